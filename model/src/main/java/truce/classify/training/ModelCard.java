@@ -42,7 +42,7 @@ public final class ModelCard {
                 config.learningRate(), config.batchSize(), config.epochs(), config.patience(), config.seed(),
                 config.validationShare() * 100));
         sb.append("- Train scenes (").append(r.trainScenes().size()).append(", ").append(r.trainFrames())
-                .append(" frames): ").append(String.join(", ", r.trainScenes())).append('\n');
+                .append(" frames, with cat-less twins of about a quarter of them): ").append(String.join(", ", r.trainScenes())).append("\n");
         sb.append("- Validation scenes (").append(r.validationScenes().size()).append(", ").append(r.validationFrames())
                 .append(" frames): ").append(String.join(", ", r.validationScenes())).append('\n');
         sb.append("- Frames per class in training: cat ").append(Arrays.toString(r.catCounts())).append(", rat ")

@@ -83,7 +83,7 @@ public final class Trainer {
             throws IOException {
         DjlRuntime.configure();
         Engine.getInstance().setRandomSeed((int) config.seed());
-        WindowedData train = new WindowedData(trainScenes);
+        WindowedData train = new WindowedData(withCatlessTwins(trainScenes, config.seed()));
         WindowedData val = new WindowedData(valScenes);
         if (train.size() == 0 || val.size() == 0) {
             throw new IllegalArgumentException("no labelled frames to train or validate on");
@@ -169,6 +169,18 @@ public final class Trainer {
         }
         return new Result(weights, names(trainScenes), names(valScenes), train.size(), val.size(),
                 train.catCounts(), train.ratCounts(), catW, ratW, history, best, stopped);
+    }
+
+    /** Adds a cat-less twin of every fourth training scene (seeded), see {@link CatlessTwin}. */
+    static List<LabelledScene> withCatlessTwins(List<LabelledScene> scenes, long seed) {
+        List<LabelledScene> out = new ArrayList<>(scenes);
+        Random r = new Random(seed ^ 0x5EEDL);
+        for (LabelledScene s : scenes) {
+            if (r.nextInt(4) == 0) {
+                out.add(CatlessTwin.of(s));
+            }
+        }
+        return out;
     }
 
     private ProgressBar progressBar(long steps) {
