@@ -59,6 +59,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         out.println("evaluate: " + scenes.size() + " scenes in " + data + ", "
                 + labelled.stream().mapToInt(LabelledScene::frames).sum() + " frames");
         out.print(EvaluationReport.format(evals));
+        out.flush();
         return 0;
     }
 }

@@ -7,6 +7,7 @@ import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,6 +77,19 @@ public final class BehaviourModel implements AutoCloseable {
         try (NDManager frame = manager.newSubManager()) {
             int n = batch * FeatureEncoder.CHANNELS * BehaviourNet.WINDOW;
             NDArray x = frame.create(FloatBuffer.wrap(input, 0, n), BehaviourNet.inputShape(batch));
+            NDList out = block.forward(store, new NDList(x), false);
+            float[] result = out.singletonOrThrow().toFloatArray();
+            System.arraycopy(result, 0, logits, 0, batch * BehaviourNet.OUTPUTS);
+        }
+    }
+
+    /**
+     * The same for a direct, native-order buffer holding (batch, C, W) floats: the tensor is made from the
+     * buffer without the intermediate direct copy DJL makes of heap arrays, so a live stream reuses one buffer.
+     */
+    public void logits(ByteBuffer input, int batch, float[] logits) {
+        try (NDManager frame = manager.newSubManager()) {
+            NDArray x = frame.create(input.rewind(), BehaviourNet.inputShape(batch), ai.djl.ndarray.types.DataType.FLOAT32);
             NDList out = block.forward(store, new NDList(x), false);
             float[] result = out.singletonOrThrow().toFloatArray();
             System.arraycopy(result, 0, logits, 0, batch * BehaviourNet.OUTPUTS);

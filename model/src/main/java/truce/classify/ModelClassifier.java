@@ -1,6 +1,9 @@
 package truce.classify;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import truce.behaviour.CatPosture;
 import truce.behaviour.RatState;
@@ -22,6 +25,9 @@ public final class ModelClassifier implements BehaviourClassifier {
     private final boolean ownsModel;
     private final FeatureWindow window = new FeatureWindow(BehaviourNet.WINDOW);
     private final float[] input = new float[FeatureEncoder.CHANNELS * BehaviourNet.WINDOW];
+    /** The net's input, reused every frame: a direct buffer DJL turns into a tensor without another copy. */
+    private final ByteBuffer direct = ByteBuffer.allocateDirect(input.length * Float.BYTES).order(ByteOrder.nativeOrder());
+    private final FloatBuffer directFloats = direct.asFloatBuffer();
     private final float[] logits = new float[BehaviourNet.OUTPUTS];
     private final LabelSmoother catSmoother =
             new LabelSmoother(CatPosture.LUNGING.ordinal(), URGENT_ENTER, DWELL);
@@ -53,7 +59,9 @@ public final class ModelClassifier implements BehaviourClassifier {
     public Labels classify(FrameFeatures frame) {
         window.push(frame);
         window.copyTo(input, 0);
-        model.logits(input, 1, logits);
+        directFloats.clear();
+        directFloats.put(input);
+        model.logits(direct, 1, logits);
         float[] catP = new float[BehaviourNet.CAT_CLASSES];
         float[] ratP = new float[BehaviourNet.RAT_CLASSES];
         BehaviourModel.softmax(logits, 0, BehaviourNet.CAT_CLASSES, catP);

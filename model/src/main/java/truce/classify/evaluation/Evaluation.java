@@ -107,12 +107,16 @@ public final class Evaluation {
         return ratSpurious;
     }
 
-    /** Percentile of the per-frame classify time in microseconds. */
+    /** Calls left out of the timing: JIT compilation and first-touch of native memory, not steady state. */
+    public static final int WARM_UP_FRAMES = 300;
+
+    /** Percentile of the per-frame classify time in microseconds, after the warm-up frames. */
     public double classifyMicros(double p) {
+        int from = timed > 2 * WARM_UP_FRAMES ? WARM_UP_FRAMES : 0;
         if (timed == 0) {
             return Double.NaN;
         }
-        long[] sorted = Arrays.copyOf(nanos, timed);
+        long[] sorted = Arrays.copyOfRange(nanos, from, timed);
         Arrays.sort(sorted);
         int i = (int) Math.ceil(p / 100 * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1000.0;

@@ -29,7 +29,8 @@ public final class EvaluationReport {
         Evaluation first = evals.get(0);
         sb.append(String.format(Locale.ROOT, "footage %.1f min, of which cat calm %.1f min%n",
                 first.lunges().footageMinutes(), first.lunges().calmMinutes()));
-        sb.append("\nclassify time per frame (µs, this run, shared machine)\n");
+        sb.append("\nclassify time per frame (µs, after ").append(Evaluation.WARM_UP_FRAMES)
+                .append(" warm-up frames; this run, on a shared machine)\n");
         row(sb, "", evals.stream().map(Evaluation::name).toList());
         row(sb, "p50", evals.stream().map(e -> num(e.classifyMicros(50), 1)).toList());
         row(sb, "p99", evals.stream().map(e -> num(e.classifyMicros(99), 1)).toList());
