@@ -91,11 +91,6 @@ public final class CameraLoop implements AutoCloseable {
         return dropped.get();
     }
 
-    /** Counts frames a live source skipped to stay current (the feed reports them). */
-    public void countDropped(long n) {
-        dropped.addAndGet(n);
-    }
-
     public AlertEngine alerts() {
         return alerts;
     }
@@ -122,8 +117,10 @@ public final class CameraLoop implements AutoCloseable {
                     newStream = true;
                 }
                 LiveFrame f;
+                long droppedBefore = dropped.get();
                 while (running && (f = feed.next()) != null) {
                     process(f);
+                    dropped.set(droppedBefore + feed.droppedFrames());
                     backoffMs = 500;
                 }
                 ended = true;

@@ -14,6 +14,11 @@ public interface LiveFeed extends AutoCloseable {
     @Override
     void close();
 
+    /** Frames a live source skipped to stay current, since it was opened. */
+    default long droppedFrames() {
+        return 0;
+    }
+
     /** Opens a camera's feed; called again after a failure or, for looping sources, after the end. */
     interface Opener {
         LiveFeed open() throws IOException;
