@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
         description = "Watches supervised cat-and-rat introduction sessions from an overhead camera.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                TrainCommand.class,
+                EvaluateCommand.class,
         })
 public final class Truce implements Runnable {
 
@@ -25,6 +27,7 @@ public final class Truce implements Runnable {
         // Nothing is ever downloaded at run time: DJL would otherwise fetch or phone home at engine load.
         System.setProperty("ai.djl.offline", "true");
         System.setProperty("ai.djl.pytorch.num_threads", System.getProperty("ai.djl.pytorch.num_threads", "1"));
+        truce.classify.DjlRuntime.configure(); // also OPT_OUT_TRACKING, which DJL reads from env or properties
         System.exit(commandLine().execute(args));
     }
 

@@ -1,0 +1,65 @@
+package truce.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import truce.classify.BehaviourModel;
+import truce.classify.DjlRuntime;
+import truce.classify.ModelClassifier;
+import truce.classify.evaluation.Evaluation;
+import truce.classify.evaluation.EvaluationReport;
+import truce.classify.training.LabelledScene;
+import truce.classify.training.ModelCard;
+import truce.classify.training.Scene;
+
+/** {@code truce evaluate}: scores the model, and the rule-based baseline beside it, on held-out scenes. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Score the behaviour model and the rule-based baseline on held-out generated scenes.")
+public final class EvaluateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data", required = true, description = "directory of held-out generated scenes")
+    Path data;
+
+    @Option(names = "--model", description = "model directory or .params file (default: the committed weights)")
+    Path model;
+
+    @Mixin
+    FeatureOptions features;
+
+    @Override
+    public Integer call() throws Exception {
+        DjlRuntime.configure();
+        List<Scene> scenes = Scene.list(data);
+        if (model != null && !model.toString().endsWith(".params")) {
+            Set<String> seen = new HashSet<>(ModelCard.trainingScenes(model));
+            List<String> overlap = scenes.stream().map(Scene::name).filter(seen::contains).toList();
+            if (!overlap.isEmpty()) {
+                throw new IllegalArgumentException("these scenes were used in training, evaluate on held-out ones: "
+                        + String.join(", ", overlap));
+            }
+        }
+        List<LabelledScene> labelled = LabelledScene.loadAll(scenes, features.source(data), true);
+        List<Evaluation> evals = new ArrayList<>();
+        try (BehaviourModel m = model == null ? BehaviourModel.loadDefault() : BehaviourModel.load(model);
+             ModelClassifier classifier = new ModelClassifier(m)) {
+            evals.add(Evaluation.run("model", classifier, labelled));
+        }
+        var out = spec.commandLine().getOut();
+        out.println("evaluate: " + scenes.size() + " scenes in " + data + ", "
+                + labelled.stream().mapToInt(LabelledScene::frames).sum() + " frames");
+        out.print(EvaluationReport.format(evals));
+        out.flush();
+        return 0;
+    }
+}

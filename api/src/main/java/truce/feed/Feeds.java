@@ -1,0 +1,143 @@
+package truce.feed;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import truce.classify.BehaviourClassifier;
+import truce.live.CameraConfig;
+import truce.live.LiveFeed;
+import truce.pipeline.FrameProcessor;
+import truce.pipeline.VisionSettings;
+import truce.source.FrameSource;
+import truce.source.FrameSources;
+import truce.source.SourceEvent;
+import truce.source.SourceException;
+import truce.zones.Zones;
+
+/** Openers for a camera's feed: the real pipeline, or a truth replay when one is configured. */
+public final class Feeds {
+    /** Where the bundled demo lives, relative to the repository root. */
+    public static final String DEMO = "samples/footage/demo/session.mp4";
+
+    private Feeds() {
+    }
+
+    /** Finds the demo clip from the working directory or from the jar's place (api/target/truce.jar). */
+    public static Path findDemo() throws IOException {
+        Path[] starts = {Path.of("").toAbsolutePath(), jarDir()};
+        for (Path start : starts) {
+            for (Path p = start; p != null; p = p.getParent()) {
+                Path candidate = p.resolve(DEMO);
+                if (Files.isRegularFile(candidate)) {
+                    return candidate;
+                }
+            }
+        }
+        throw new IOException("the demo clip " + DEMO + " was not found (looked upwards from the working directory and "
+                + "from the jar); pass --camera 0, a device, a URL or a video file");
+    }
+
+    private static Path jarDir() {
+        try {
+            return Path.of(Feeds.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent();
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    /** The sibling truth CSV of a demo clip (session.mp4 -> session.truth.csv), if there is one. */
+    public static Path truthBeside(Path video) {
+        String name = video.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return video.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".truth.csv");
+    }
+
+    /** The zones file beside a demo clip (session.mp4 -> session.zones.json), if there is one. */
+    public static Path zonesBeside(Path video) {
+        String name = video.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return video.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".zones.json");
+    }
+
+    static boolean isFile(String source) {
+        return !(source.matches("\\d+") || source.startsWith("/dev/video") || source.contains("://"))
+                && Files.isRegularFile(Path.of(source));
+    }
+
+    /**
+     * The real pipeline: vision source + processor + the given classifier (one per camera, reset per stream).
+     * A file is paced at real time and looped when {@code loop}.
+     */
+    public static LiveFeed.Opener vision(CameraConfig cfg, String source, BehaviourClassifier classifier, boolean loop) throws IOException {
+        Zones zones = zones(cfg);
+        boolean file = isFile(source);
+        return new LiveFeed.Opener() {
+            @Override
+            public LiveFeed open() throws IOException {
+                FrameSource s = openSource(source);
+                return new VisionFeed(cfg.id(), s, new FrameProcessor(VisionSettings.of(zones)), classifier, file);
+            }
+
+            @Override
+            public String describe() {
+                return cfg.source();
+            }
+
+            @Override
+            public boolean restartsAtEnd() {
+                return loop;
+            }
+        };
+    }
+
+    /** Truth replay: the video's frames with the truth CSV's labels (see {@link TruthReplay}). */
+    public static LiveFeed.Opener truth(CameraConfig cfg, String source, Path truthCsv, boolean loop) throws IOException {
+        if (!Files.isRegularFile(truthCsv)) {
+            throw new IOException("truth CSV " + truthCsv + " not found");
+        }
+        Zones zones = zones(cfg);
+        // Without a scale, a cat's length is taken as a tenth of a typical 640 px picture.
+        double catLengthPx = 64;
+        if (zones.hasScale()) {
+            catLengthPx = 640.0 * 45.0 / zones.viewWidthCm();
+        }
+        double len = catLengthPx;
+        boolean file = isFile(source);
+        return new LiveFeed.Opener() {
+            @Override
+            public LiveFeed open() throws IOException {
+                return new TruthReplay(cfg.id(), openSource(source), truthCsv, len, file);
+            }
+
+            @Override
+            public String describe() {
+                return cfg.source() + " (truth replay)";
+            }
+
+            @Override
+            public boolean restartsAtEnd() {
+                return loop;
+            }
+        };
+    }
+
+    private static Zones zones(CameraConfig cfg) throws IOException {
+        Zones z = cfg.zones() == null ? Zones.NONE : Zones.read(Path.of(cfg.zones()));
+        if (cfg.viewWidthCm() != null) {
+            z = z.withViewWidthCm(cfg.viewWidthCm());
+        }
+        return z;
+    }
+
+    private static FrameSource openSource(String source) throws IOException {
+        try {
+            return FrameSources.open(source, FrameSources.Options.DEFAULT, e -> {
+                if (e instanceof SourceEvent.Failed f) {
+                    org.slf4j.LoggerFactory.getLogger(Feeds.class).warn("{}: {}", f.source(), f.reason());
+                }
+            });
+        } catch (SourceException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package truce.classify;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Loaded weights of the {@link BehaviourNet}, ready for inference. Read-only once loaded, so one instance may
+ * serve several streams; each stream keeps its own window and smoothing in a {@link ModelClassifier}.
+ */
+public final class BehaviourModel implements AutoCloseable {
+    /** Classpath location of the committed weights. */
+    public static final String DEFAULT_RESOURCE = "/truce/classify/behaviour.params";
+
+    private final NDManager manager;
+    private final Block block;
+    private final ParameterStore store;
+
+    private BehaviourModel(NDManager manager, Block block) {
+        this.manager = manager;
+        this.block = block;
+        this.store = new ParameterStore(manager, false);
+    }
+
+    /** The committed weights that ship in the jar. */
+    public static BehaviourModel loadDefault() throws IOException {
+        InputStream in = BehaviourModel.class.getResourceAsStream(DEFAULT_RESOURCE);
+        if (in == null) {
+            throw new IOException("the committed weights " + DEFAULT_RESOURCE + " are missing from the classpath");
+        }
+        try (in) {
+            return load(in, "classpath:" + DEFAULT_RESOURCE);
+        }
+    }
+
+    /** Weights from a file, or from {@code behaviour.params} inside a model directory. */
+    public static BehaviourModel load(Path fileOrDir) throws IOException {
+        Path file = Files.isDirectory(fileOrDir) ? fileOrDir.resolve("behaviour.params") : fileOrDir;
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("no weights at " + file);
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return load(in, file.toString());
+        }
+    }
+
+    private static BehaviourModel load(InputStream in, String source) throws IOException {
+        DjlRuntime.configure();
+        NDManager manager = NDManager.newBaseManager();
+        try {
+            return new BehaviourModel(manager, BehaviourNet.load(manager, in, source));
+        } catch (IOException | RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    /** Wraps an already initialised block (training evaluates its net this way); the caller keeps the block. */
+    public static BehaviourModel wrap(Block block) {
+        DjlRuntime.configure();
+        return new BehaviourModel(NDManager.newBaseManager(), block);
+    }
+
+    /**
+     * Runs {@code batch} windows laid out as (batch, C, W) in {@code input} and writes the six logits of each
+     * to {@code logits}.
+     */
+    public void logits(float[] input, int batch, float[] logits) {
+        try (NDManager frame = manager.newSubManager()) {
+            int n = batch * FeatureEncoder.CHANNELS * BehaviourNet.WINDOW;
+            NDArray x = frame.create(FloatBuffer.wrap(input, 0, n), BehaviourNet.inputShape(batch));
+            NDList out = block.forward(store, new NDList(x), false);
+            float[] result = out.singletonOrThrow().toFloatArray();
+            System.arraycopy(result, 0, logits, 0, batch * BehaviourNet.OUTPUTS);
+        }
+    }
+
+    /**
+     * The same for a direct, native-order buffer holding (batch, C, W) floats: the tensor is made from the
+     * buffer without the intermediate direct copy DJL makes of heap arrays, so a live stream reuses one buffer.
+     */
+    public void logits(ByteBuffer input, int batch, float[] logits) {
+        try (NDManager frame = manager.newSubManager()) {
+            NDArray x = frame.create(input.rewind(), BehaviourNet.inputShape(batch), ai.djl.ndarray.types.DataType.FLOAT32);
+            NDList out = block.forward(store, new NDList(x), false);
+            float[] result = out.singletonOrThrow().toFloatArray();
+            System.arraycopy(result, 0, logits, 0, batch * BehaviourNet.OUTPUTS);
+        }
+    }
+
+    /** Softmax of {@code n} logits from {@code from} into {@code out}. */
+    public static void softmax(float[] logits, int from, int n, float[] out) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            max = Math.max(max, logits[from + i]);
+        }
+        float sum = 0;
+        for (int i = 0; i < n; i++) {
+            out[i] = (float) Math.exp(logits[from + i] - max);
+            sum += out[i];
+        }
+        for (int i = 0; i < n; i++) {
+            out[i] /= sum;
+        }
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

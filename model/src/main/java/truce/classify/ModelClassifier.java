@@ -1,0 +1,92 @@
+package truce.classify;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.nio.file.Path;
+import truce.behaviour.CatPosture;
+import truce.behaviour.RatState;
+import truce.features.FrameFeatures;
+
+/**
+ * The trained behaviour net as a {@link BehaviourClassifier}: one instance per stream. Each frame is encoded
+ * into a ring of the last {@link BehaviourNet#WINDOW} frames, the net gives both heads' probabilities, and
+ * {@link LabelSmoother}s turn them into steady labels (a lunge or a flight is reported on its first frame).
+ * The cat's label is empty whenever the cat is out of view; the rat's only until a rat has been seen.
+ */
+public final class ModelClassifier implements BehaviourClassifier {
+    /** Frames another label must win in a row before the label changes (100 ms at 30 fps). */
+    public static final int DWELL = 3;
+    /** Probability at which a lunge (or a flight) is reported at once. */
+    public static final float URGENT_ENTER = 0.5f;
+
+    private final BehaviourModel model;
+    private final boolean ownsModel;
+    private final FeatureWindow window = new FeatureWindow(BehaviourNet.WINDOW);
+    private final float[] input = new float[FeatureEncoder.CHANNELS * BehaviourNet.WINDOW];
+    /** The net's input, reused every frame: a direct buffer DJL turns into a tensor without another copy. */
+    private final ByteBuffer direct = ByteBuffer.allocateDirect(input.length * Float.BYTES).order(ByteOrder.nativeOrder());
+    private final FloatBuffer directFloats = direct.asFloatBuffer();
+    private final float[] logits = new float[BehaviourNet.OUTPUTS];
+    private final LabelSmoother catSmoother =
+            new LabelSmoother(CatPosture.LUNGING.ordinal(), URGENT_ENTER, DWELL);
+    private final LabelSmoother ratSmoother =
+            new LabelSmoother(RatState.FLEEING.ordinal(), URGENT_ENTER, DWELL);
+    private boolean ratEverSeen;
+
+    /** A classifier over shared weights; closing it leaves the model open. */
+    public ModelClassifier(BehaviourModel model) {
+        this(model, false);
+    }
+
+    private ModelClassifier(BehaviourModel model, boolean ownsModel) {
+        this.model = model;
+        this.ownsModel = ownsModel;
+    }
+
+    /** A classifier over the committed weights, which it owns. */
+    public static ModelClassifier withDefaultWeights() throws IOException {
+        return new ModelClassifier(BehaviourModel.loadDefault(), true);
+    }
+
+    /** A classifier over weights in a file or model directory, which it owns. */
+    public static ModelClassifier withWeights(Path fileOrDir) throws IOException {
+        return new ModelClassifier(BehaviourModel.load(fileOrDir), true);
+    }
+
+    @Override
+    public Labels classify(FrameFeatures frame) {
+        window.push(frame);
+        window.copyTo(input, 0);
+        directFloats.clear();
+        directFloats.put(input);
+        model.logits(direct, 1, logits);
+        float[] catP = new float[BehaviourNet.CAT_CLASSES];
+        float[] ratP = new float[BehaviourNet.RAT_CLASSES];
+        BehaviourModel.softmax(logits, 0, BehaviourNet.CAT_CLASSES, catP);
+        BehaviourModel.softmax(logits, BehaviourNet.CAT_CLASSES, BehaviourNet.RAT_CLASSES, ratP);
+        int cat = catSmoother.step(catP);
+        int rat = ratSmoother.step(ratP);
+        ratEverSeen |= frame.rat().visible();
+        return new Labels(
+                frame.cat().visible() ? CatPosture.values()[cat] : null,
+                ratEverSeen ? RatState.values()[rat] : null,
+                catP, ratP);
+    }
+
+    @Override
+    public void reset() {
+        window.clear();
+        catSmoother.reset();
+        ratSmoother.reset();
+        ratEverSeen = false;
+    }
+
+    @Override
+    public void close() {
+        if (ownsModel) {
+            model.close();
+        }
+    }
+}

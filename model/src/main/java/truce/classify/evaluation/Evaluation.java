@@ -1,0 +1,124 @@
+package truce.classify.evaluation;
+
+import java.util.Arrays;
+import java.util.List;
+import truce.behaviour.CatPosture;
+import truce.behaviour.RatState;
+import truce.classify.BehaviourClassifier;
+import truce.classify.Labels;
+import truce.classify.training.LabelledScene;
+import truce.framecsv.FrameRow;
+
+/**
+ * One classifier's scores over labelled scenes, run exactly as live: frame by frame, in order, reset per scene.
+ * Frames where the truth has a label but the classifier gave none (or the reverse) are counted apart from the
+ * confusion matrix: they are visibility errors, not posture errors.
+ */
+public final class Evaluation {
+    private final String name;
+    private final ConfusionMatrix cat = new ConfusionMatrix(CatPosture.values().length);
+    private final ConfusionMatrix rat = new ConfusionMatrix(RatState.values().length);
+    private final LungeEvents lunges = new LungeEvents();
+    private long catMissing;
+    private long catSpurious;
+    private long ratMissing;
+    private long ratSpurious;
+    private long[] nanos = new long[0];
+    private int timed;
+
+    private Evaluation(String name) {
+        this.name = name;
+    }
+
+    /** Runs {@code classifier} over every scene. */
+    public static Evaluation run(String name, BehaviourClassifier classifier, List<LabelledScene> scenes) {
+        Evaluation e = new Evaluation(name);
+        int frames = scenes.stream().mapToInt(LabelledScene::frames).sum();
+        e.nanos = new long[frames];
+        for (LabelledScene scene : scenes) {
+            classifier.reset();
+            int n = scene.frames();
+            boolean[] truthLunge = new boolean[n];
+            boolean[] predLunge = new boolean[n];
+            boolean[] truthCalm = new boolean[n];
+            double[] time = new double[n];
+            for (int t = 0; t < n; t++) {
+                long start = System.nanoTime();
+                Labels labels = classifier.classify(scene.features().get(t));
+                e.nanos[e.timed++] = System.nanoTime() - start;
+                FrameRow truth = scene.truth().get(t);
+                e.score(truth, labels);
+                truthLunge[t] = truth.catPosture() == CatPosture.LUNGING;
+                truthCalm[t] = truth.catPosture() == CatPosture.CALM;
+                predLunge[t] = labels.cat() == CatPosture.LUNGING;
+                time[t] = truth.timeMs();
+            }
+            e.lunges.addScene(truthLunge, predLunge, truthCalm, time);
+        }
+        return e;
+    }
+
+    private void score(FrameRow truth, Labels labels) {
+        if (truth.catPosture() != null && labels.cat() != null) {
+            cat.add(truth.catPosture().ordinal(), labels.cat().ordinal());
+        } else if (truth.catPosture() != null) {
+            catMissing++;
+        } else if (labels.cat() != null) {
+            catSpurious++;
+        }
+        if (truth.ratState() != null && labels.rat() != null) {
+            rat.add(truth.ratState().ordinal(), labels.rat().ordinal());
+        } else if (truth.ratState() != null) {
+            ratMissing++;
+        } else if (labels.rat() != null) {
+            ratSpurious++;
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public ConfusionMatrix cat() {
+        return cat;
+    }
+
+    public ConfusionMatrix rat() {
+        return rat;
+    }
+
+    public LungeEvents lunges() {
+        return lunges;
+    }
+
+    public long catMissing() {
+        return catMissing;
+    }
+
+    public long catSpurious() {
+        return catSpurious;
+    }
+
+    public long ratMissing() {
+        return ratMissing;
+    }
+
+    public long ratSpurious() {
+        return ratSpurious;
+    }
+
+    /** Calls left out of the timing: JIT compilation and first-touch of native memory, not steady state. */
+    public static final int WARM_UP_FRAMES = 300;
+
+    /** Percentile of the per-frame classify time in microseconds, after the warm-up frames. */
+    public double classifyMicros(double p) {
+        int from = timed > 2 * WARM_UP_FRAMES ? WARM_UP_FRAMES : 0;
+        if (timed == 0) {
+            return Double.NaN;
+        }
+        long[] sorted = Arrays.copyOfRange(nanos, from, timed);
+        Arrays.sort(sorted);
+        int i = (int) Math.ceil(p / 100 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1000.0;
+    }
+}

@@ -1,0 +1,70 @@
+package truce.classify.training;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import truce.features.FrameFeatures;
+import truce.framecsv.FrameCsv;
+import truce.framecsv.FrameRow;
+
+/** A scene's truth rows and its features, frame for frame. */
+public record LabelledScene(String name, List<FrameRow> truth, List<FrameFeatures> features) {
+
+    public LabelledScene {
+        if (truth.size() != features.size()) {
+            throw new IllegalArgumentException(name + ": " + truth.size() + " truth rows but "
+                    + features.size() + " feature frames");
+        }
+    }
+
+    /** Reads a scene's truth and computes its features. */
+    public static LabelledScene load(Scene scene, FeatureSource source) throws IOException {
+        List<FrameRow> truth = FrameCsv.readRows(scene.truth());
+        List<FrameFeatures> features = source.features(scene, truth);
+        if (features.size() > truth.size()) {
+            throw new IOException(scene.name() + ": features for " + features.size() + " frames but truth has only "
+                    + truth.size());
+        }
+        // A video may decode a few frames short of its truth; train on the frames both have.
+        return new LabelledScene(scene.name(), new ArrayList<>(truth.subList(0, features.size())), features);
+    }
+
+    /** Loads every scene, with a progress bar (vision over each video is the slow part). */
+    public static List<LabelledScene> loadAll(List<Scene> scenes, FeatureSource source, boolean progress)
+            throws IOException {
+        List<LabelledScene> out = new ArrayList<>(scenes.size());
+        ProgressBar bar = progress ? new ProgressBarBuilder().setTaskName("features").setInitialMax(scenes.size())
+                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).continuousUpdate().build() : null;
+        try {
+            for (Scene s : scenes) {
+                if (bar != null) {
+                    bar.setExtraMessage(" " + s.name());
+                }
+                out.add(load(s, source));
+                if (bar != null) {
+                    bar.step();
+                }
+            }
+        } finally {
+            if (bar != null) {
+                bar.close();
+            }
+        }
+        return out;
+    }
+
+    public int frames() {
+        return truth.size();
+    }
+
+    public double durationMs() {
+        if (truth.size() < 2) {
+            return 0;
+        }
+        double step = (truth.get(truth.size() - 1).timeMs() - truth.get(0).timeMs()) / (truth.size() - 1);
+        return truth.get(truth.size() - 1).timeMs() - truth.get(0).timeMs() + step;
+    }
+}

@@ -1,0 +1,71 @@
+package truce.classify.training;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import truce.classify.BehaviourNet;
+import truce.classify.FeatureEncoder;
+
+/**
+ * Writes {@code MODEL_CARD.md} beside the weights: what data, which command, how training went, and what the
+ * weights score on the held-back validation scenes; plus {@code training-scenes.txt}, which evaluation reads to
+ * refuse to score a model on scenes it was trained on.
+ */
+public final class ModelCard {
+    public static final String SCENES_FILE = "training-scenes.txt";
+
+    private ModelCard() {
+    }
+
+    public static void write(Path outDir, String command, Path dataDir, String featureSource, Trainer.Config config,
+                             Trainer.Result r, String validationReport) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# Truce behaviour model\n\n");
+        sb.append("Per-frame cat posture (calm, stalking, lunging) and rat state (exploring, hiding, fleeing) from the\n")
+                .append("current and past ").append(BehaviourNet.WINDOW).append(" frames of vision features.\n\n");
+        sb.append("- Written: ").append(Instant.now()).append('\n');
+        sb.append("- Command: `").append(command).append("`\n");
+        sb.append("- Data: `").append(dataDir).append("`, ").append(r.trainScenes().size() + r.validationScenes().size())
+                .append(" scenes; features from ").append(featureSource).append('\n');
+        sb.append("- Net: causal temporal convolution (3 x Conv1d k=3, dilations 1/2/4, 32 filters) + dense 64 + 6 logits; ")
+                .append("input ").append(FeatureEncoder.CHANNELS).append(" channels x ").append(BehaviourNet.WINDOW)
+                .append(" frames (feature encoding v").append(FeatureEncoder.VERSION).append(")\n");
+        sb.append("- Weights: `behaviour.params` (").append(Files.size(r.weights())).append(" bytes), best epoch ")
+                .append(r.bestEpoch()).append(r.stoppedEarly() ? " (stopped early)" : "").append('\n');
+        sb.append(String.format(Locale.ROOT, "- Training: Adam lr %s, batch %d, up to %d epochs, patience %d, seed %d, "
+                        + "validation split by scene (%.0f %% of scenes)%n",
+                config.learningRate(), config.batchSize(), config.epochs(), config.patience(), config.seed(),
+                config.validationShare() * 100));
+        sb.append("- Train scenes (").append(r.trainScenes().size()).append(", ").append(r.trainFrames())
+                .append(" frames, with cat-less twins of about a quarter of them): ").append(String.join(", ", r.trainScenes())).append("\n");
+        sb.append("- Validation scenes (").append(r.validationScenes().size()).append(", ").append(r.validationFrames())
+                .append(" frames): ").append(String.join(", ", r.validationScenes())).append('\n');
+        sb.append("- Frames per class in training: cat ").append(Arrays.toString(r.catCounts())).append(", rat ")
+                .append(Arrays.toString(r.ratCounts())).append('\n');
+        sb.append("- Class weights (sqrt inverse frequency): cat ").append(Arrays.toString(r.catWeights()))
+                .append(", rat ").append(Arrays.toString(r.ratWeights())).append("\n\n");
+        sb.append("## Epochs\n\n| epoch | train loss | val loss | val macro-F1 cat (raw) | val macro-F1 rat (raw) |\n")
+                .append("| --- | --- | --- | --- | --- |\n");
+        for (Trainer.Epoch e : r.history()) {
+            sb.append(String.format(Locale.ROOT, "| %d%s | %.4f | %.4f | %.4f | %.4f |%n", e.epoch(),
+                    e.epoch() == r.bestEpoch() ? " (best)" : "", e.trainLoss(), e.validationLoss(), e.catMacroF1(),
+                    e.ratMacroF1()));
+        }
+        sb.append("\n## Validation scenes, live path (smoothed labels)\n\n```\n").append(validationReport).append("```\n");
+        Files.writeString(outDir.resolve("MODEL_CARD.md"), sb.toString(), StandardCharsets.UTF_8);
+        Files.write(outDir.resolve(SCENES_FILE), r.trainScenes(), StandardCharsets.UTF_8);
+        Files.write(outDir.resolve(SCENES_FILE), r.validationScenes(), StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    /** Scene names a model directory says it was trained or validated on (empty if unknown). */
+    public static List<String> trainingScenes(Path modelDir) throws IOException {
+        Path f = modelDir.resolve(SCENES_FILE);
+        return Files.isRegularFile(f) ? Files.readAllLines(f, StandardCharsets.UTF_8) : List.of();
+    }
+}

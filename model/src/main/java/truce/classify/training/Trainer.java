@@ -1,0 +1,300 @@
+package truce.classify.training;
+
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import java.io.IOException;
+import java.nio.FloatBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import truce.classify.BehaviourNet;
+import truce.classify.DjlRuntime;
+import truce.classify.FeatureEncoder;
+
+/**
+ * Trains the {@link BehaviourNet} on labelled scenes: Adam, mini-batches of windows in a seeded order,
+ * class-weighted loss (lunges are a few percent of frames), a validation split by scene, early stopping on
+ * the validation loss, and the best epoch's weights written to {@code behaviour.params}.
+ */
+public final class Trainer {
+
+    /** Knobs of one training run. */
+    public record Config(int epochs, int batchSize, float learningRate, long seed, double validationShare,
+                         int patience, boolean progressBar) {
+        public static Config defaults(int epochs) {
+            return new Config(epochs, 256, 2e-3f, 20261126L, 0.2, 4, true);
+        }
+    }
+
+    /** One epoch's figures. */
+    public record Epoch(int epoch, double trainLoss, double validationLoss, double catMacroF1, double ratMacroF1) {
+    }
+
+    /** What a run produced. */
+    public record Result(Path weights, List<String> trainScenes, List<String> validationScenes,
+                         int trainFrames, int validationFrames, int[] catCounts, int[] ratCounts,
+                         float[] catWeights, float[] ratWeights, List<Epoch> history, int bestEpoch,
+                         boolean stoppedEarly) {
+        public Epoch best() {
+            return history.get(bestEpoch - 1);
+        }
+    }
+
+    private final Config config;
+
+    public Trainer(Config config) {
+        this.config = config;
+    }
+
+    /** Splits scenes by name into training and validation, seeded; at least one scene on each side. */
+    public static List<List<LabelledScene>> splitByScene(List<LabelledScene> scenes, double validationShare,
+                                                        long seed) {
+        if (scenes.size() < 2) {
+            throw new IllegalArgumentException("need at least 2 scenes to split by scene, have " + scenes.size());
+        }
+        List<LabelledScene> shuffled = new ArrayList<>(scenes);
+        shuffled.sort((a, b) -> a.name().compareTo(b.name()));
+        Collections.shuffle(shuffled, new Random(seed));
+        int val = Math.max(1, Math.min(scenes.size() - 1, (int) Math.round(scenes.size() * validationShare)));
+        return List.of(List.copyOf(shuffled.subList(val, shuffled.size())), List.copyOf(shuffled.subList(0, val)));
+    }
+
+    /** Trains on {@code scenes} (split here) and writes the best weights to {@code outDir/behaviour.params}. */
+    public Result train(List<LabelledScene> scenes, Path outDir) throws IOException {
+        List<List<LabelledScene>> split = splitByScene(scenes, config.validationShare(), config.seed());
+        return train(split.get(0), split.get(1), outDir);
+    }
+
+    public Result train(List<LabelledScene> trainScenes, List<LabelledScene> valScenes, Path outDir)
+            throws IOException {
+        DjlRuntime.configure();
+        Engine.getInstance().setRandomSeed((int) config.seed());
+        WindowedData train = new WindowedData(withCatlessTwins(trainScenes, config.seed()));
+        WindowedData val = new WindowedData(valScenes);
+        if (train.size() == 0 || val.size() == 0) {
+            throw new IllegalArgumentException("no labelled frames to train or validate on");
+        }
+        float[] catW = classWeights(train.catCounts());
+        float[] ratW = classWeights(train.ratCounts());
+        Path weights = outDir.resolve("behaviour.params");
+        List<Epoch> history = new ArrayList<>();
+        int best = 0;
+        double bestLoss = Double.POSITIVE_INFINITY;
+        boolean stopped = false;
+
+        Block net = BehaviourNet.build();
+        try (Model model = Model.newInstance("truce-behaviour")) {
+            model.setBlock(net);
+            DefaultTrainingConfig tc = new DefaultTrainingConfig(new TwoHeadLoss())
+                    .optOptimizer(Optimizer.adam()
+                            .optLearningRateTracker(Tracker.fixed(config.learningRate()))
+                            .optWeightDecays(1e-4f)
+                            .build());
+            try (ai.djl.training.Trainer trainer = model.newTrainer(tc)) {
+                trainer.initialize(BehaviourNet.inputShape(1));
+                int batch = config.batchSize();
+                int batchesPerEpoch = (train.size() + batch - 1) / batch;
+                float[] x = new float[batch * FeatureEncoder.CHANNELS * BehaviourNet.WINDOW];
+                float[] y = new float[batch * BehaviourNet.OUTPUTS];
+                Random order = new Random(config.seed());
+                int[] idx = new int[train.size()];
+                for (int i = 0; i < idx.length; i++) {
+                    idx[i] = i;
+                }
+                try (ProgressBar bar = progressBar((long) config.epochs() * batchesPerEpoch)) {
+                    for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+                        shuffle(idx, order);
+                        double lossSum = 0;
+                        for (int start = 0; start < idx.length; start += batch) {
+                            int n = Math.min(batch, idx.length - start);
+                            java.util.Arrays.fill(y, 0f);
+                            for (int b = 0; b < n; b++) {
+                                long s = train.sample(idx[start + b]);
+                                train.window(s, x, b);
+                                target(y, b, train.catLabel(s), train.ratLabel(s), catW, ratW);
+                            }
+                            try (NDManager m = trainer.getManager().newSubManager()) {
+                                NDArray xa = m.create(FloatBuffer.wrap(x, 0, n * FeatureEncoder.CHANNELS
+                                        * BehaviourNet.WINDOW), BehaviourNet.inputShape(n));
+                                NDArray ya = m.create(FloatBuffer.wrap(y, 0, n * BehaviourNet.OUTPUTS),
+                                        new ai.djl.ndarray.types.Shape(n, BehaviourNet.OUTPUTS));
+                                try (GradientCollector gc = trainer.newGradientCollector()) {
+                                    NDList pred = trainer.forward(new NDList(xa));
+                                    NDArray loss = trainer.getLoss().evaluate(new NDList(ya), pred);
+                                    gc.backward(loss);
+                                    lossSum += loss.getFloat() * n;
+                                }
+                                trainer.step();
+                            }
+                            if (bar != null) {
+                                bar.step();
+                            }
+                        }
+                        Validation v = validate(net, trainer.getManager(), val, catW, ratW);
+                        Epoch e = new Epoch(epoch, lossSum / train.size(), v.loss, v.catF1, v.ratF1);
+                        history.add(e);
+                        if (bar != null) {
+                            bar.setExtraMessage(String.format(java.util.Locale.ROOT,
+                                    " epoch %d loss %.3f val %.3f F1 cat %.3f rat %.3f",
+                                    epoch, e.trainLoss(), e.validationLoss(), e.catMacroF1(), e.ratMacroF1()));
+                        }
+                        if (v.loss < bestLoss - 1e-4) {
+                            bestLoss = v.loss;
+                            best = epoch;
+                            BehaviourNet.save(net, weights);
+                        } else if (epoch - best >= config.patience()) {
+                            stopped = epoch < config.epochs();
+                            if (bar != null) {
+                                bar.stepTo(bar.getMax());
+                            }
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        return new Result(weights, names(trainScenes), names(valScenes), train.size(), val.size(),
+                train.catCounts(), train.ratCounts(), catW, ratW, history, best, stopped);
+    }
+
+    /** Adds a cat-less twin of every fourth training scene (seeded), see {@link CatlessTwin}. */
+    static List<LabelledScene> withCatlessTwins(List<LabelledScene> scenes, long seed) {
+        List<LabelledScene> out = new ArrayList<>(scenes);
+        Random r = new Random(seed ^ 0x5EEDL);
+        for (LabelledScene s : scenes) {
+            if (r.nextInt(4) == 0) {
+                out.add(CatlessTwin.of(s));
+            }
+        }
+        return out;
+    }
+
+    private ProgressBar progressBar(long steps) {
+        if (!config.progressBar()) {
+            return null;
+        }
+        return new ProgressBarBuilder().setTaskName("train").setInitialMax(steps)
+                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).continuousUpdate().build();
+    }
+
+    private record Validation(double loss, double catF1, double ratF1) {
+    }
+
+    /** Validation loss and raw (unsmoothed) per-head macro-F1, batched, no gradients. */
+    private static Validation validate(Block net, NDManager parent, WindowedData val, float[] catW, float[] ratW) {
+        int batch = 512;
+        float[] x = new float[batch * FeatureEncoder.CHANNELS * BehaviourNet.WINDOW];
+        float[] y = new float[batch * BehaviourNet.OUTPUTS];
+        int[][] catCm = new int[BehaviourNet.CAT_CLASSES][BehaviourNet.CAT_CLASSES];
+        int[][] ratCm = new int[BehaviourNet.RAT_CLASSES][BehaviourNet.RAT_CLASSES];
+        double lossSum = 0;
+        TwoHeadLoss lossFn = new TwoHeadLoss();
+        for (int start = 0; start < val.size(); start += batch) {
+            int n = Math.min(batch, val.size() - start);
+            java.util.Arrays.fill(y, 0f);
+            for (int b = 0; b < n; b++) {
+                long s = val.sample(start + b);
+                val.window(s, x, b);
+                target(y, b, val.catLabel(s), val.ratLabel(s), catW, ratW);
+            }
+            try (NDManager m = parent.newSubManager()) {
+                NDArray xa = m.create(FloatBuffer.wrap(x, 0, n * FeatureEncoder.CHANNELS * BehaviourNet.WINDOW),
+                        BehaviourNet.inputShape(n));
+                NDArray ya = m.create(FloatBuffer.wrap(y, 0, n * BehaviourNet.OUTPUTS),
+                        new ai.djl.ndarray.types.Shape(n, BehaviourNet.OUTPUTS));
+                NDList pred = net.forward(new ParameterStore(m, false), new NDList(xa), false);
+                lossSum += lossFn.evaluate(new NDList(ya), pred).getFloat() * n;
+                float[] logits = pred.singletonOrThrow().toFloatArray();
+                for (int b = 0; b < n; b++) {
+                    long s = val.sample(start + b);
+                    int o = b * BehaviourNet.OUTPUTS;
+                    if (val.catLabel(s) >= 0) {
+                        catCm[val.catLabel(s)][argmax(logits, o, BehaviourNet.CAT_CLASSES)]++;
+                    }
+                    if (val.ratLabel(s) >= 0) {
+                        ratCm[val.ratLabel(s)][argmax(logits, o + BehaviourNet.CAT_CLASSES, BehaviourNet.RAT_CLASSES)]++;
+                    }
+                }
+            }
+        }
+        return new Validation(lossSum / val.size(), macroF1(catCm), macroF1(ratCm));
+    }
+
+    private static int argmax(float[] a, int from, int n) {
+        int best = 0;
+        for (int i = 1; i < n; i++) {
+            if (a[from + i] > a[from + best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private static double macroF1(int[][] cm) {
+        return new truce.classify.evaluation.ConfusionMatrix(cm).macroF1();
+    }
+
+    private static void target(float[] y, int b, int cat, int rat, float[] catW, float[] ratW) {
+        int o = b * BehaviourNet.OUTPUTS;
+        if (cat >= 0) {
+            y[o + cat] = catW[cat];
+        }
+        if (rat >= 0) {
+            y[o + BehaviourNet.CAT_CLASSES + rat] = ratW[rat];
+        }
+    }
+
+    /**
+     * Square root of inverse class frequency, scaled so the average weight per frame is 1: a lunge (a few
+     * percent of frames) counts several times a calm frame without swamping it (full inverse weighting
+     * breeds false lunges).
+     */
+    static float[] classWeights(int[] counts) {
+        long total = 0;
+        for (int c : counts) {
+            total += c;
+        }
+        float[] w = new float[counts.length];
+        if (total == 0) {
+            java.util.Arrays.fill(w, 1f);
+            return w;
+        }
+        double norm = 0;
+        for (int i = 0; i < counts.length; i++) {
+            w[i] = counts[i] == 0 ? 0f : (float) Math.sqrt((double) total / (counts.length * counts[i]));
+            norm += w[i] * counts[i];
+        }
+        double scale = total / norm;
+        for (int i = 0; i < w.length; i++) {
+            w[i] = (float) (w[i] * scale);
+        }
+        return w;
+    }
+
+    private static void shuffle(int[] a, Random r) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = r.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+
+    private static List<String> names(List<LabelledScene> scenes) {
+        return scenes.stream().map(LabelledScene::name).toList();
+    }
+}

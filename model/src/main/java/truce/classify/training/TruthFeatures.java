@@ -1,0 +1,120 @@
+package truce.classify.training;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import truce.features.AnimalFeatures;
+import truce.features.FrameFeatures;
+import truce.framecsv.FrameRow;
+
+/**
+ * A stand-in for the vision pipeline: features derived from the truth positions plus Gaussian noise, with the
+ * same causal smoothing a tracker would apply. Body size and shape are not in the truth, so they are fixed
+ * guesses: this source is for development and tests, while shipped weights are trained on what vision
+ * actually measures ({@code --features vision}).
+ */
+public final class TruthFeatures implements FeatureSource {
+    private final double noisePx;
+    private final double catLengthPx;
+    private final double ratLengthPx;
+    private final long seed;
+
+    public TruthFeatures(double noisePx, double catLengthPx, double ratLengthPx, long seed) {
+        this.noisePx = noisePx;
+        this.catLengthPx = catLengthPx;
+        this.ratLengthPx = ratLengthPx;
+        this.seed = seed;
+    }
+
+    @Override
+    public String name() {
+        return "truth+noise(" + noisePx + "px)";
+    }
+
+    @Override
+    public List<FrameFeatures> features(Scene scene, List<FrameRow> truth) {
+        return features(scene.name(), truth);
+    }
+
+    /** Features for truth rows; the noise is seeded by the scene name, so reruns are identical. */
+    public List<FrameFeatures> features(String sceneName, List<FrameRow> truth) {
+        Random random = new Random(seed ^ sceneName.hashCode());
+        Track cat = new Track(catLengthPx, 2.6);
+        Track rat = new Track(ratLengthPx, 2.2);
+        List<FrameFeatures> out = new ArrayList<>(truth.size());
+        double lastTime = Double.NaN;
+        double lastDistance = Double.NaN;
+        double approach = 0;
+        boolean ratSeen = false;
+        for (FrameRow r : truth) {
+            double dt = Double.isNaN(lastTime) ? 1.0 / 30 : Math.max(1e-3, (r.timeMs() - lastTime) / 1000);
+            lastTime = r.timeMs();
+            AnimalFeatures c = cat.step(r.catVisible(), r.catX(), r.catY(), dt, random);
+            AnimalFeatures a = rat.step(r.ratVisible(), r.ratX(), r.ratY(), dt, random);
+            ratSeen |= r.ratVisible();
+            double distance = Math.hypot(a.x() - c.x(), a.y() - c.y());
+            double facing = Double.NaN;
+            if (!Double.isNaN(distance) && distance > 1e-6) {
+                double bearing = Math.atan2(a.y() - c.y(), a.x() - c.x());
+                facing = Math.abs(Math.IEEEremainder(bearing - c.heading(), 2 * Math.PI));
+                if (!Double.isNaN(lastDistance)) {
+                    approach = 0.5 * approach + 0.5 * (lastDistance - distance) / dt;
+                }
+            }
+            lastDistance = distance;
+            out.add(new FrameFeatures(r.frame(), r.timeMs(), c, a, distance,
+                    c.bodyLength() > 0 ? distance / c.bodyLength() : Double.NaN,
+                    Double.isNaN(distance) ? 0 : approach, facing,
+                    ratSeen && !r.ratVisible()));
+        }
+        return out;
+    }
+
+    /** Causal smoothing of one animal's noisy positions, as a tracker would do it. */
+    private final class Track {
+        private final double length;
+        private final double elongation;
+        private double x = Double.NaN;
+        private double y = Double.NaN;
+        private double vx;
+        private double vy;
+        private double speed;
+        private double accel;
+        private double heading;
+        private int unseen = Integer.MAX_VALUE;
+
+        Track(double length, double elongation) {
+            this.length = length;
+            this.elongation = elongation;
+        }
+
+        AnimalFeatures step(boolean visible, double tx, double ty, double dt, Random random) {
+            if (!visible) {
+                unseen = unseen == Integer.MAX_VALUE ? unseen : unseen + 1;
+                vx = vy = speed = accel = 0;
+                return new AnimalFeatures(false, x, y, 0, 0, 0, 0, 0, heading, length, length / elongation,
+                        elongation, 0, unseen);
+            }
+            double nx = tx + random.nextGaussian() * noisePx;
+            double ny = ty + random.nextGaussian() * noisePx;
+            if (unseen != 0) {
+                vx = vy = speed = 0;
+            } else {
+                vx = 0.5 * vx + 0.5 * (nx - x) / dt;
+                vy = 0.5 * vy + 0.5 * (ny - y) / dt;
+            }
+            double newSpeed = Math.hypot(vx, vy);
+            accel = unseen != 0 ? 0 : 0.5 * accel + 0.5 * (newSpeed - speed) / dt;
+            speed = newSpeed;
+            if (speed > 0.3 * length) {
+                heading = Math.atan2(vy, vx);
+            }
+            x = nx;
+            y = ny;
+            unseen = 0;
+            double e = elongation + random.nextGaussian() * 0.1;
+            return new AnimalFeatures(true, x, y, vx, vy, speed, speed / length, accel, heading, length,
+                    length / e, e, length * length / e, 0);
+        }
+    }
+}

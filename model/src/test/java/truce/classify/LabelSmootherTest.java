@@ -1,0 +1,63 @@
+package truce.classify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class LabelSmootherTest {
+    private static final int CALM = 0;
+    private static final int STALKING = 1;
+    private static final int LUNGING = 2;
+
+    private static float[] p(float calm, float stalk, float lunge) {
+        return new float[] {calm, stalk, lunge};
+    }
+
+    @Test
+    void aLungeIsReportedOnTheFirstFrameTheModelSeesIt() {
+        LabelSmoother s = new LabelSmoother(LUNGING, 0.5f, 3);
+        for (int i = 0; i < 20; i++) {
+            assertEquals(STALKING, s.step(p(0.1f, 0.85f, 0.05f)));
+        }
+        // Onset at frame 0 of this sequence; the raw model needs two frames to pick it up.
+        int onsetFrame = 0;
+        float[][] lunge = {p(0.1f, 0.7f, 0.2f), p(0.1f, 0.45f, 0.45f), p(0.05f, 0.15f, 0.8f), p(0f, 0.05f, 0.95f)};
+        int reported = -1;
+        for (int t = 0; t < lunge.length; t++) {
+            if (s.step(lunge[t]) == LUNGING && reported < 0) {
+                reported = t;
+            }
+        }
+        assertEquals(2, reported, "reported on the first frame the lunge wins");
+        assertTrue(reported - onsetFrame <= 3);
+    }
+
+    @Test
+    void aSingleStrayFrameDoesNotFlipTheLabel() {
+        LabelSmoother s = new LabelSmoother(LUNGING, 0.5f, 3);
+        s.step(p(0.9f, 0.1f, 0f));
+        assertEquals(CALM, s.step(p(0.3f, 0.7f, 0f)));
+        assertEquals(CALM, s.step(p(0.9f, 0.1f, 0f)));
+        assertEquals(CALM, s.step(p(0.3f, 0.7f, 0f)));
+        assertEquals(CALM, s.step(p(0.3f, 0.7f, 0f)));
+        assertEquals(STALKING, s.step(p(0.3f, 0.7f, 0f)), "a third frame in a row changes it");
+    }
+
+    @Test
+    void aWeakLungeWinNeedsTheDwellLikeAnyOtherChange() {
+        LabelSmoother s = new LabelSmoother(LUNGING, 0.5f, 3);
+        s.step(p(0.9f, 0.1f, 0f));
+        assertEquals(CALM, s.step(p(0.3f, 0.3f, 0.4f)));
+        assertEquals(CALM, s.step(p(0.3f, 0.3f, 0.4f)));
+        assertEquals(LUNGING, s.step(p(0.3f, 0.3f, 0.4f)));
+    }
+
+    @Test
+    void resetForgetsTheLabel() {
+        LabelSmoother s = new LabelSmoother(LUNGING, 0.5f, 3);
+        s.step(p(0.9f, 0.1f, 0f));
+        s.reset();
+        assertEquals(STALKING, s.step(p(0.2f, 0.8f, 0f)));
+    }
+}

@@ -1,0 +1,124 @@
+package truce.classify;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import truce.features.AnimalFeatures;
+import truce.features.FrameFeatures;
+
+class ModelClassifierTest {
+
+    /** A cat walking towards a rat, then bursting at it: enough variety to exercise every channel. */
+    private static List<FrameFeatures> frames() {
+        List<FrameFeatures> out = new ArrayList<>();
+        for (int t = 0; t < 90; t++) {
+            double speed = t < 70 ? 30 : 500;
+            double cx = 100 + t * 2;
+            AnimalFeatures cat = new AnimalFeatures(true, cx, 200, speed, 0, speed, speed / 90, t == 70 ? 9000 : 0,
+                    0, 90, 35, 2.6, 3000, 0);
+            boolean ratVisible = t < 80;
+            AnimalFeatures rat = ratVisible
+                    ? new AnimalFeatures(true, 400, 200, t > 72 ? 300 : 0, 0, t > 72 ? 300 : 0, t > 72 ? 7 : 0, 0,
+                    0, 40, 18, 2.2, 700, 0)
+                    : new AnimalFeatures(false, 400, 200, 0, 0, 0, 0, 0, 0, 40, 18, 2.2, 0, t - 79);
+            double d = 400 - cx;
+            out.add(new FrameFeatures(t, t * 33.3, cat, rat, d, d / 90, speed, 0.1, !ratVisible));
+        }
+        return out;
+    }
+
+    @Test
+    void theCommittedWeightsLoadOffline() throws IOException {
+        assertEquals("true", System.getProperty("ai.djl.offline"), "tests must run with DJL offline");
+        try (ModelClassifier c = ModelClassifier.withDefaultWeights()) {
+            Labels l = c.classify(frames().get(0));
+            assertNotNull(l.cat());
+            assertNotNull(l.rat());
+            assertEquals(1.0, sum(l.catProbabilities()), 1e-4);
+            assertEquals(1.0, sum(l.ratProbabilities()), 1e-4);
+        }
+    }
+
+    @Test
+    void inferenceIsDeterministic() throws IOException {
+        List<FrameFeatures> frames = frames();
+        try (BehaviourModel model = BehaviourModel.loadDefault();
+             ModelClassifier a = new ModelClassifier(model);
+             ModelClassifier b = new ModelClassifier(model)) {
+            List<Labels> first = new ArrayList<>();
+            for (FrameFeatures f : frames) {
+                first.add(a.classify(f));
+            }
+            a.reset();
+            for (int i = 0; i < frames.size(); i++) {
+                Labels again = a.classify(frames.get(i));
+                Labels other = b.classify(frames.get(i));
+                assertArrayEquals(first.get(i).catProbabilities(), again.catProbabilities(), "frame " + i);
+                assertArrayEquals(first.get(i).catProbabilities(), other.catProbabilities(), "frame " + i);
+                assertArrayEquals(first.get(i).ratProbabilities(), other.ratProbabilities(), "frame " + i);
+                assertEquals(first.get(i).cat(), other.cat());
+                assertEquals(first.get(i).rat(), other.rat());
+            }
+        }
+    }
+
+    @Test
+    void noCatInViewGivesAnEmptyPostureAndNoRatEverSeenAnEmptyState() throws IOException {
+        try (ModelClassifier c = ModelClassifier.withDefaultWeights()) {
+            FrameFeatures empty = new FrameFeatures(0, 0, AnimalFeatures.NEVER_SEEN, AnimalFeatures.NEVER_SEEN,
+                    Double.NaN, Double.NaN, 0, Double.NaN, false);
+            Labels l = c.classify(empty);
+            assertNull(l.cat());
+            assertNull(l.rat());
+        }
+    }
+
+    @Test
+    void weightsForAnotherNetAreRefusedClearly(@TempDir Path dir) throws IOException {
+        Path bad = dir.resolve("behaviour.params");
+        Files.writeString(bad, "not weights at all, just some text that is long enough to read a header from");
+        IOException e = assertThrows(IOException.class, () -> BehaviourModel.load(dir));
+        assertTrue(e.getMessage().contains("not weights for this net"), e.getMessage());
+        assertThrows(IOException.class, () -> BehaviourModel.load(dir.resolve("missing")));
+    }
+
+    @Test
+    void theWindowKeepsTheNewestFramesInOrder() {
+        FeatureWindow w = new FeatureWindow(3);
+        List<FrameFeatures> f = frames();
+        float[] out = new float[FeatureEncoder.CHANNELS * 3];
+        w.push(f.get(0));
+        w.copyTo(out, 0);
+        assertEquals(0f, out[0]);
+        assertEquals(1f, out[2], "channel 0 (cat visible) of the newest frame is last");
+        for (int i = 0; i < 80; i++) {
+            w.push(f.get(i));
+        }
+        w.copyTo(out, 0);
+        int ratVisible = 11;
+        assertEquals(1f, out[ratVisible * 3 + 2], "frame 79: rat still visible");
+        w.push(f.get(80));
+        w.copyTo(out, 0);
+        assertEquals(1f, out[ratVisible * 3 + 1]);
+        assertEquals(0f, out[ratVisible * 3 + 2], "frame 80: rat gone");
+    }
+
+    private static double sum(float[] p) {
+        double s = 0;
+        for (float v : p) {
+            s += v;
+        }
+        return s;
+    }
+}

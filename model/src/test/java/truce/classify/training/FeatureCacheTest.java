@@ -1,0 +1,44 @@
+package truce.classify.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import truce.features.FrameFeatures;
+import truce.framecsv.FrameRow;
+
+class FeatureCacheTest {
+
+    @Test
+    void featuresComeBackIdenticalAndTheInnerSourceRunsOnce(@TempDir Path dir) throws Exception {
+        List<FrameRow> truth = SimulatedScenes.scene(3, 200);
+        List<FrameFeatures> expected = new TruthFeatures(1, 90, 40, 7).features("s", truth);
+        Files.writeString(dir.resolve("s.avi"), "stand-in video bytes");
+        Scene scene = new Scene("s", dir.resolve("s.truth.csv"), dir.resolve("s.avi"), dir.resolve("s.zones.json"));
+        AtomicInteger calls = new AtomicInteger();
+        FeatureSource counting = new FeatureSource() {
+            @Override
+            public String name() {
+                return "counting";
+            }
+
+            @Override
+            public List<FrameFeatures> features(Scene s, List<FrameRow> t) {
+                calls.incrementAndGet();
+                return expected;
+            }
+        };
+        FeatureCache cache = new FeatureCache(counting, "v1");
+        assertEquals(expected, cache.features(scene, truth));
+        assertEquals(expected, cache.features(scene, truth));
+        assertEquals(1, calls.get());
+        assertEquals(expected, new FeatureCache(counting, "v2").features(scene, truth));
+        assertEquals(2, calls.get(), "another source version recomputes");
+        assertNull(FeatureCache.read(dir.resolve(".truce-features/s.features"), "v1|other"));
+    }
+}

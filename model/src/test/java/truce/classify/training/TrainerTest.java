@@ -1,0 +1,64 @@
+package truce.classify.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import truce.classify.BehaviourModel;
+
+class TrainerTest {
+
+    @Test
+    void aTinyRunLowersTheLossAndWritesLoadableWeights(@TempDir Path dir) throws Exception {
+        List<LabelledScene> scenes = new ArrayList<>();
+        for (int s = 0; s < 4; s++) {
+            scenes.add(SimulatedScenes.labelled(100 + s, 600));
+        }
+        Trainer.Result result = new Trainer(new Trainer.Config(4, 128, 3e-3f, 1, 0.25, 10, false))
+                .train(scenes, dir);
+        List<Trainer.Epoch> h = result.history();
+        assertEquals(4, h.size());
+        assertTrue(h.get(h.size() - 1).trainLoss() < 0.8 * h.get(0).trainLoss(),
+                "training loss should fall: " + h);
+        assertTrue(result.best().validationLoss() < h.get(0).validationLoss() || result.bestEpoch() == 1);
+        assertTrue(Files.size(result.weights()) > 10_000);
+        try (BehaviourModel m = BehaviourModel.load(dir)) {
+            float[] logits = new float[6];
+            m.logits(new float[19 * 24], 1, logits);
+            for (float v : logits) {
+                assertTrue(Float.isFinite(v));
+            }
+        }
+    }
+
+    @Test
+    void validationIsSplitByWholeScenes() {
+        List<LabelledScene> scenes = new ArrayList<>();
+        for (int s = 0; s < 10; s++) {
+            scenes.add(SimulatedScenes.labelled(s, 30));
+        }
+        List<List<LabelledScene>> split = Trainer.splitByScene(scenes, 0.2, 5);
+        Set<String> train = new HashSet<>();
+        split.get(0).forEach(s -> train.add(s.name()));
+        assertEquals(8, split.get(0).size());
+        assertEquals(2, split.get(1).size());
+        split.get(1).forEach(s -> assertTrue(!train.contains(s.name())));
+        assertEquals(split.get(1).stream().map(LabelledScene::name).toList(),
+                Trainer.splitByScene(scenes, 0.2, 5).get(1).stream().map(LabelledScene::name).toList());
+    }
+
+    @Test
+    void rareClassesWeighMoreButNotOverwhelmingly() {
+        float[] w = Trainer.classWeights(new int[] {900, 80, 20});
+        assertTrue(w[2] > w[1] && w[1] > w[0]);
+        assertTrue(w[2] / w[0] < 10);
+        assertEquals(1000, 900 * w[0] + 80 * w[1] + 20 * w[2], 1);
+    }
+}
