@@ -314,7 +314,8 @@ function showMetrics(m) {
   const walk = (obj, prefix) => {
     for (const [k, v] of Object.entries(obj)) {
       if (k === 'calmScore') continue;
-      const label = humanise(prefix ? prefix + ' ' + k : k);
+      // the value shows its unit, so the label drops it ("Longest calm streak s" -> "Longest calm streak")
+      const label = humanise(prefix ? prefix + ' ' + k : k).replace(/ (s|ms|px|cm|seconds|secs)$/i, '');
       if (Array.isArray(v)) {
         // times of episodes: each jumps the recording there
         const times = v.map((x) => (typeof x === 'number' ? x : x && (x.timeMs ?? x.startMs))).filter((x) => typeof x === 'number');
