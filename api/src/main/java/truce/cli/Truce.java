@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
         description = "Watches supervised cat-and-rat introduction sessions from an overhead camera.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                ServeCommand.class,
+                WatchCommand.class,
                 TrainCommand.class,
                 EvaluateCommand.class,
         })

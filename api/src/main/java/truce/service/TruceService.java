@@ -22,6 +22,11 @@ import org.slf4j.LoggerFactory;
 import truce.alert.Alert;
 import truce.alert.AlertDispatcher;
 import truce.alert.AlertEngine;
+import truce.alert.AlertKind;
+import truce.highlight.HighlightMaker;
+import truce.record.DiskGuard;
+import truce.record.Retention;
+import truce.record.SegmentRecorder;
 import truce.auth.TokenAuth;
 import truce.live.CameraConfig;
 import truce.live.CameraLoop;
@@ -64,6 +69,7 @@ public final class TruceService implements AutoCloseable {
     private final ScheduledExecutorService watchdog;
     private final List<Consumer<Alert>> alertListeners = new ArrayList<>();
     private volatile Settings settings;
+    private final Retention retention;
 
     public TruceService(Path dataDir) throws IOException, SQLException {
         nu.pattern.OpenCV.loadLocally();
@@ -90,6 +96,47 @@ public final class TruceService implements AutoCloseable {
             return t;
         });
         watchdog.scheduleAtFixedRate(this::checkCameras, 200, 200, TimeUnit.MILLISECONDS);
+        closeOpenSegments();
+        this.retention = new Retention(this.dataDir, media, () -> settings.retention(), this::liveSessionIds);
+        watchdog.scheduleWithFixedDelay(() -> {
+            try {
+                retention.apply();
+            } catch (RuntimeException e) {
+                LOG.warn("retention: {}", e.toString());
+            }
+        }, 5, 600, TimeUnit.SECONDS);
+    }
+
+    private java.util.Set<Long> liveSessionIds() {
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        for (Camera c : cameras()) {
+            Long id = c.loop().sessionId();
+            if (id != null) {
+                ids.add(id);
+            }
+        }
+        return ids;
+    }
+
+    /** Segments a crash left open: playable up to their last fragment; note their size and the session's end. */
+    private void closeOpenSegments() {
+        for (MediaStore.Segment s : media.openSegments()) {
+            long bytes = 0;
+            try {
+                Path f = dataDir.resolve(s.file());
+                bytes = Files.exists(f) ? Files.size(f) : 0;
+            } catch (IOException ignored) {
+                // size unknown
+            }
+            Double end = s.sessionId() == null ? null : sessionStore.get(s.sessionId())
+                    .filter(i -> i.endedAt() != null)
+                    .map(i -> (double) (i.endedAt().toEpochMilli() - i.startedAt().toEpochMilli())).orElse(null);
+            media.endSegment(s.id(), end, bytes);
+        }
+    }
+
+    public Retention retention() {
+        return retention;
     }
 
     private static void ownerOnly(Path dir) {
@@ -114,16 +161,16 @@ public final class TruceService implements AutoCloseable {
         alertListeners.add(listener);
     }
 
-    /** Adds and starts a camera. */
-    public synchronized Camera addCamera(CameraConfig cfg, LiveFeed.Opener opener, List<FrameSink> extraSinks) {
+    /** Adds and starts a camera with recording and highlights. */
+    public synchronized Camera addCamera(CameraConfig cfg, LiveFeed.Opener opener, MediaOptions mo) {
         if (cameras.containsKey(cfg.id())) {
             throw new IllegalArgumentException("camera " + cfg.id() + " configured twice");
         }
-        LiveView view = new LiveView();
-        List<FrameSink> sinks = new ArrayList<>(extraSinks);
-        sinks.add(view);
         AlertEngine engine = new AlertEngine(cfg.id(), settings.alerts(),
                 new AlertDispatcher(alertStore, hub, List.copyOf(alertListeners)));
+        List<FrameSink> sinks = new ArrayList<>(mediaSinks(cfg, engine, mo));
+        LiveView view = new LiveView();
+        sinks.add(view);
         CameraLoop loop = new CameraLoop(cfg, opener, sessions, hub, List.copyOf(sinks), engine, () -> settings.sessions());
         Camera cam = new Camera(loop, view);
         cameras.put(cfg.id(), cam);
@@ -131,13 +178,31 @@ public final class TruceService implements AutoCloseable {
         return cam;
     }
 
-    /** Adds a camera without starting its thread (tests drive it with {@link CameraLoop#process}). */
-    public synchronized Camera addDrivenCamera(CameraConfig cfg, List<FrameSink> extraSinks) {
-        LiveView view = new LiveView();
-        List<FrameSink> sinks = new ArrayList<>(extraSinks);
-        sinks.add(view);
+    private List<FrameSink> mediaSinks(CameraConfig cfg, AlertEngine engine, MediaOptions mo) {
+        if (mo == null || !mo.record()) {
+            return List.of();
+        }
+        SegmentRecorder rec = new SegmentRecorder(cfg.id(), dataDir, media, new DiskGuard(dataDir, mo.minFreeBytes()),
+                mo.segmentSeconds(), mo.fps(), d -> engine.raise(AlertKind.DISK_FULL, null, d.frame(), d.timeMs(),
+                        java.time.Instant.now(), null, null));
+        HighlightMaker hl = new HighlightMaker(cfg.id(), dataDir, media, mo.highlightPreMs(), mo.highlightPostMs(),
+                mo.ringFps(), mo.clipMaxWidth());
+        return List.of(rec, hl);
+    }
+
+    /**
+     * Adds a camera without starting its thread: tests (and the ingest of remote camera nodes) drive it with
+     * {@link CameraLoop#process}. {@code mo} null: no recording.
+     */
+    public synchronized Camera addDrivenCamera(CameraConfig cfg, MediaOptions mo) {
+        if (cameras.containsKey(cfg.id())) {
+            throw new IllegalArgumentException("camera " + cfg.id() + " configured twice");
+        }
         AlertEngine engine = new AlertEngine(cfg.id(), settings.alerts(),
                 new AlertDispatcher(alertStore, hub, List.copyOf(alertListeners)));
+        List<FrameSink> sinks = new ArrayList<>(mediaSinks(cfg, engine, mo));
+        LiveView view = new LiveView();
+        sinks.add(view);
         LiveFeed.Opener none = new LiveFeed.Opener() {
             @Override
             public LiveFeed open() throws IOException {

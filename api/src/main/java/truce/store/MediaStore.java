@@ -56,10 +56,15 @@ public final class MediaStore {
         });
     }
 
-    public void endSegment(long id, double endMs, long bytes) {
+    /** Marks a segment finished; {@code endMs} null when unknown (it failed). */
+    public void endSegment(long id, Double endMs, long bytes) {
         db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE recordings SET end_ms=?, bytes=? WHERE id=?")) {
-                ps.setDouble(1, endMs);
+                if (endMs == null) {
+                    ps.setNull(1, Types.REAL);
+                } else {
+                    ps.setDouble(1, endMs);
+                }
                 ps.setLong(2, bytes);
                 ps.setLong(3, id);
                 ps.executeUpdate();

@@ -113,6 +113,7 @@ public final class ApiServer implements AutoCloseable {
         });
         app.before(this::authenticate);
         app.wsBeforeUpgrade("/api/live", this::authenticateUpgrade);
+        app.wsBeforeUpgrade("/api/ingest/{camera}", this::authenticateUpgrade);
         errors(app);
         routes(app);
         for (IngestHandler h : extraRoutes) {

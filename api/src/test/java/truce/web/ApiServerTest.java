@@ -41,7 +41,7 @@ class ApiServerTest {
     @BeforeEach
     void start() throws Exception {
         svc = new TruceService(dir);
-        Camera c = svc.addDrivenCamera(new CameraConfig("cam0", "test", "Tom+Remy", 4, null, null, null), List.of());
+        Camera c = svc.addDrivenCamera(new CameraConfig("cam0", "test", "Tom+Remy", 4, null, null, null), null);
         cam = c.loop();
         server = new ApiServer(svc);
         port = server.start("127.0.0.1", 0);

@@ -1,0 +1,95 @@
+package truce.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import truce.behaviour.CatPosture;
+import truce.behaviour.RatState;
+import truce.classify.Labels;
+import truce.features.AnimalFeatures;
+import truce.features.FrameFeatures;
+import truce.live.CameraConfig;
+import truce.live.LiveFrame;
+import truce.service.Camera;
+import truce.service.TruceService;
+
+/**
+ * Scale-out: camera nodes ({@code truce watch}) stream their labelled frames over a WebSocket,
+ * /api/ingest/{camera}, one JSON {@link IngestFrame} per message. Each remote camera becomes a camera of this
+ * server (sessions, metrics, alerts, storage), with no video. Same token and origin rules as /api/live.
+ */
+public final class Ingest implements ApiServer.IngestHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(Ingest.class);
+    private final TruceService svc;
+    private final ObjectMapper json;
+
+    public Ingest(TruceService svc) {
+        this.svc = svc;
+        this.json = svc.json();
+    }
+
+    @Override
+    public void mount(Javalin app) {
+        app.ws("/api/ingest/{camera}", ws -> {
+            ws.onConnect(ctx -> {
+                String id = ctx.pathParam("camera");
+                Camera cam = svc.camera(id).orElseGet(() -> svc.addDrivenCamera(
+                        new CameraConfig(id, "remote:" + ctx.session.getRemoteAddress(), null, null, null, null, null), null));
+                ctx.attribute("camera", cam);
+                ctx.session.setIdleTimeout(java.time.Duration.ofMinutes(2));
+                LOG.info("camera node connected for {}", id);
+            });
+            ws.onMessage(ctx -> {
+                Camera cam = ctx.attribute("camera");
+                IngestFrame f;
+                try {
+                    f = json.readValue(ctx.message(), IngestFrame.class);
+                } catch (Exception e) {
+                    ctx.send("{\"error\":\"malformed frame: " + e.getClass().getSimpleName() + "\"}");
+                    return;
+                }
+                cam.loop().process(toLive(cam.loop().id(), f));
+            });
+        });
+    }
+
+    static LiveFrame toLive(String camera, IngestFrame f) {
+        AnimalFeatures cat = animal(f.cat());
+        AnimalFeatures rat = animal(f.rat());
+        FrameFeatures ff = new FrameFeatures(f.frame(), f.timeMs(), cat, rat,
+                nan(f.distance()), nan(f.distanceCatLengths()), 0, nan(f.facing()), f.ratInCover());
+        Labels labels = new Labels(CatPosture.fromLabel(f.catPosture()), RatState.fromLabel(f.ratState()), null, null);
+        return new LiveFrame(camera, ff, labels, f.wallTimeMs() > 0 ? Instant.ofEpochMilli(f.wallTimeMs()) : Instant.now(), null);
+    }
+
+    private static double nan(Double d) {
+        return d == null ? Double.NaN : d;
+    }
+
+    private static AnimalFeatures animal(IngestFrame.Animal a) {
+        if (a == null) {
+            return new AnimalFeatures(false, Double.NaN, Double.NaN, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1);
+        }
+        return new AnimalFeatures(true, a.x(), a.y(), 0, 0, a.speed(), 0, 0, a.heading(), a.bodyLength(), 0, 0, 0, 0);
+    }
+
+    /** The message a node sends for one frame. */
+    public static IngestFrame fromLive(LiveFrame f) {
+        FrameFeatures ff = f.features();
+        return new IngestFrame(ff.frame(), ff.timeMs(), f.wallTime().toEpochMilli(),
+                f.labels().cat() == null ? null : f.labels().cat().label(),
+                f.labels().rat() == null ? null : f.labels().rat().label(),
+                out(ff.cat()), out(ff.rat()), fin(ff.distance()), fin(ff.distanceCatLengths()), fin(ff.catFacingAngle()),
+                ff.ratInCover());
+    }
+
+    private static IngestFrame.Animal out(AnimalFeatures a) {
+        return a.visible() ? new IngestFrame.Animal(a.x(), a.y(), a.heading(), a.bodyLength(), a.speed()) : null;
+    }
+
+    private static Double fin(double d) {
+        return Double.isFinite(d) ? d : null;
+    }
+}
