@@ -1,7 +1,7 @@
 // The live page: annotated video, the animals' states as they change, the calm meter, alerts with sound and a
 // notification, the "reward now" cue, and starting or stopping a session.
 import { api, wsUrl } from './api.js';
-import { topbar, setConn, el, STAGES, duration, mediaTime, showError } from './ui.js';
+import { topbar, setConn, el, STAGES, duration, mediaTime, showError, reviewUrl } from './ui.js';
 import { Alarm } from './alarm.js';
 
 const conn = topbar('live');
@@ -189,13 +189,13 @@ function showSession() {
   $('stop').hidden = !running;
   if (!running) {
     info.replaceChildren(session
-      ? el('span', {}, 'Last session ', el('a', { href: '/sessions/' + session.id }, '#' + session.id), ' ended.')
+      ? el('span', {}, 'Last session ', el('a', { href: reviewUrl(session.id) }, '#' + session.id), ' ended.')
       : 'No session running. The camera is watched, but nothing is recorded until a session starts.');
     return;
   }
   info.replaceChildren(
     el('div', {}, el('strong', {}, session.pair), ' · stage ' + session.stage + ' (' + (STAGES[session.stage] || '') + ')'),
-    el('div', {}, 'Session ', el('a', { href: '/sessions/' + session.id }, '#' + session.id),
+    el('div', {}, 'Session ', el('a', { href: reviewUrl(session.id) }, '#' + session.id),
       ' · started ' + new Date(session.startedAt).toLocaleTimeString() + ' · ',
       el('span', { id: 'session-elapsed' }, duration(session.durationS))));
 }

@@ -9,11 +9,11 @@ topbar('sessions');
 const $ = (id) => document.getElementById(id);
 const main = $('review');
 
-/** The session id from /sessions/{id} (or, when served as a plain file, session.html?id=...). */
+/** The session id from review.html?id=... (or from /sessions/{id}, should the service route that here). */
 function sessionId() {
   const q = new URLSearchParams(location.search).get('id');
   if (q) return q;
-  const m = location.pathname.match(/\/sessions\/(\d+)\/?$/);
+  const m = location.pathname.match(/\/sessions\/(\d+)\/?$/); // if the service routes /sessions/{id} here
   return m ? m[1] : null;
 }
 const id = sessionId();
@@ -131,7 +131,7 @@ function drawTimeline(tl) {
     legend: { show: true },
     scales: { x: { time: false }, d: { range: (u, min, max) => [0, Math.max(10, max || 0) * 1.05] } },
     axes: [
-      { values: (u, vals) => vals.map((v) => duration(v)), space: 60 },
+      { values: (u, vals) => vals.map((v) => duration(v)), space: 60, incrs: [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600] },
       { scale: 'd', label: 'cat–rat distance (px)', size: 55 },
     ],
     series: [
@@ -205,9 +205,13 @@ function drawTimeline(tl) {
 const KIND_TEXT = { LUNGE: 'Lunge', STALKING: 'Stalking', FLEEING: 'Flight', CALM_STREAK: 'Longest calm stretch' };
 
 function highlightCard(h) {
+  const thumb = h.thumbnailUrl
+    ? el('img', { src: h.thumbnailUrl, alt: (KIND_TEXT[h.kind] || h.kind) + ' at ' + mediaTime(h.startMs), loading: 'lazy' })
+    : null;
   const media = el('button', { type: 'button', class: 'media', 'aria-label': 'Play this clip' },
-    el('img', { src: h.thumbnailUrl, alt: (KIND_TEXT[h.kind] || h.kind) + ' at ' + mediaTime(h.startMs), loading: 'lazy' }),
-    el('span', { class: 'play' }));
+    thumb || el('span', { class: 'pending' }, 'preview being prepared'), el('span', { class: 'play' }));
+  // A clip is cut a few seconds after its event: until then there is no thumbnail to show.
+  if (thumb) thumb.addEventListener('error', () => thumb.replaceWith(el('span', { class: 'pending' }, 'preview being prepared')));
   const status = el('span', { class: 'small muted' });
   const wrongBtn = el('button', { type: 'button', class: 'secondary', 'data-testid': 'mark-wrong' }, 'Mark wrong');
   const card = el('article', { class: 'highlight', 'data-testid': 'highlight', 'data-kind': h.kind, 'data-highlight-id': h.id },
@@ -216,7 +220,7 @@ function highlightCard(h) {
       el('div', { class: 'head' },
         el('span', { class: 'kind-tag ' + h.kind }, KIND_TEXT[h.kind] || h.kind),
         el('a', { href: '#', class: 'small', onclick: (e) => { e.preventDefault(); seek(h.startMs); window.scrollTo({ top: 0, behavior: 'smooth' }); } },
-          mediaTime(h.startMs) + '–' + mediaTime(h.endMs))),
+          mediaTime(h.startMs) + ' · ' + ((h.endMs - h.startMs) / 1000).toFixed(1) + ' s')),
       el('div', { class: 'form-row', style: 'align-items: center' }, wrongBtn, status)));
 
   media.addEventListener('click', () => {
@@ -280,56 +284,107 @@ function formatMetric(key, v) {
   const k = key.toLowerCase();
   if (k.includes('share') || k.includes('fraction') || k.endsWith('ratio')) return percent(v);
   if (k.endsWith('ms')) return mediaTime(v);
-  if (k.endsWith('seconds') || k.endsWith('s') && /streak|time|duration|first/.test(k)) return duration(v);
+  if (k.endsWith('seconds') || k.endsWith('s') && /streak|time|duration|first|observed/.test(k)) return duration(v);
   if (k.endsWith('cm')) return v.toFixed(1) + ' cm';
   if (k.endsWith('px')) return Math.round(v) + ' px';
   if (k.includes('bodylength')) return v.toFixed(2) + ' bl';
   return Number.isInteger(v) ? String(v) : v.toFixed(2);
 }
 
-/** Time in each state as a stacked bar, from an object like {calm: 12.3, stalking: 4.0, lunging: 0.2}. */
-function stateBar(title, obj) {
-  const entries = Object.entries(obj).filter(([, v]) => typeof v === 'number');
+const STATE_WORD = { not_visible: 'not in view', none: 'not in view', unseen: 'not in view' };
+const stateKey = (k) => (STATE_WORD[k.toLowerCase()] ? 'none' : k.toLowerCase());
+
+/** Time in each state as a stacked bar, from seconds per state, e.g. {calm: 12.3, stalking: 4.0, not_visible: 0}. */
+function stateBar(title, seconds) {
+  const entries = Object.entries(seconds).filter(([, v]) => typeof v === 'number' && v > 0);
   const total = entries.reduce((s, [, v]) => s + v, 0) || 1;
-  return el('div', {},
+  return el('div', { 'data-testid': 'state-bar' },
     el('div', { class: 'small muted' }, title),
     el('div', { class: 'stack' }, entries.map(([k, v]) =>
-      el('span', { style: `width:${(100 * v / total).toFixed(2)}%; background:${stateColour(k.toLowerCase())}`, title: k + ' ' + v }))),
+      el('span', { style: `width:${(100 * v / total).toFixed(2)}%; background:${stateColour(stateKey(k))}`, title: k + ' ' + duration(v) }))),
     el('div', { class: 'legend' }, entries.map(([k, v]) =>
-      el('span', {}, el('i', { style: 'background:' + stateColour(k.toLowerCase()) }),
-        k.toLowerCase() + ' ' + (v <= 1 && total <= 1.01 ? percent(v) : duration(v))))));
+      el('span', {}, el('i', { style: 'background:' + stateColour(stateKey(k)) }),
+        (STATE_WORD[k.toLowerCase()] || k.toLowerCase()) + ' ' + duration(v) + ' (' + percent(v / total) + ')'))));
 }
 
 function isStateMap(obj) {
   const keys = Object.keys(obj).map((k) => k.toLowerCase());
-  return keys.length > 0 && keys.every((k) => CAT_POSTURES.includes(k) || RAT_STATES.includes(k) || k === 'none' || k === 'unseen');
+  return keys.length > 0 && keys.every((k) => CAT_POSTURES.includes(k) || RAT_STATES.includes(k) || STATE_WORD[k]);
 }
 
+/** A link that jumps the recording to a media time (a little before it, to see what led up to it). */
+function seekLink(ms, text) {
+  return el('a', { href: '#', onclick: (e) => { e.preventDefault(); seek(Math.max(0, ms - 2000)); } }, text || mediaTime(ms));
+}
+
+function tile(key, label, value, extra) {
+  return el('div', { class: 'metric', 'data-metric': key },
+    el('div', { class: 'label' }, label), el('div', { class: 'value' }, value), extra || null);
+}
+
+function episodeLinks(list) {
+  if (!Array.isArray(list) || !list.length) return null;
+  const times = list.map((x) => (typeof x === 'number' ? x : x && (x.startMs ?? x.timeMs))).filter((x) => typeof x === 'number');
+  return el('div', { class: 'small' }, times.slice(0, 12).map((t, i) => el('span', {}, i ? ', ' : '', seekLink(t))),
+    times.length > 12 ? ' …' : '');
+}
+
+/**
+ * The calm metrics of product.md. Known fields get a tile each (episodes link into the recording); anything
+ * else the service adds is still shown, generically, so nothing computed is hidden.
+ */
 function showMetrics(m) {
   const tiles = $('metrics');
   const bars = $('metric-bars');
   tiles.replaceChildren();
   bars.replaceChildren();
   if (!m) { tiles.append(el('p', { class: 'muted' }, 'Metrics are computed when the session stops.')); return; }
+  const used = new Set(['calmScore']);
+  const take = (k) => { used.add(k); return m[k]; };
+
+  if ('calmShare' in m) tiles.append(tile('calmShare', 'Calm share', percent(take('calmShare'))));
+  if ('observedS' in m) tiles.append(tile('observedS', 'Observed', duration(take('observedS'))));
+  if ('longestCalmStreak' in m) {
+    const s = take('longestCalmStreak');
+    tiles.append(tile('longestCalmStreak', 'Longest calm streak',
+      s ? duration((s.endMs - s.startMs) / 1000) : '–', s ? el('div', { class: 'small' }, 'from ', seekLink(s.startMs + 2000, mediaTime(s.startMs))) : null));
+  }
+  if ('timeToFirstCalm60sS' in m) {
+    const v = take('timeToFirstCalm60sS');
+    tiles.append(tile('timeToFirstCalm60sS', 'First calm minute after', v === null ? 'not yet' : duration(v)));
+  }
+  for (const [count, list, label] of [['stalkingCount', 'stalkingEpisodes', 'Stalking episodes'],
+    ['lungeCount', 'lungeEpisodes', 'Lunges'], ['flightCount', 'flightEpisodes', 'Flights'],
+    ['calmLooks', 'calmLookTimesMs', 'Calm looks (reward moments)']]) {
+    if (!(count in m) && !(list in m)) continue;
+    const episodes = take(list);
+    const n = take(count) ?? (Array.isArray(episodes) ? episodes.length : null);
+    tiles.append(tile(count, label, n ?? '–', episodeLinks(episodes)));
+  }
+  const px = (v) => (v === null || v === undefined ? '–' : Math.round(v) + ' px');
+  for (const [k, label, fmt] of [['minDistanceCm', 'Closest distance', (v) => v.toFixed(0) + ' cm'],
+    ['minDistancePx', 'Closest distance', px], ['medianDistanceCm', 'Median distance', (v) => v.toFixed(0) + ' cm'],
+    ['medianDistancePx', 'Median distance', px], ['withinOneCatLengthShare', 'Within one cat length', percent]]) {
+    if (!(k in m)) continue;
+    const v = take(k);
+    if (k.endsWith('Px') && m[k.replace('Px', 'Cm')] != null) continue; // centimetres when known
+    tiles.append(tile(k, label, v === null || v === undefined ? '–' : fmt(v)));
+  }
+  // Time per state: bars from the seconds; the shares say the same thing.
+  for (const [k, title] of [['catPostureS', 'Cat posture'], ['ratStateS', 'Rat state']]) {
+    if (m[k] && typeof m[k] === 'object') { bars.append(stateBar(title, take(k))); used.add(k.replace(/S$/, 'Share')); }
+  }
+
   const walk = (obj, prefix) => {
     for (const [k, v] of Object.entries(obj)) {
-      if (k === 'calmScore') continue;
+      if (!prefix && used.has(k)) continue;
       // the value shows its unit, so the label drops it ("Longest calm streak s" -> "Longest calm streak")
       const label = humanise(prefix ? prefix + ' ' + k : k).replace(/ (s|ms|px|cm|seconds|secs)$/i, '');
-      if (Array.isArray(v)) {
-        // times of episodes: each jumps the recording there
-        const times = v.map((x) => (typeof x === 'number' ? x : x && (x.timeMs ?? x.startMs))).filter((x) => typeof x === 'number');
-        tiles.append(el('div', { class: 'metric' }, el('div', { class: 'label' }, label),
-          el('div', { class: 'value' }, String(v.length)),
-          times.length ? el('div', { class: 'small' }, times.slice(0, 12).map((t, i) =>
-            el('span', {}, i ? ', ' : '', el('a', { href: '#', onclick: (e) => { e.preventDefault(); seek(Math.max(0, t - 2000)); } }, mediaTime(t))))) : null));
-      } else if (v && typeof v === 'object') {
-        if (isStateMap(v)) bars.append(stateBar(label, v));
-        else walk(v, prefix ? prefix + ' ' + k : k);
-      } else {
-        tiles.append(el('div', { class: 'metric', 'data-metric': k },
-          el('div', { class: 'label' }, label), el('div', { class: 'value' }, formatMetric(k, v))));
-      }
+      if (Array.isArray(v)) tiles.append(tile(k, label, String(v.length), episodeLinks(v)));
+      else if (v && typeof v === 'object') {
+        if (isStateMap(v) && /s$|seconds$/i.test(k)) bars.append(stateBar(label, v));
+        else if (!isStateMap(v)) walk(v, prefix ? prefix + ' ' + k : k);
+      } else tiles.append(tile(k, label, formatMetric(k, v)));
     }
   };
   walk(m, '');

@@ -1,6 +1,6 @@
 // The sessions page: every session, and for each pair its calm score and lunges over time with stage advice.
 import { api } from './api.js';
-import { topbar, el, STAGES, duration, dateTime, scoreChip, showError, stateColour } from './ui.js';
+import { topbar, el, STAGES, duration, dateTime, scoreChip, showError, stateColour, reviewUrl } from './ui.js';
 import { widthOf, keepSized, bars } from './charts.js';
 
 topbar('sessions');
@@ -14,13 +14,13 @@ const ADVICE = {
 
 function sessionRow(s) {
   return el('tr', { class: s.live ? 'live' : null, 'data-session-id': s.id },
-    el('td', {}, el('a', { href: '/sessions/' + s.id }, dateTime(s.startedAt))),
+    el('td', {}, el('a', { href: reviewUrl(s.id) }, dateTime(s.startedAt))),
     el('td', {}, s.pair),
     el('td', { class: 'num', title: STAGES[s.stage] || '' }, s.stage),
     el('td', { class: 'num' }, duration(s.durationS)),
     el('td', { class: 'num' }, scoreChip(s.calmScore)),
     el('td', { class: 'num' }, s.lunges ?? '–'),
-    el('td', {}, el('a', { href: '/sessions/' + s.id }, 'Review')));
+    el('td', {}, el('a', { href: reviewUrl(s.id) }, 'Review')));
 }
 
 async function pairCard(pair) {
@@ -37,7 +37,7 @@ async function pairCard(pair) {
     adviceBox.replaceChildren(
       el('div', { class: 'form-row', style: 'align-items: center' },
         el('span', { class: 'badge ' + advice.advice, 'data-testid': 'advice' }, ADVICE[advice.advice] || advice.advice),
-        el('span', {}, 'Now at stage ' + advice.currentStage + ' (' + (STAGES[advice.currentStage] || '') + ')'
+        advice.currentStage == null ? null : el('span', {}, 'Now at stage ' + advice.currentStage + ' (' + (STAGES[advice.currentStage] || '') + ')'
           + (advice.recommendedStage && advice.recommendedStage !== advice.currentStage
             ? '; next session at stage ' + advice.recommendedStage + ' (' + (STAGES[advice.recommendedStage] || '') + ')' : ''))),
       el('p', { class: 'small muted', style: 'margin: .4rem 0 .6rem' }, advice.reason || ''));
@@ -53,7 +53,14 @@ function drawTrend(box, trend) {
   const pts = [...trend].sort((a, b) => String(a.startedAt).localeCompare(String(b.startedAt)));
   // One slot per session (sessions are days apart, sometimes hours): the x axis counts sessions, labelled by date.
   const xs = pts.map((p, i) => i + 1);
-  const label = (i) => { const p = pts[Math.round(i) - 1]; return p ? new Date(p.startedAt).toLocaleDateString(undefined, { month: 'short', day: 'numeric' }) : ''; };
+  // Dates alone, unless two sessions share a day: then the time too.
+  const day = (p) => new Date(p.startedAt).toLocaleDateString(undefined, { month: 'short', day: 'numeric' });
+  const sameDay = new Set(pts.map(day)).size < pts.length;
+  const label = (i) => {
+    const p = pts[Math.round(i) - 1];
+    if (!p) return '';
+    return sameDay ? day(p) + ' ' + new Date(p.startedAt).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' }) : day(p);
+  };
   const data = [xs, pts.map((p) => p.calmScore ?? null), pts.map((p) => p.lunges ?? 0)];
   const height = 220;
   const maxLunges = Math.max(3, ...data[2]);

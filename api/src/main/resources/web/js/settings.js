@@ -1,6 +1,6 @@
 // Settings: cameras, zones drawn on a snapshot of the playpen, alert thresholds, webhooks and retention.
 import { api } from './api.js';
-import { topbar, el, showError, humanise } from './ui.js';
+import { topbar, el, showError, humanise, reviewUrl } from './ui.js';
 
 topbar('settings');
 const $ = (id) => document.getElementById(id);
@@ -22,7 +22,7 @@ async function loadCameras() {
     el('td', {}, c.id), el('td', {}, c.source), el('td', {}, el('span', { class: 'badge' }, c.state)),
     el('td', { class: 'num' }, c.fps != null ? c.fps.toFixed(1) : '–'),
     el('td', { class: 'num' }, c.droppedFrames ?? '–'),
-    el('td', {}, c.sessionId != null ? el('a', { href: '/sessions/' + c.sessionId }, '#' + c.sessionId) : '–')))
+    el('td', {}, c.sessionId != null ? el('a', { href: reviewUrl(c.sessionId) }, '#' + c.sessionId) : '–')))
     : [el('tr', {}, el('td', { colspan: 6, class: 'muted' }, 'No cameras.'))]));
   const sel = $('zone-camera');
   const keep = sel.value;
@@ -158,16 +158,44 @@ function webhookRow(url) {
   return row;
 }
 
-function renderSettings() {
-  const alerts = settings.alerts || {};
-  $('alert-fields').replaceChildren(...Object.entries(alerts).map(([k, v]) => {
+/** Labels that say what each threshold does; keys the service adds later still get a field of their own. */
+const LABELS = {
+  stalkingSeconds: 'Stalking alert after (s)',
+  stalkingCatLengths: '…or when stalking within (cat lengths)',
+  hiddenLongSeconds: 'Rat hidden alert after (s)',
+  cameraLostSeconds: 'Camera lost alert after (s)',
+  cooldownSeconds: 'Repeat an alert at most every (s)',
+  lungeCooldownSeconds: 'Repeat a lunge alert at most every (s)',
+  startSeconds: 'Start once both are in view for (s)',
+  quietSeconds: 'End after neither is in view for (s)',
+};
+
+function fields(container, values) {
+  container.replaceChildren(...Object.entries(values || {}).map(([k, v]) => {
     if (typeof v === 'boolean') {
       return el('label', { style: 'display:flex; gap:.4rem; align-items:center' },
-        el('input', { type: 'checkbox', 'data-key': k, checked: v }), humanise(k));
+        el('input', { type: 'checkbox', 'data-key': k, checked: v }), LABELS[k] || humanise(k));
     }
-    return el('label', {}, humanise(k),
+    return el('label', {}, LABELS[k] || humanise(k),
       el('input', { type: typeof v === 'number' ? 'number' : 'text', step: 'any', min: typeof v === 'number' ? 0 : null, 'data-key': k, value: v ?? '' }));
   }));
+}
+
+function readFields(container, base) {
+  const out = { ...(base || {}) };
+  for (const input of container.querySelectorAll('input[data-key]')) {
+    const k = input.dataset.key;
+    if (input.type === 'checkbox') out[k] = input.checked;
+    else if (input.type === 'number') out[k] = input.value === '' ? null : Number(input.value);
+    else out[k] = input.value;
+  }
+  return out;
+}
+
+function renderSettings() {
+  fields($('alert-fields'), settings.alerts);
+  fields($('session-fields'), settings.sessions);
+  $('session-fields').previousElementSibling.hidden = !settings.sessions;
   $('webhooks').replaceChildren(...(settings.webhooks || []).map(webhookRow));
   const r = settings.retention || {};
   $('retention-days').value = r.days ?? '';
@@ -180,16 +208,10 @@ $('settings-form').addEventListener('submit', async (e) => {
   e.preventDefault();
   const form = $('settings-form');
   showError(form, null);
-  const alerts = { ...(settings.alerts || {}) };
-  for (const input of $('alert-fields').querySelectorAll('input[data-key]')) {
-    const k = input.dataset.key;
-    if (input.type === 'checkbox') alerts[k] = input.checked;
-    else if (input.type === 'number') alerts[k] = input.value === '' ? null : Number(input.value);
-    else alerts[k] = input.value;
-  }
   const body = {
     ...settings,
-    alerts,
+    alerts: readFields($('alert-fields'), settings.alerts),
+    ...(settings.sessions ? { sessions: readFields($('session-fields'), settings.sessions) } : {}),
     webhooks: [...$('webhooks').querySelectorAll('input')].map((i) => i.value.trim()).filter(Boolean),
     retention: { ...(settings.retention || {}), days: Number($('retention-days').value) || null, gigabytes: Number($('retention-gb').value) || null },
   };

@@ -34,11 +34,17 @@ export function el(tag, attrs, ...children) {
   return e;
 }
 
+// The service serves the web/ folder as static files: a page is a file or a folder's index.html.
 const PAGES = [
   ['/', 'Live', 'live'],
-  ['/sessions', 'Sessions', 'sessions'],
-  ['/settings', 'Settings', 'settings'],
+  ['/sessions/', 'Sessions', 'sessions'],
+  ['/settings/', 'Settings', 'settings'],
 ];
+
+/** Where one session is reviewed (a static page reading ?id=; it also understands /sessions/{id} if so routed). */
+export function reviewUrl(id) {
+  return '/sessions/review.html?id=' + encodeURIComponent(id);
+}
 
 /** Renders the top bar; returns the connection indicator element (pages that stream update it). */
 export function topbar(current) {

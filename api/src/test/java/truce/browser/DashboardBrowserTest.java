@@ -1,0 +1,213 @@
+package truce.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The dashboard in a real headless chromium against the real service playing the demo clip: live states
+ * change, the first lunge raises a banner, a recorded session's highlight clip plays on its review page.
+ * Screenshots go to target/screenshots (desktop 1280x900 and phone 390x844).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DashboardBrowserTest {
+
+    private DemoServer server;
+    private Browser browser;
+    private long sessionId = -1;
+
+    @BeforeAll
+    void start() throws Exception {
+        Browser.assumeInstalled();
+        server = DemoServer.start();
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private WebDriverWait waiting(int seconds) {
+        return new WebDriverWait(browser.driver, Duration.ofSeconds(seconds), Duration.ofMillis(100));
+    }
+
+    private String text(String testId) {
+        return browser.driver.findElement(By.cssSelector("[data-testid='" + testId + "']")).getText().trim();
+    }
+
+    @Test
+    @Order(1)
+    void livePageShowsStatesChangingAndAnAlertBannerAtTheFirstLunge() throws Exception {
+        browser.size(1280, 900);
+        browser.driver.get(server.url("/?token=" + server.token()));
+        // The page drops the token from the address once the cookie carries it.
+        waiting(10).until(d -> !d.getCurrentUrl().contains("token="));
+
+        // A session starts by itself once both animals are in view; if none is running yet, start one by hand.
+        waiting(10).until(d -> d.findElement(By.id("stop")).isDisplayed() || d.findElement(By.id("start")).isDisplayed());
+        if (!browser.driver.findElement(By.id("stop")).isDisplayed()) {
+            browser.driver.findElement(By.id("pair")).clear();
+            browser.driver.findElement(By.id("pair")).sendKeys("Tom+Remy");
+            new Select(browser.driver.findElement(By.id("stage"))).selectByValue("5");
+            browser.driver.findElement(By.id("start")).click();
+        }
+        waiting(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("stop")));
+        sessionId = Long.parseLong(String.valueOf(browser.driver.executeScript(
+                "return document.querySelector('#session-info a').textContent.replace('#', '')")));
+
+        // States as the demo plays: collect what the two chips show until both have changed and a lunge banner is up.
+        Set<String> cat = new LinkedHashSet<>();
+        Set<String> rat = new LinkedHashSet<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds((long) Math.ceil(server.demoSeconds()) + 20).toNanos();
+        WebElement lunge = null;
+        long lungeSeenAt = 0;
+        boolean shotStates = false;
+        // Keep watching 4 s past the lunge: its highlight clip runs 3 s beyond it.
+        while (System.nanoTime() < deadline
+                && (cat.size() < 2 || rat.size() < 2 || lunge == null || System.nanoTime() - lungeSeenAt < 4e9)) {
+            cat.add(text("cat-posture"));
+            rat.add(text("rat-state"));
+            if (!shotStates && cat.size() >= 2) {
+                browser.screenshot("live-desktop");
+                shotStates = true;
+            }
+            List<WebElement> banners = browser.driver.findElements(
+                    By.cssSelector("[data-testid='alert-banner'][data-kind='LUNGE']"));
+            if (lunge == null && !banners.isEmpty()) {
+                lunge = banners.get(0);
+                lungeSeenAt = System.nanoTime();
+                browser.screenshot("live-lunge-alert");
+            }
+            Thread.sleep(100);
+        }
+        cat.remove("–");
+        rat.remove("–");
+        assertTrue(cat.size() >= 2, "the cat's posture never changed on the live page: " + cat);
+        assertTrue(rat.size() >= 2, "the rat's state never changed on the live page: " + rat);
+        assertTrue(cat.stream().allMatch(s -> Set.of("calm", "stalking", "lunging", "not in view").contains(s)),
+                "unexpected posture words " + cat);
+        assertTrue(lunge != null, "no LUNGE banner appeared while the demo played");
+        assertEquals("critical", lunge.getAttribute("data-severity"));
+
+        // Acknowledging stores it on the server.
+        String alertId = lunge.getAttribute("data-alert-id");
+        lunge.findElement(By.cssSelector("[data-testid='ack']")).click();
+        waiting(10).until(d -> d.findElement(By.cssSelector("[data-alert-id='" + alertId + "']"))
+                .getAttribute("class").contains("acked"));
+        String unacked = server.getJson("/api/alerts?unacknowledged=true");
+        assertFalse(unacked.contains("\"id\":" + alertId + ","), "alert " + alertId + " still unacknowledged: " + unacked);
+
+        browser.size(390, 844);
+        Thread.sleep(300);
+        browser.screenshot("live-phone");
+        browser.size(1280, 900);
+    }
+
+    @Test
+    @Order(2)
+    void reviewPagePlaysAHighlightClip() throws Exception {
+        assertTrue(sessionId > 0, "the live test did not start a session");
+        // Stop the session from the live page; highlights are cut when it ends.
+        browser.driver.findElement(By.id("stop")).click();
+        waiting(60).until(ExpectedConditions.visibilityOfElementLocated(By.id("start")));
+
+        // Clips are encoded off the camera thread after the session ends: wait for the lunge's to be served.
+        long lungeHighlight = server.awaitClip(sessionId, "LUNGE", Duration.ofSeconds(60));
+
+        browser.driver.get(server.url("/sessions/review.html?id=" + sessionId));
+        waiting(60).until(d -> !d.findElements(By.cssSelector("[data-testid='highlight']")).isEmpty());
+        waiting(20).until(d -> !d.findElements(By.cssSelector("[data-testid='timeline'] canvas")).isEmpty());
+        browser.fullPage("review-desktop");
+
+        WebElement card = browser.driver.findElement(By.cssSelector("[data-highlight-id='" + lungeHighlight + "']"));
+        WebElement media = card.findElement(By.cssSelector(".media"));
+        browser.driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", media);
+        media.click();
+        WebElement video = waiting(10).until(d -> card.findElement(By.cssSelector("video")));
+        waiting(30).until(d -> ((Number) browser.driver.executeScript("return arguments[0].readyState", video)).intValue() >= 2);
+        Thread.sleep(500);
+        browser.screenshot("review-clip-playing");
+        assertTrue(((Number) browser.driver.executeScript("return arguments[0].videoWidth", video)).intValue() > 0,
+                "the clip has no picture");
+
+        // Marking the highlight wrong stores a correction, exported as per-frame training labels.
+        card.findElement(By.cssSelector("[data-testid='mark-wrong']")).click();
+        WebElement form = card.findElement(By.cssSelector("[data-testid='correction-form']"));
+        new Select(form.findElement(By.name("catPosture"))).selectByValue("calm");
+        form.findElement(By.name("note")).sendKeys("the cat was playing");
+        form.findElement(By.cssSelector("button[type='submit']")).click();
+        waiting(10).until(d -> card.getAttribute("class").contains("wrong"));
+        String csv = server.getJson("/api/corrections.csv");
+        String[] lines = csv.strip().split("\\R");
+        assertTrue(lines[0].startsWith("frame,time_ms,cat_posture,rat_state"), "not the per-frame CSV contract: " + lines[0]);
+        assertTrue(lines.length > 1 && lines[1].split(",", -1)[2].equals("calm"),
+                "the correction is not among the training labels: " + csv.substring(0, Math.min(300, csv.length())));
+
+        browser.size(390, 844);
+        browser.driver.navigate().refresh();
+        waiting(30).until(d -> !d.findElements(By.cssSelector("[data-testid='highlight']")).isEmpty());
+        browser.screenshot("review-phone");
+        browser.size(1280, 900);
+    }
+
+    @Test
+    @Order(3)
+    void sessionsAndSettingsPagesRender() throws Exception {
+        browser.driver.get(server.url("/sessions/"));
+        waiting(20).until(d -> !d.findElements(By.cssSelector("[data-session-id]")).isEmpty());
+        waiting(20).until(d -> !d.findElements(By.cssSelector("[data-testid='advice']")).isEmpty());
+        browser.fullPage("sessions-desktop");
+
+        browser.driver.get(server.url("/settings/"));
+        WebElement canvas = waiting(20).until(d -> {
+            WebElement c = d.findElement(By.cssSelector("[data-testid='zone-canvas']"));
+            return ((Number) browser.driver.executeScript("return arguments[0].width", c)).intValue() > 0 ? c : null;
+        });
+        int before = browser.driver.findElements(By.cssSelector("[data-testid='zone']")).size();
+        // Draw a perch: three clicks on the snapshot, then finish and save.
+        new Select(browser.driver.findElement(By.id("zone-kind"))).selectByValue("perch");
+        browser.driver.findElement(By.id("zone-name")).sendKeys("shelf");
+        Dimension size = canvas.getSize();
+        int[][] clicks = {{-size.width / 4, -size.height / 4}, {size.width / 4, -size.height / 4}, {0, size.height / 4}};
+        for (int[] c : clicks) {
+            new Actions(browser.driver).moveToElement(canvas, c[0], c[1]).click().perform();
+        }
+        browser.driver.findElement(By.id("finish-zone")).click();
+        browser.driver.findElement(By.id("save-zones")).click();
+        waiting(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("zones-saved")));
+        assertEquals(before + 1, browser.driver.findElements(By.cssSelector("[data-testid='zone']")).size());
+        String zones = server.getJson("/api/cameras/cam0/zones");
+        assertTrue(zones.contains("\"perch\"") && zones.contains("\"shelf\""), "the drawn zone was not stored: " + zones);
+        browser.fullPage("settings-desktop");
+        browser.size(390, 844);
+        browser.fullPage("settings-phone");
+        browser.size(1280, 900);
+    }
+}
