@@ -91,6 +91,10 @@ public final class CameraLoop implements AutoCloseable {
         return dropped.get();
     }
 
+    public List<FrameSink> sinks() {
+        return sinks;
+    }
+
     public AlertEngine alerts() {
         return alerts;
     }
@@ -314,6 +318,9 @@ public final class CameraLoop implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!running) {
+            return;
+        }
         running = false;
         if (thread != null) {
             thread.interrupt();
