@@ -99,6 +99,13 @@ public final class CameraLoop implements AutoCloseable {
         return alerts;
     }
 
+    /** Frames the live session has had so far (the next frame's session number); -1 without a session. */
+    public long sessionFrames() {
+        synchronized (lock) {
+            return session == null ? -1 : session.peekFrameNumber();
+        }
+    }
+
     public Long sessionId() {
         synchronized (lock) {
             return session == null ? null : session.id();
