@@ -59,6 +59,9 @@ public final class LoadTestCommand implements Callable<Integer> {
     @Option(names = "--fps", defaultValue = "30", description = "camera frame rate (default ${DEFAULT-VALUE})")
     double fps;
 
+    @Option(names = "--min-seconds", defaultValue = "20", description = "run the camera at least this long (default ${DEFAULT-VALUE})")
+    int minSeconds;
+
     @Option(names = "--max-seconds", defaultValue = "120", description = "give up after this long (default ${DEFAULT-VALUE})")
     int maxSeconds;
 
@@ -81,6 +84,8 @@ public final class LoadTestCommand implements Callable<Integer> {
         Path data = Files.createTempDirectory("truce-loadtest");
         ObjectMapper json = new ObjectMapper();
         try (TruceService svc = new TruceService(data)) {
+            // A lunge every second, with a cool-down short enough that each one is raised.
+            svc.settings(new truce.service.Settings(new truce.alert.AlertSettings(3, 1, 300, 2, 10, 0.5), null, null, null));
             CameraLoop cam = svc.addDrivenCamera(new CameraConfig("cam0", "loadtest", "Load+Test", 5, null, null, null), null).loop();
             try (ApiServer server = new ApiServer(svc)) {
                 int port = server.start("127.0.0.1", 0);
@@ -120,14 +125,14 @@ public final class LoadTestCommand implements Callable<Integer> {
                             }).get(10, TimeUnit.SECONDS));
                 }
 
-                // The camera: calm frames with a lunge every 4 s (the lunge cool-down is 3 s).
+                // The camera: calm frames with a lunge every second.
                 AtomicInteger lunges = new AtomicInteger();
                 CountDownLatch restDone = new CountDownLatch(1);
                 Thread camera = new Thread(() -> {
                     long periodNanos = (long) (1e9 / fps);
                     long next = System.nanoTime();
                     long f = 0;
-                    int lungeEvery = (int) Math.round(4 * fps);
+                    int lungeEvery = (int) Math.round(fps);
                     while (restDone.getCount() > 0) {
                         double t = f * 1000.0 / fps;
                         boolean lunge = f > fps * 2 && f % lungeEvery == 0;
@@ -193,7 +198,7 @@ public final class LoadTestCommand implements Callable<Integer> {
                 pool.shutdown();
                 pool.awaitTermination(maxSeconds + 10, TimeUnit.SECONDS);
                 double seconds = (System.nanoTime() - start) / 1e9;
-                Thread.sleep(Math.max(0, 5000 - (long) (seconds * 1000))); // at least a few lunges
+                Thread.sleep(Math.max(0, minSeconds * 1000L - (long) (seconds * 1000))); // enough lunges to measure
                 restDone.countDown();
                 camera.join(2000);
                 Thread.sleep(500);
