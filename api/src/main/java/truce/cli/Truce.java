@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 ServeCommand.class,
                 WatchCommand.class,
+                LoadTestCommand.class,
                 TrainCommand.class,
                 EvaluateCommand.class,
         })

@@ -279,6 +279,9 @@ public final class HighlightMaker implements FrameSink {
 
     @Override
     public void close() {
+        if (clips.isShutdown()) {
+            return;
+        }
         drain();
         clips.shutdown();
         buf.release();

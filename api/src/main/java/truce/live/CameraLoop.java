@@ -91,8 +91,19 @@ public final class CameraLoop implements AutoCloseable {
         return dropped.get();
     }
 
+    public List<FrameSink> sinks() {
+        return sinks;
+    }
+
     public AlertEngine alerts() {
         return alerts;
+    }
+
+    /** Frames the live session has had so far (the next frame's session number); -1 without a session. */
+    public long sessionFrames() {
+        synchronized (lock) {
+            return session == null ? -1 : session.peekFrameNumber();
+        }
     }
 
     public Long sessionId() {
@@ -314,6 +325,9 @@ public final class CameraLoop implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!running) {
+            return;
+        }
         running = false;
         if (thread != null) {
             thread.interrupt();

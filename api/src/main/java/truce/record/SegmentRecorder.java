@@ -112,7 +112,14 @@ public final class SegmentRecorder implements FrameSink {
             closeSegment(d.timeMs());
             openSegment(sessionId, d.timeMs(), img.cols() & ~1, img.rows() & ~1);
         }
-        Mat buf = free.poll();
+        Mat buf;
+        try {
+            // A moment's grace for the encoder; beyond it the frame is skipped (and counted), never queued.
+            buf = free.poll(5, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
         if (buf == null) {
             skipped.incrementAndGet();
             return;
@@ -222,6 +229,9 @@ public final class SegmentRecorder implements FrameSink {
 
     @Override
     public void close() {
+        if (!running) {
+            return;
+        }
         if (currentSession != null) {
             closeSegment(lastTimeMs);
         }

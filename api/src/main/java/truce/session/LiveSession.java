@@ -44,6 +44,10 @@ public final class LiveSession {
         return baseSessionMs + (mediaMs - baseMediaMs);
     }
 
+    public long peekFrameNumber() {
+        return nextFrame;
+    }
+
     public long takeFrameNumber() {
         return nextFrame++;
     }

@@ -42,6 +42,13 @@ public final class SyntheticClip {
         return rows;
     }
 
+    /** Paints a frame of the script into a W x H BGR Mat. */
+    public static void draw(Mat m, FrameRow r) {
+        m.setTo(new Scalar(200, 200, 200));
+        Imgproc.ellipse(m, new Point(r.catX(), r.catY()), new org.opencv.core.Size(28, 10), 0, 0, 360, new Scalar(40, 40, 40), -1);
+        Imgproc.circle(m, new Point(r.ratX(), r.ratY()), 8, new Scalar(90, 60, 30), -1);
+    }
+
     /** Writes clip.mp4 and clip.truth.csv into dir; returns the video. */
     public static Path write(Path dir, double seconds) throws IOException {
         Path video = dir.resolve("clip.mp4");
@@ -49,9 +56,7 @@ public final class SyntheticClip {
         Mat m = new Mat(H, W, CvType.CV_8UC3);
         try (Mp4Writer w = new Mp4Writer(video, Mp4Writer.Options.clip(W, H, FPS))) {
             for (FrameRow r : rows) {
-                m.setTo(new Scalar(200, 200, 200));
-                Imgproc.ellipse(m, new Point(r.catX(), r.catY()), new org.opencv.core.Size(28, 10), 0, 0, 360, new Scalar(40, 40, 40), -1);
-                Imgproc.circle(m, new Point(r.ratX(), r.ratY()), 8, new Scalar(90, 60, 30), -1);
+                draw(m, r);
                 w.write(m);
             }
         } finally {

@@ -1,0 +1,151 @@
+package truce.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import truce.alert.Alert;
+import truce.alert.AlertKind;
+import truce.behaviour.CatPosture;
+import truce.behaviour.RatState;
+import truce.live.CameraConfig;
+import truce.live.CameraLoop;
+import truce.live.Frames;
+import truce.notify.Webhooks;
+import truce.service.Json;
+import truce.service.TruceService;
+
+/** Reward cues, camera-node ingest, webhooks with retries, the camera watchdog and the data directory's privacy. */
+class ServiceExtrasTest {
+    @TempDir
+    Path dir;
+    private TruceService svc;
+    private ApiServer server;
+    private int port;
+    private String token;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @BeforeEach
+    void start() throws Exception {
+        svc = new TruceService(dir.resolve("data"));
+        server = new ApiServer(svc).with(new Ingest(svc));
+        port = server.start("127.0.0.1", 0);
+        token = svc.auth().token();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        svc.close();
+    }
+
+    @Test
+    void dataDirectoryAndTokenAreOwnerOnly() throws Exception {
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("data"))));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("data/token"))));
+        assertEquals(token, Files.readString(dir.resolve("data/token")).strip());
+    }
+
+    @Test
+    void calmLookCueReachesLiveAndSseClients() throws Exception {
+        CameraLoop cam = svc.addDrivenCamera(new CameraConfig("cam0", "t", "A+B", 4, null, null, null), null).loop();
+        try (LiveClients.Ws ws = new LiveClients.Ws(http, port, token); LiveClients.Sse sse = new LiveClients.Sse(http, port, token)) {
+            Thread.sleep(200);
+            for (int f = 0; f < 40; f++) { // calm and facing the rat (angle 0): a session starts at 1 s, the cue 2 s later
+                cam.process(Frames.frame("cam0", f, f * 100.0, CatPosture.CALM, RatState.EXPLORING, 200));
+            }
+            LiveClients.Received cue = ws.await("CALM_LOOK", 5000);
+            assertNotNull(cue, "no CALM_LOOK on the WebSocket");
+            JsonNode c = json.readTree(cue.text());
+            assertEquals("cue", c.get("type").asText());
+            assertEquals(2000.0, c.get("timeMs").asDouble());
+            assertNotNull(sse.await("cue", 5000), "no cue event on SSE");
+        }
+    }
+
+    @Test
+    void cameraNodeStreamsDetectionsToTheServer() throws Exception {
+        WebSocket node = http.newWebSocketBuilder().header("Authorization", "Bearer " + token)
+                .buildAsync(URI.create("ws://127.0.0.1:" + port + "/api/ingest/pen7"), new WebSocket.Listener() { })
+                .get(10, TimeUnit.SECONDS);
+        for (int f = 0; f < 30; f++) {
+            var lf = Frames.frame("pen7", f, f * 100.0, f == 20 ? CatPosture.LUNGING : CatPosture.CALM, RatState.EXPLORING, 200);
+            node.sendText(json.writeValueAsString(Ingest.fromLive(lf)), true).get(5, TimeUnit.SECONDS);
+        }
+        long deadline = System.currentTimeMillis() + 5000;
+        List<Alert> alerts = List.of();
+        while (System.currentTimeMillis() < deadline && alerts.isEmpty()) {
+            alerts = svc.alerts().recent(false, 0, 10);
+            Thread.sleep(50);
+        }
+        assertEquals(1, alerts.size());
+        assertEquals(AlertKind.LUNGE, alerts.get(0).kind());
+        assertEquals("pen7", alerts.get(0).camera());
+        JsonNode cams = json.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/cameras"))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).body());
+        assertEquals("pen7", cams.get(0).get("id").asText());
+        assertEquals("LIVE", cams.get(0).get("state").asText());
+        node.abort();
+        // the node went away: after 2 s without frames the server raises CAMERA_LOST
+        deadline = System.currentTimeMillis() + 6000;
+        boolean lost = false;
+        while (System.currentTimeMillis() < deadline && !lost) {
+            lost = svc.alerts().recent(false, 0, 10).stream().anyMatch(a -> a.kind() == AlertKind.CAMERA_LOST);
+            Thread.sleep(100);
+        }
+        assertTrue(lost, "no CAMERA_LOST after the node stopped");
+    }
+
+    @Test
+    void webhooksRetryWithBackoffOffThePipeline() throws Exception {
+        HttpServer hook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        AtomicInteger calls = new AtomicInteger();
+        List<String> bodies = new CopyOnWriteArrayList<>();
+        hook.createContext("/hook", ex -> {
+            bodies.add(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            int n = calls.incrementAndGet();
+            ex.sendResponseHeaders(n < 3 ? 503 : 204, -1);
+            ex.close();
+        });
+        hook.start();
+        try (Webhooks w = new Webhooks(Json.mapper(), () -> List.of("http://127.0.0.1:" + hook.getAddress().getPort() + "/hook"), 50)) {
+            long t0 = System.nanoTime();
+            w.post(new Alert(42, 7L, "cam0", AlertKind.LUNGE, AlertKind.LUNGE.severity(), 10, 1000, Instant.now(), null, null, false));
+            assertTrue((System.nanoTime() - t0) / 1e6 < 50, "post must not wait for the network");
+            long deadline = System.currentTimeMillis() + 5000;
+            while (calls.get() < 3 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
+            Thread.sleep(300);
+            assertEquals(3, calls.get(), "two failures, then delivered, then no more");
+            JsonNode body = json.readTree(bodies.get(2));
+            assertEquals("LUNGE", body.get("kind").asText());
+            assertEquals(42, body.get("id").asLong());
+        } finally {
+            hook.stop(0);
+        }
+    }
+}
