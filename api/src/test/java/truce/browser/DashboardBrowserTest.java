@@ -16,6 +16,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
@@ -35,6 +39,23 @@ class DashboardBrowserTest {
 
     private DemoServer server;
     private Browser browser;
+
+    /** On a failure, a screenshot of what the browser showed, and the page's console. */
+    @RegisterExtension
+    final TestWatcher onFailure = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            if (browser == null) {
+                return;
+            }
+            try {
+                browser.screenshot("FAILED-" + context.getRequiredTestMethod().getName());
+                browser.driver.manage().logs().get(LogType.BROWSER).forEach(e -> System.err.println("browser: " + e));
+            } catch (Exception e) {
+                System.err.println("no failure screenshot: " + e);
+            }
+        }
+    };
     private long sessionId = -1;
 
     @BeforeAll
@@ -141,7 +162,17 @@ class DashboardBrowserTest {
         // Clips are encoded off the camera thread after the session ends: wait for the lunge's to be served.
         long lungeHighlight = server.awaitClip(sessionId, "LUNGE", Duration.ofSeconds(60));
 
-        browser.driver.get(server.url("/sessions/review.html?id=" + sessionId));
+        // The sessions page lists it with its pair's trend and stage advice; its Review link opens the review page.
+        browser.driver.get(server.url("/sessions"));
+        WebElement row = waiting(20).until(d -> d.findElement(By.cssSelector("[data-session-id='" + sessionId + "']")));
+        assertTrue(row.getText().contains("Tom+Remy"), row.getText());
+        waiting(20).until(d -> !d.findElements(By.cssSelector("[data-testid='advice']")).isEmpty());
+        waiting(20).until(d -> !d.findElements(By.cssSelector("[data-testid='pair'] canvas")).isEmpty());
+        browser.fullPage("sessions-desktop");
+        browser.size(390, 844);
+        browser.screenshot("sessions-phone");
+        browser.size(1280, 900);
+        row.findElement(By.linkText("Review")).click();
         waiting(60).until(d -> !d.findElements(By.cssSelector("[data-testid='highlight']")).isEmpty());
         waiting(20).until(d -> !d.findElements(By.cssSelector("[data-testid='timeline'] canvas")).isEmpty());
         browser.fullPage("review-desktop");
@@ -170,8 +201,9 @@ class DashboardBrowserTest {
         assertTrue(lines.length > 1 && lines[1].split(",", -1)[2].equals("calm"),
                 "the correction is not among the training labels: " + csv.substring(0, Math.min(300, csv.length())));
 
+        // The friendly address /sessions/{id} shows the same page.
         browser.size(390, 844);
-        browser.driver.navigate().refresh();
+        browser.driver.get(server.url("/sessions/" + sessionId));
         waiting(30).until(d -> !d.findElements(By.cssSelector("[data-testid='highlight']")).isEmpty());
         browser.screenshot("review-phone");
         browser.size(1280, 900);
@@ -179,13 +211,8 @@ class DashboardBrowserTest {
 
     @Test
     @Order(3)
-    void sessionsAndSettingsPagesRender() throws Exception {
-        browser.driver.get(server.url("/sessions/"));
-        waiting(20).until(d -> !d.findElements(By.cssSelector("[data-session-id]")).isEmpty());
-        waiting(20).until(d -> !d.findElements(By.cssSelector("[data-testid='advice']")).isEmpty());
-        browser.fullPage("sessions-desktop");
-
-        browser.driver.get(server.url("/settings/"));
+    void settingsPageDrawsAndStoresAZone() throws Exception {
+        browser.driver.get(server.url("/settings"));
         WebElement canvas = waiting(20).until(d -> {
             WebElement c = d.findElement(By.cssSelector("[data-testid='zone-canvas']"));
             return ((Number) browser.driver.executeScript("return arguments[0].width", c)).intValue() > 0 ? c : null;

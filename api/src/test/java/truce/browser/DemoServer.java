@@ -26,6 +26,7 @@ import truce.live.LiveFeed;
 import truce.service.MediaOptions;
 import truce.service.TruceService;
 import truce.web.ApiServer;
+import truce.web.DashboardPages;
 
 /**
  * The real service, in process, as {@code truce serve} builds it, on a temporary data directory and a free port,
@@ -79,7 +80,7 @@ final class DemoServer implements AutoCloseable {
                     .mapToDouble(FrameRow::timeMs).findFirst().orElse(Double.NaN);
         }
         TruceService svc = new TruceService(dataDir.resolve("data"));
-        ApiServer server = new ApiServer(svc);
+        ApiServer server = new ApiServer(svc).with(new DashboardPages());
         svc.addCamera(cfg, opener, MediaOptions.DEFAULTS);
         int port = server.start("127.0.0.1", 0);
         return new DemoServer(dataDir, svc, server, port, seconds, firstLunge);
