@@ -19,7 +19,7 @@ function flash(id) {
 async function loadCameras() {
   const cams = await api.get('/api/cameras');
   $('camera-rows').replaceChildren(...(cams.length ? cams.map((c) => el('tr', {},
-    el('td', {}, c.id), el('td', {}, c.source), el('td', {}, el('span', { class: 'badge' }, c.state)),
+    el('td', {}, c.id), el('td', { class: 'clip-text', title: c.source }, c.source), el('td', {}, el('span', { class: 'badge' }, c.state)),
     el('td', { class: 'num' }, c.fps != null ? c.fps.toFixed(1) : '–'),
     el('td', { class: 'num' }, c.droppedFrames ?? '–'),
     el('td', {}, c.sessionId != null ? el('a', { href: reviewUrl(c.sessionId) }, '#' + c.sessionId) : '–')))

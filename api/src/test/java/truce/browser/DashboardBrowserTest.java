@@ -22,6 +22,8 @@ import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -91,13 +93,19 @@ class DashboardBrowserTest {
         // The page drops the token from the address once the cookie carries it.
         waiting(10).until(d -> !d.getCurrentUrl().contains("token="));
 
-        // A session starts by itself once both animals are in view; if none is running yet, start one by hand.
-        waiting(10).until(d -> d.findElement(By.id("stop")).isDisplayed() || d.findElement(By.id("start")).isDisplayed());
-        if (!browser.driver.findElement(By.id("stop")).isDisplayed()) {
-            browser.driver.findElement(By.id("pair")).clear();
-            browser.driver.findElement(By.id("pair")).sendKeys("Tom+Remy");
-            new Select(browser.driver.findElement(By.id("stage"))).selectByValue("5");
-            browser.driver.findElement(By.id("start")).click();
+        // A session starts by itself once both animals have been in view for a second; if none has after a few
+        // seconds, start one by hand (the automatic one may still win the race: either way one is running).
+        try {
+            waiting(5).until(ExpectedConditions.visibilityOfElementLocated(By.id("stop")));
+        } catch (TimeoutException none) {
+            try {
+                browser.driver.findElement(By.id("pair")).clear();
+                browser.driver.findElement(By.id("pair")).sendKeys("Tom+Remy");
+                new Select(browser.driver.findElement(By.id("stage"))).selectByValue("5");
+                browser.driver.findElement(By.id("start")).click();
+            } catch (WebDriverException raced) {
+                // the form went away under us: the automatic session started
+            }
         }
         waiting(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("stop")));
         sessionId = Long.parseLong(String.valueOf(browser.driver.executeScript(
@@ -177,6 +185,13 @@ class DashboardBrowserTest {
         waiting(20).until(d -> !d.findElements(By.cssSelector("[data-testid='timeline'] canvas")).isEmpty());
         browser.fullPage("review-desktop");
 
+        // Clicking the timeline seeks the recording: three quarters along is well past its start.
+        WebElement player = browser.driver.findElement(By.id("player"));
+        waiting(30).until(d -> ((Number) browser.driver.executeScript("return arguments[0].readyState", player)).intValue() >= 1);
+        WebElement over = browser.driver.findElement(By.cssSelector("[data-testid='timeline'] .u-over"));
+        new Actions(browser.driver).moveToElement(over, over.getSize().width / 4, 0).click().perform();
+        waiting(10).until(d -> ((Number) browser.driver.executeScript("return arguments[0].currentTime", player)).doubleValue() > 0.5);
+
         WebElement card = browser.driver.findElement(By.cssSelector("[data-highlight-id='" + lungeHighlight + "']"));
         WebElement media = card.findElement(By.cssSelector(".media"));
         browser.driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", media);
@@ -232,6 +247,15 @@ class DashboardBrowserTest {
         assertEquals(before + 1, browser.driver.findElements(By.cssSelector("[data-testid='zone']")).size());
         String zones = server.getJson("/api/cameras/cam0/zones");
         assertTrue(zones.contains("\"perch\"") && zones.contains("\"shelf\""), "the drawn zone was not stored: " + zones);
+        // Alert thresholds are saved with the rest of the settings.
+        WebElement stalking = browser.driver.findElement(By.cssSelector("#alert-fields input[data-key='stalkingSeconds']"));
+        stalking.clear();
+        stalking.sendKeys("4.5");
+        browser.driver.findElement(By.cssSelector("#settings-form button[type='submit']")).click();
+        waiting(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("settings-saved")));
+        String settings = server.getJson("/api/settings");
+        assertTrue(settings.contains("\"stalkingSeconds\":4.5"), "threshold not stored: " + settings);
+        browser.driver.executeScript("window.scrollTo(0, 0)");
         browser.fullPage("settings-desktop");
         browser.size(390, 844);
         browser.fullPage("settings-phone");
