@@ -194,7 +194,8 @@ function showSession() {
     return;
   }
   info.replaceChildren(
-    el('div', {}, el('strong', {}, session.pair), ' · stage ' + session.stage + ' (' + (STAGES[session.stage] || '') + ')'),
+    el('div', {}, el('strong', {}, session.pair), ' · stage ' + session.stage + ' (' + (STAGES[session.stage] || '') + ')'
+      + (session.auto ? ' · started by itself when both animals came into view' : '')),
     el('div', {}, 'Session ', el('a', { href: reviewUrl(session.id) }, '#' + session.id),
       ' · started ' + new Date(session.startedAt).toLocaleTimeString() + ' · ',
       el('span', { id: 'session-elapsed' }, duration(session.durationS))));
