@@ -20,7 +20,7 @@ function sessionRow(s) {
     el('td', { class: 'num' }, duration(s.durationS)),
     el('td', { class: 'num' }, scoreChip(s.calmScore)),
     el('td', { class: 'num' }, s.lunges ?? '–'),
-    el('td', {}, el('a', { href: reviewUrl(s.id) }, 'Review')));
+    el('td', { class: 'wide-only' }, el('a', { href: reviewUrl(s.id) }, 'Review')));
 }
 
 async function pairCard(pair) {
