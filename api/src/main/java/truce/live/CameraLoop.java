@@ -180,6 +180,11 @@ public final class CameraLoop implements AutoCloseable {
         }
     }
 
+    /** A driven camera's source ended for good (a remote node's file ran out). */
+    public void markStopped() {
+        state = State.STOPPED;
+    }
+
     /** Processes one labelled frame. Public so tests can drive the loop with frames they build. */
     public void process(LiveFrame f) {
         long now = System.nanoTime();
