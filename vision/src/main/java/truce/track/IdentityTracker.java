@@ -262,6 +262,9 @@ public final class IdentityTracker {
         }
         double classCost = 1.5 * (t.animal == Animal.CAT ? 1 - likeCat : likeCat);
         if (!t.everSeen) {
+            if (b.contrast(i) < s.minNewContrast()) {
+                return 1e9;
+            }
             if (t.animal == Animal.RAT && elongation(b, i) < s.minRatElongation()) {
                 return 1e9; // a new rat is never round: that is a ball
             }
