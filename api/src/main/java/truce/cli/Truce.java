@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 LoadTestCommand.class,
                 TrainCommand.class,
                 EvaluateCommand.class,
+                AnalyzeCommand.class,
         })
 public final class Truce implements Runnable {
 

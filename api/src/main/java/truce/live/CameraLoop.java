@@ -55,6 +55,8 @@ public final class CameraLoop implements AutoCloseable {
     private long lastStreamFrame = -1;
     private double lastStreamMs;
     private boolean newStream = true;
+    /** After a session is stopped by hand, no automatic one starts until the pen has been empty. */
+    private boolean autoStartHeld;
 
     public CameraLoop(CameraConfig config, LiveFeed.Opener opener, SessionService sessions, LiveEvents events,
                       List<FrameSink> sinks, AlertEngine alerts, Supplier<SessionRules> rules) {
@@ -168,6 +170,7 @@ public final class CameraLoop implements AutoCloseable {
     /** The stream ended (a file ran out, the demo loops): a live session ends with it. */
     public void endOfStream() {
         synchronized (lock) {
+            autoStartHeld = false;
             if (session != null) {
                 finishSession();
             }
@@ -175,6 +178,11 @@ public final class CameraLoop implements AutoCloseable {
             auto.reset();
             newStream = true;
         }
+    }
+
+    /** A driven camera's source ended for good (a remote node's file ran out). */
+    public void markStopped() {
+        state = State.STOPPED;
     }
 
     /** Processes one labelled frame. Public so tests can drive the loop with frames they build. */
@@ -199,8 +207,11 @@ public final class CameraLoop implements AutoCloseable {
             AnimalFeatures rat = ff.rat();
             boolean both = cat.visible() && rat.visible();
             SessionRules r = rules.get();
+            if (autoStartHeld && !cat.visible() && !rat.visible()) {
+                autoStartHeld = false;
+            }
             if (session == null) {
-                if (auto.shouldStart(both, ff.timeMs(), r)) {
+                if (!autoStartHeld && auto.shouldStart(both, ff.timeMs(), r)) {
                     startSession(config.pair(), config.stage(), true);
                 }
             } else if (session.info().auto() && auto.shouldEnd(cat.visible() || rat.visible(), ff.timeMs(), r)) {
@@ -264,6 +275,7 @@ public final class CameraLoop implements AutoCloseable {
                 return false;
             }
             finishSession();
+            autoStartHeld = true;
             return true;
         }
     }

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -49,7 +48,6 @@ public final class Webhooks implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        ((ThreadPoolExecutor) exec).setMaximumPoolSize(1);
     }
 
     /** Queues the alert for every webhook; returns at once. */

@@ -49,6 +49,8 @@ public final class SegmentRecorder implements FrameSink {
     private double segmentStartMs = Double.NaN;
     private int segmentNo;
     private double lastTimeMs;
+    private double lastAnyMs = Double.NaN;
+    private double frameMsAvg;
 
     /** Work for the encoder thread: a frame, or a segment boundary. */
     private sealed interface Job permits Write, Open, Close {
@@ -57,7 +59,7 @@ public final class SegmentRecorder implements FrameSink {
     private record Write(Mat mat) implements Job {
     }
 
-    private record Open(long segmentId, Path file, int width, int height) implements Job {
+    private record Open(long segmentId, Path file, int width, int height, double fps) implements Job {
     }
 
     private record Close(double endMs) implements Job {
@@ -96,6 +98,12 @@ public final class SegmentRecorder implements FrameSink {
     @Override
     public void frame(LiveFrame f, Detection d, Long sessionId) {
         Mat img = f.image();
+        double media = f.features().timeMs();
+        if (!Double.isNaN(lastAnyMs) && media > lastAnyMs && media - lastAnyMs < 1000) {
+            double dt = media - lastAnyMs;
+            frameMsAvg = frameMsAvg == 0 ? dt : 0.95 * frameMsAvg + 0.05 * dt;
+        }
+        lastAnyMs = media;
         if (sessionId == null || !sessionId.equals(currentSession) || stoppedForDisk || img == null || img.empty()) {
             return;
         }
@@ -139,7 +147,9 @@ public final class SegmentRecorder implements FrameSink {
         String rel = "recordings/" + camera + "/s" + sessionId + "-" + (segmentNo++) + ".mp4";
         long id = media.addSegment(sessionId, camera, rel, startMs);
         segmentStartMs = startMs;
-        putBlocking(new Open(id, dataDir.resolve(rel), w, h));
+        // The source's own rate as measured, so the recording plays at real speed; else the configured one.
+        double rate = frameMsAvg > 0 ? Math.round(100_000.0 / frameMsAvg) / 100.0 : fps;
+        putBlocking(new Open(id, dataDir.resolve(rel), w, h, rate));
     }
 
     private void closeSegment(double endMs) {
@@ -184,7 +194,7 @@ public final class SegmentRecorder implements FrameSink {
                 if (j instanceof Open o) {
                     writer = closeWriter(writer, segmentId, file, Double.NaN);
                     Files.createDirectories(o.file().getParent());
-                    writer = new Mp4Writer(o.file(), Mp4Writer.Options.recording(o.width(), o.height(), fps));
+                    writer = new Mp4Writer(o.file(), Mp4Writer.Options.recording(o.width(), o.height(), o.fps()));
                     segmentId = o.segmentId();
                     file = o.file();
                 } else if (j instanceof Close c) {

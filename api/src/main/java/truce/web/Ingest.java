@@ -41,6 +41,15 @@ public final class Ingest implements ApiServer.IngestHandler {
                 ctx.session.setIdleTimeout(java.time.Duration.ofMinutes(2));
                 LOG.info("camera node connected for {}", id);
             });
+            ws.onClose(ctx -> {
+                Camera cam = ctx.attribute("camera");
+                if (cam != null && ctx.status() == 1000) {
+                    // The node said its stream ended (a file ran out): the session ends with it. Any other close is
+                    // a lost node: the watchdog raises CAMERA_LOST and the session goes on, waiting for it.
+                    cam.loop().endOfStream();
+                    cam.loop().markStopped();
+                }
+            });
             ws.onMessage(ctx -> {
                 Camera cam = ctx.attribute("camera");
                 IngestFrame f;

@@ -140,6 +140,28 @@ class ApiServerTest {
     }
 
     @Test
+    void afterAStopByHandNoAutomaticSessionStartsUntilThePenWasEmpty() throws Exception {
+        int f = 0;
+        for (; f < 15; f++) {
+            cam.process(Frames.frame("cam0", f, f * 100.0, CatPosture.CALM, RatState.EXPLORING, 200));
+        }
+        Long first = cam.sessionId();
+        assertNotNull(first);
+        ok("POST", "/api/sessions/" + first + "/stop", null, 200);
+        for (; f < 40; f++) {
+            cam.process(Frames.frame("cam0", f, f * 100.0, CatPosture.CALM, RatState.EXPLORING, 200));
+        }
+        assertEquals(null, cam.sessionId(), "a stop by hand is not undone by the automatic start");
+        cam.process(Frames.frame("cam0", f, f * 100.0, null, RatState.HIDING, 200));
+        f++;
+        for (int k = 0; k < 12; k++, f++) {
+            cam.process(Frames.frame("cam0", f, f * 100.0, CatPosture.CALM, RatState.EXPLORING, 200));
+        }
+        assertNotNull(cam.sessionId());
+        assertTrue(cam.sessionId() > first);
+    }
+
+    @Test
     void manualSessionsAndValidation() throws Exception {
         JsonNode s = ok("POST", "/api/sessions", "{\"camera\":\"cam0\",\"pair\":\"Tom+Remy\",\"stage\":3}", 201);
         long id = s.get("id").asLong();

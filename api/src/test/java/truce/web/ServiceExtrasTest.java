@@ -87,6 +87,54 @@ class ServiceExtrasTest {
     }
 
     @Test
+    void snapshotAndAnnotatedMjpegStream() throws Exception {
+        CameraLoop cam = svc.addDrivenCamera(new CameraConfig("cam0", "t", "A+B", 4, null, null, null), null).loop();
+        java.util.concurrent.atomic.AtomicBoolean run = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread feeder = new Thread(() -> {
+            org.opencv.core.Mat m = new org.opencv.core.Mat(240, 320, org.opencv.core.CvType.CV_8UC3, new org.opencv.core.Scalar(90, 120, 150));
+            for (int f = 0; run.get(); f++) {
+                var lf = Frames.frame("cam0", f, f * 50.0, CatPosture.CALM, RatState.EXPLORING, 100);
+                cam.process(new truce.live.LiveFrame("cam0", lf.features(), lf.labels(), lf.wallTime(), m));
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            m.release();
+        });
+        feeder.start();
+        try {
+            HttpResponse<byte[]> snap = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/cameras/cam0/snapshot.jpg"))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, snap.statusCode());
+            assertEquals((byte) 0xFF, snap.body()[0]);
+            assertEquals((byte) 0xD8, snap.body()[1]);
+            HttpResponse<java.io.InputStream> mjpeg = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/cameras/cam0/live.mjpg"))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofInputStream());
+            assertTrue(mjpeg.headers().firstValue("Content-Type").orElse("").startsWith("multipart/x-mixed-replace"));
+            try (java.io.InputStream in = mjpeg.body()) {
+                byte[] buf = new byte[200_000];
+                int n = 0;
+                int parts = 0;
+                long deadline = System.currentTimeMillis() + 5000;
+                while (parts < 3 && System.currentTimeMillis() < deadline) {
+                    int r = in.read(buf, n, buf.length - n);
+                    if (r < 0) {
+                        break;
+                    }
+                    n += r;
+                    parts = new String(buf, 0, n, StandardCharsets.ISO_8859_1).split("Content-Type: image/jpeg", -1).length - 1;
+                }
+                assertTrue(parts >= 3, "MJPEG parts: " + parts);
+            }
+        } finally {
+            run.set(false);
+            feeder.join(2000);
+        }
+    }
+
+    @Test
     void cameraNodeStreamsDetectionsToTheServer() throws Exception {
         WebSocket node = http.newWebSocketBuilder().header("Authorization", "Bearer " + token)
                 .buildAsync(URI.create("ws://127.0.0.1:" + port + "/api/ingest/pen7"), new WebSocket.Listener() { })

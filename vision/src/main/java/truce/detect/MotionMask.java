@@ -35,6 +35,8 @@ public final class MotionMask implements AutoCloseable {
     private final Mat kernel;
     private final byte[] px;
     private final float[] bg;
+    /** Running mean square of each pixel's difference on floor: flickering edges get a higher threshold. */
+    private final float[] noise;
     /** Foreground mask, 0 or 1 per working pixel, after morphology. */
     final byte[] mask;
     /** Colour difference of each working pixel from the background (0..765). */
@@ -67,6 +69,8 @@ public final class MotionMask implements AutoCloseable {
         kernel = Imgproc.getStructuringElement(Imgproc.MORPH_ELLIPSE, new Size(3, 3));
         px = new byte[w * h * 3];
         bg = new float[w * h * 3];
+        noise = new float[w * h];
+        Arrays.fill(noise, (float) (settings.thresholdAbs() * settings.thresholdAbs() / 16));
         mask = new byte[w * h];
         morph = new byte[w * h];
         diff = new short[w * h];
@@ -178,7 +182,8 @@ public final class MotionMask implements AutoCloseable {
             float d = Math.abs(fb - bb) + Math.abs(fg - bgg) + Math.abs(fr - br);
             float lb = bb + bgg + br;
             diff[i] = (short) Math.min(765, d);
-            boolean fore = d > tAbs + tRel * lb;
+            float nz = noise[i];
+            boolean fore = d > tAbs + tRel * lb && d * d > 12 * nz; // ~3.5 sigma of this pixel's flicker
             if (fore) {
                 float lf = fb + fg + fr;
                 if (lf < lb && lb > 30) {
@@ -209,6 +214,10 @@ public final class MotionMask implements AutoCloseable {
                 continue;
             }
             float a = mask[i] != 0 && relearn == 0 ? stray : r;
+            if (mask[i] == 0) {
+                float d = diff[i];
+                noise[i] += r * (d * d - noise[i]);
+            }
             bg[p] += a * ((px[p] & 0xff) * g - bg[p]);
             bg[p + 1] += a * ((px[p + 1] & 0xff) * g - bg[p + 1]);
             bg[p + 2] += a * ((px[p + 2] & 0xff) * g - bg[p + 2]);

@@ -250,7 +250,7 @@ public final class IdentityTracker {
             if (!t.everSeen) {
                 return 1.0;
             }
-            return t.visible ? 2.5 : 0.4;
+            return t.visible ? 2.5 : 1.5;
         }
         double area = b.area(i);
         double likeCat = catLikeness(area);
@@ -262,6 +262,9 @@ public final class IdentityTracker {
         }
         double classCost = 1.5 * (t.animal == Animal.CAT ? 1 - likeCat : likeCat);
         if (!t.everSeen) {
+            if (b.contrast(i) < s.minNewContrast()) {
+                return 1e9;
+            }
             if (t.animal == Animal.RAT && elongation(b, i) < s.minRatElongation()) {
                 return 1e9; // a new rat is never round: that is a ball
             }
@@ -286,7 +289,7 @@ public final class IdentityTracker {
         if (!near && !atCover && !atEdge) {
             return 1e9;
         }
-        return 0.5 + Math.min(1, d / (4 * len)) + sizeCost + classCost;
+        return 0.3 + Math.min(1, d / (4 * len)) + 0.5 * sizeCost + classCost;
     }
 
     private double sharedCost(Blobs b, int i, double dt) {

@@ -8,8 +8,10 @@ package truce.track;
  * @param defaultViewWidthCm assumed floor width when none is given, only to judge a lone animal's size
  * @param maxSpeedLengths fastest plausible motion, body lengths per second (a lunge is ~5-8)
  * @param minRatElongation a new rat must look at least this elongated (a rolling ball is round)
+ * @param minNewContrast  a blob must differ from the floor by at least this much on average (0..765) to
+ *                        become a new animal: flicker and reflections barely pass the pixel threshold
  */
 public record TrackerSettings(double catMinAreaCm2, double defaultViewWidthCm, double maxSpeedLengths,
-                              double minRatElongation) {
-    public static final TrackerSettings DEFAULT = new TrackerSettings(230, 120, 12, 1.3);
+                              double minRatElongation, double minNewContrast) {
+    public static final TrackerSettings DEFAULT = new TrackerSettings(230, 120, 12, 1.3, 90);
 }
