@@ -1,7 +1,7 @@
 // The live page: annotated video, the animals' states as they change, the calm meter, alerts with sound and a
 // notification, the "reward now" cue, and starting or stopping a session.
 import { api, wsUrl } from './api.js';
-import { topbar, setConn, el, STAGES, duration, mediaTime, showError, reviewUrl } from './ui.js';
+import { topbar, setConn, el, STAGES, duration, mediaTime, showError, reviewUrl, stateColour } from './ui.js';
 import { Alarm } from './alarm.js';
 
 const conn = topbar('live');
@@ -74,6 +74,7 @@ $('camera').addEventListener('change', (e) => selectCamera(e.target.value));
 // ---- states and calm meter ---------------------------------------------------------------------------------
 
 function resetStates() {
+  recent.length = 0;
   showState('cat', null);
   showState('rat', null);
   showCalm(null);
@@ -96,9 +97,47 @@ function showCalm(share) {
   $('calm-share').textContent = pct === null ? '–' : pct + '%';
 }
 
+// The last minute of states, drawn as two ribbons (cat above, rat below) with the newest at the right.
+const RECENT_MS = 60000;
+const recent = [];
+let recentPending = false;
+
+function remember(m) {
+  const now = performance.now();
+  recent.push({ t: now, cat: m.catPosture, rat: m.ratState });
+  while (recent.length && recent[0].t < now - RECENT_MS) recent.shift();
+  if (!recentPending) {
+    recentPending = true;
+    requestAnimationFrame(drawRecent);
+  }
+}
+
+function drawRecent() {
+  recentPending = false;
+  const canvas = $('recent');
+  const dpr = window.devicePixelRatio || 1;
+  const w = Math.round(canvas.clientWidth * dpr);
+  const h = Math.round(canvas.clientHeight * dpr);
+  if (canvas.width !== w || canvas.height !== h) { canvas.width = w; canvas.height = h; }
+  const ctx = canvas.getContext('2d');
+  ctx.clearRect(0, 0, w, h);
+  const now = performance.now();
+  const x = (t) => w - ((now - t) / RECENT_MS) * w;
+  const half = h / 2;
+  for (let i = 0; i < recent.length; i++) {
+    const x0 = x(recent[i].t);
+    const x1 = i + 1 < recent.length ? x(recent[i + 1].t) : w;
+    ctx.fillStyle = stateColour(recent[i].cat);
+    ctx.fillRect(x0, 0, Math.max(1, x1 - x0), half - dpr);
+    ctx.fillStyle = stateColour(recent[i].rat);
+    ctx.fillRect(x0, half + dpr, Math.max(1, x1 - x0), half - dpr);
+  }
+}
+
 function onFrame(m) {
   showState('cat', m.catPosture);
   showState('rat', m.ratState);
+  remember(m);
   if (m.calmShare !== undefined) showCalm(m.calmShare);
   if (session && m.timeMs !== undefined && m.sessionId === session.id) {
     $('session-elapsed') && ($('session-elapsed').textContent = mediaTime(m.timeMs));
@@ -254,28 +293,55 @@ function onSession(s) {
 // ---- the live stream -------------------------------------------------------------------------------------------
 
 let backoff = 500;
+let failures = 0;
+let sse = null;
 function connect() {
   setConn(conn, 'connecting', 'connecting');
   const ws = new WebSocket(wsUrl('/api/live'));
+  let opened = false;
   ws.onopen = () => {
+    opened = true;
     backoff = 500;
+    failures = 0;
+    stopFallback();
     setConn(conn, 'open', 'live');
     loadUnacknowledged(); // anything raised while we were away
   };
   ws.onmessage = (ev) => {
     let m;
     try { m = JSON.parse(ev.data); } catch { return; }
-    if (m.type === 'alert') onAlert(m.alert);
-    else if (m.camera !== undefined && m.camera !== camera && m.type !== 'session') return;
-    else if (m.type === 'frame') onFrame(m);
-    else if (m.type === 'cue') onCue(m);
-    else if (m.type === 'session') onSession(m.session);
+    onMessage(m);
   };
   ws.onclose = () => {
-    setConn(conn, 'closed', 'reconnecting');
+    if (!opened && ++failures >= 3) startFallback();
+    setConn(conn, 'closed', sse ? 'alerts only' : 'reconnecting');
     setTimeout(connect, backoff);
     backoff = Math.min(backoff * 2, 10000);
   };
+}
+
+function onMessage(m) {
+  if (m.type === 'alert') onAlert(m.alert);
+  else if (m.camera !== undefined && m.camera !== camera && m.type !== 'session') return;
+  else if (m.type === 'frame') onFrame(m);
+  else if (m.type === 'cue') onCue(m);
+  else if (m.type === 'session') onSession(m.session);
+}
+
+/**
+ * When the WebSocket keeps failing (a proxy that does not pass upgrades, say), alerts and cues still arrive over
+ * server-sent events; the WebSocket keeps being retried and takes over again when it opens.
+ */
+function startFallback() {
+  if (sse || !('EventSource' in window)) return;
+  sse = new EventSource('/api/events');
+  sse.addEventListener('alert', (e) => { try { onAlert(JSON.parse(e.data)); } catch { /* malformed: skip */ } });
+  sse.addEventListener('cue', (e) => { try { onMessage({ type: 'cue', ...JSON.parse(e.data) }); } catch { /* skip */ } });
+  sse.onopen = () => loadUnacknowledged();
+}
+
+function stopFallback() {
+  if (sse) { sse.close(); sse = null; }
 }
 
 // ---- sound and notification permission, asked politely once ------------------------------------------------------

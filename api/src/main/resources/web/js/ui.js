@@ -12,8 +12,13 @@ export const STAGES = {
 };
 
 /** Colours of the six states, read from the stylesheet so the charts match the chips. */
+const colours = new Map();
 export function stateColour(state) {
-  return getComputedStyle(document.documentElement).getPropertyValue('--' + (state || 'none')).trim() || '#999';
+  const key = state || 'none';
+  if (!colours.has(key)) {
+    colours.set(key, getComputedStyle(document.documentElement).getPropertyValue('--' + key).trim() || '#999');
+  }
+  return colours.get(key);
 }
 
 /** Builds an element: el('div', {class: 'x', onclick: f}, child, 'text', ...). */

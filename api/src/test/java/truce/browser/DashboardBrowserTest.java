@@ -132,6 +132,7 @@ class DashboardBrowserTest {
             if (lunge == null && !banners.isEmpty()) {
                 lunge = banners.get(0);
                 lungeSeenAt = System.nanoTime();
+                Thread.sleep(400); // let the banner finish sliding in
                 browser.screenshot("live-lunge-alert");
             }
             Thread.sleep(100);
