@@ -1,0 +1,44 @@
+package truce.detect;
+
+import org.opencv.core.Mat;
+
+/**
+ * Finds candidate animals in a frame (SpotDetector-like). One instance per stream and thread: it keeps a
+ * background model and reuses its buffers, so there is no locking inside.
+ */
+public interface AnimalDetector extends AutoCloseable {
+
+    /**
+     * Detects the foreground blobs of a BGR frame.
+     *
+     * @param bgr     the source frame
+     * @param animals boxes {x0, y0, x1, y1, ...} (source pixels) where the tracked animals are: the background
+     *                must not learn them, however long they keep still
+     * @param nAnimals how many boxes {@code animals} holds
+     * @param out     filled with this frame's blobs
+     */
+    void detect(Mat bgr, double[] animals, int nAnimals, Blobs out);
+
+    /**
+     * Splits one blob into two parts around two seeds (two animals in contact), writing the parts to
+     * {@code out} as blobs 0 and 1. Seeds and sizes in source pixels.
+     *
+     * @return false when the blob could not be split (too small, a part came out empty)
+     */
+    boolean split(Blobs blobs, int blob, double[] seeds, double[] expectedAreas, Blobs out);
+
+    /** Seeds the background from frames without reliance on any one of them (a per-pixel median). */
+    void seed(java.util.List<Mat> frames);
+
+    /** Changes whenever the background was replaced wholesale (tracks built on the old one are suspect). */
+    int backgroundEpoch();
+
+    @Override
+    void close();
+
+    /** Makes one detector per stream. */
+    @FunctionalInterface
+    interface Factory {
+        AnimalDetector create(int width, int height);
+    }
+}

@@ -1,0 +1,55 @@
+package truce.detect;
+
+import java.util.List;
+import org.opencv.core.Mat;
+
+/** Motion (adaptive background difference on a small colour image) then blob finding. */
+public final class BackgroundDifferenceDetector implements AnimalDetector {
+    private final MotionMask motion;
+    private final BlobFinder blobs;
+
+    public BackgroundDifferenceDetector(int width, int height, DetectorSettings settings) {
+        this.motion = new MotionMask(width, height, settings);
+        this.blobs = new BlobFinder(motion, settings.minBlobPixels());
+    }
+
+    public static Factory factory(DetectorSettings settings) {
+        return (w, h) -> new BackgroundDifferenceDetector(w, h, settings);
+    }
+
+    /** The motion stage alone (benchmarks time the stages one by one). */
+    public MotionMask motion() {
+        return motion;
+    }
+
+    /** The blob stage alone. */
+    public BlobFinder blobFinder() {
+        return blobs;
+    }
+
+    @Override
+    public void detect(Mat bgr, double[] animals, int nAnimals, Blobs out) {
+        motion.apply(bgr, animals, nAnimals);
+        blobs.find(out);
+    }
+
+    @Override
+    public boolean split(Blobs in, int blob, double[] seeds, double[] expectedAreas, Blobs out) {
+        return blobs.split(in, blob, seeds, expectedAreas, out);
+    }
+
+    @Override
+    public void seed(List<Mat> frames) {
+        motion.seed(frames);
+    }
+
+    @Override
+    public int backgroundEpoch() {
+        return motion.epoch();
+    }
+
+    @Override
+    public void close() {
+        motion.close();
+    }
+}

@@ -1,0 +1,130 @@
+package truce.detect;
+
+/**
+ * The foreground blobs of one frame, as parallel primitive arrays reused from frame to frame (no per-frame
+ * objects). Coordinates and moments are in source-frame pixels; the label image stays at working resolution
+ * so a blob can be split again when two animals touch.
+ */
+public final class Blobs {
+    public static final int MAX = 64;
+
+    int count;
+    final double[] area = new double[MAX];
+    final double[] cx = new double[MAX];
+    final double[] cy = new double[MAX];
+    /** Central second moments divided by area: variances and covariance of the pixel positions. */
+    final double[] vxx = new double[MAX];
+    final double[] vyy = new double[MAX];
+    final double[] vxy = new double[MAX];
+    final double[] minX = new double[MAX];
+    final double[] minY = new double[MAX];
+    final double[] maxX = new double[MAX];
+    final double[] maxY = new double[MAX];
+    final boolean[] border = new boolean[MAX];
+    /** Mean colour difference from the background (0..765 scale): a reflection is faint, an animal is not. */
+    final double[] contrast = new double[MAX];
+    final int[] label = new int[MAX];
+
+    public int count() {
+        return count;
+    }
+
+    public double area(int i) {
+        return area[i];
+    }
+
+    public double cx(int i) {
+        return cx[i];
+    }
+
+    public double cy(int i) {
+        return cy[i];
+    }
+
+    public double vxx(int i) {
+        return vxx[i];
+    }
+
+    public double vyy(int i) {
+        return vyy[i];
+    }
+
+    public double vxy(int i) {
+        return vxy[i];
+    }
+
+    public double minX(int i) {
+        return minX[i];
+    }
+
+    public double minY(int i) {
+        return minY[i];
+    }
+
+    public double maxX(int i) {
+        return maxX[i];
+    }
+
+    public double maxY(int i) {
+        return maxY[i];
+    }
+
+    public boolean touchesBorder(int i) {
+        return border[i];
+    }
+
+    public double contrast(int i) {
+        return contrast[i];
+    }
+
+    /** Length of the long axis of the ellipse with these moments (px): 4 sqrt(largest eigenvalue). */
+    public double length(int i) {
+        return 4 * Math.sqrt(eigen(i, true));
+    }
+
+    /** Width across the long axis (px). */
+    public double width(int i) {
+        return 4 * Math.sqrt(Math.max(eigen(i, false), 0.25));
+    }
+
+    /** Orientation of the long axis, radians in (-pi/2, pi/2], image axes. */
+    public double axisAngle(int i) {
+        return 0.5 * Math.atan2(2 * vxy[i], vxx[i] - vyy[i]);
+    }
+
+    private double eigen(int i, boolean larger) {
+        double a = vxx[i];
+        double b = vyy[i];
+        double c = vxy[i];
+        double mid = (a + b) / 2;
+        double d = Math.sqrt(Math.max(0, (a - b) * (a - b) / 4 + c * c));
+        return larger ? mid + d : Math.max(0, mid - d);
+    }
+
+    public void clear() {
+        count = 0;
+    }
+
+    /** Writes a measured blob (used by the splitter and by tests that build blobs by hand). */
+    public int add(double area, double cx, double cy, double vxx, double vyy, double vxy,
+                   double minX, double minY, double maxX, double maxY, boolean border, double contrast, int label) {
+        if (count == MAX) {
+            return -1;
+        }
+        int i = count++;
+        this.area[i] = area;
+        this.cx[i] = cx;
+        this.cy[i] = cy;
+        this.vxx[i] = vxx;
+        this.vyy[i] = vyy;
+        this.vxy[i] = vxy;
+        this.minX[i] = minX;
+        this.minY[i] = minY;
+        this.maxX[i] = maxX;
+        this.maxY[i] = maxY;
+        this.border[i] = border;
+        this.contrast[i] = contrast;
+        this.label[i] = label;
+        return i;
+    }
+}

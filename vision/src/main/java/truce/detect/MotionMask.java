@@ -1,0 +1,292 @@
+package truce.detect;
+
+import java.util.Arrays;
+import java.util.List;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.Size;
+import org.opencv.imgproc.Imgproc;
+
+/**
+ * Stage "motion": what differs from the empty playpen. Works on a small colour copy of the frame (a whole
+ * shrink factor, box-averaged, which also smooths sensor noise and JPEG blocks) against a running-average
+ * background:
+ * <ul>
+ * <li>a global gain, measured on the background pixels, cancels light drift and sudden steps at once;</li>
+ * <li>a pixel darker than the background by a uniform factor with the same hue is a shadow, not an animal;</li>
+ * <li>the background never learns under the tracked animals (a cat asleep for minutes stays a cat), learns
+ *     slowly under unexplained foreground and quickly for a few frames after an uneven light step.</li>
+ * </ul>
+ * One fused pass over the pixels in Java, then an OpenCV opening and closing of the mask. No allocation per
+ * frame.
+ */
+public final class MotionMask implements AutoCloseable {
+    final int width;
+    final int height;
+    final int w;
+    final int h;
+    final double sx;
+    final double sy;
+    private final DetectorSettings s;
+    private final Size smallSize;
+    private final Mat small = new Mat();
+    private final Mat maskMat;
+    private final Mat tmp;
+    private final Mat kernel;
+    private final byte[] px;
+    private final float[] bg;
+    /** Running mean square of each pixel's difference on floor: flickering edges get a higher threshold. */
+    private final float[] noise;
+    /** Foreground mask, 0 or 1 per working pixel, after morphology. */
+    final byte[] mask;
+    /** Colour difference of each working pixel from the background (0..765). */
+    final short[] diff;
+    private final byte[] frozen;
+    private final byte[] morph;
+    private boolean ready;
+    /** Without a seed, the background restarts as the median of frames sampled over the first seconds. */
+    private static final int BOOT_SAMPLES = 15;
+    private static final int BOOT_EVERY = 20;
+    private byte[][] boot;
+    private int booted;
+    private int epoch;
+    private int relearn;
+    private double gain = 1;
+    private long frames;
+
+    public MotionMask(int width, int height, DetectorSettings settings) {
+        this.width = width;
+        this.height = height;
+        this.s = settings;
+        int k = Math.max(1, (int) Math.round((double) width / settings.workWidth()));
+        this.w = Math.max(1, width / k);
+        this.h = Math.max(1, height / k);
+        this.sx = (double) width / w;
+        this.sy = (double) height / h;
+        smallSize = new Size(w, h);
+        maskMat = new Mat(h, w, CvType.CV_8UC1);
+        tmp = new Mat(h, w, CvType.CV_8UC1);
+        kernel = Imgproc.getStructuringElement(Imgproc.MORPH_ELLIPSE, new Size(3, 3));
+        px = new byte[w * h * 3];
+        bg = new float[w * h * 3];
+        noise = new float[w * h];
+        Arrays.fill(noise, (float) (settings.thresholdAbs() * settings.thresholdAbs() / 16));
+        mask = new byte[w * h];
+        morph = new byte[w * h];
+        diff = new short[w * h];
+        frozen = new byte[w * h];
+    }
+
+    public int workWidth() {
+        return w;
+    }
+
+    public int workHeight() {
+        return h;
+    }
+
+    /** Global gain applied to the last frame (1 = same light as the background). */
+    public double gain() {
+        return gain;
+    }
+
+    /** Computes the foreground mask of a frame, then lets the background learn from it. */
+    public void apply(Mat bgr, double[] animals, int nAnimals) {
+        if (bgr.cols() != width || bgr.rows() != height) {
+            throw new IllegalArgumentException("frame is " + bgr.cols() + "x" + bgr.rows() + ", detector was made for "
+                    + width + "x" + height);
+        }
+        Imgproc.resize(bgr, small, smallSize, 0, 0, Imgproc.INTER_AREA);
+        small.get(0, 0, px);
+        frames++;
+        if (!ready) {
+            for (int i = 0; i < px.length; i++) {
+                bg[i] = px[i] & 0xff;
+            }
+            ready = true;
+            boot = new byte[BOOT_SAMPLES][];
+            Arrays.fill(mask, (byte) 0);
+            Arrays.fill(diff, (short) 0);
+            return;
+        }
+        if (boot != null && frames % BOOT_EVERY == 0) {
+            // Animals in the first frame would leave ghosts: once the samples span a few seconds, the
+            // background becomes their median (only while nobody seeded it from a file).
+            boot[booted++] = px.clone();
+            if (booted == BOOT_SAMPLES) {
+                medianInto(boot, bg);
+                boot = null;
+                epoch++;
+            }
+        }
+        markFrozen(animals, nAnimals);
+        gain = measureGain();
+        int fgCount = classify();
+        if (fgCount > w * h * 3 / 10) {
+            relearn = 8; // an uneven light step (a lamp on one side): the gain could not explain it
+        }
+        if (relearn > 0) {
+            relearn--;
+            // While the background catches up, only the animals we already follow are trusted.
+            for (int i = 0; i < mask.length; i++) {
+                if (frozen[i] == 0) {
+                    mask[i] = 0;
+                }
+            }
+        }
+        learn(relearn > 0 ? s.relearnRate() : s.learnRate());
+        clean();
+    }
+
+    private void markFrozen(double[] animals, int n) {
+        Arrays.fill(frozen, (byte) 0);
+        for (int a = 0; a < n; a++) {
+            int x0 = Math.max(0, (int) Math.floor(animals[4 * a] / sx) - 2);
+            int y0 = Math.max(0, (int) Math.floor(animals[4 * a + 1] / sy) - 2);
+            int x1 = Math.min(w - 1, (int) Math.ceil(animals[4 * a + 2] / sx) + 2);
+            int y1 = Math.min(h - 1, (int) Math.ceil(animals[4 * a + 3] / sy) + 2);
+            for (int y = y0; y <= y1; y++) {
+                Arrays.fill(frozen, y * w + x0, y * w + x1 + 1, (byte) 1);
+            }
+        }
+    }
+
+    /** Ratio of background to frame brightness over pixels that show floor in the last frame. */
+    private double measureGain() {
+        double sumF = 0;
+        double sumB = 0;
+        for (int i = 0, p = 0; i < mask.length; i++, p += 3) {
+            if (mask[i] == 0 && frozen[i] == 0) {
+                sumF += (px[p] & 0xff) + (px[p + 1] & 0xff) + (px[p + 2] & 0xff);
+                sumB += bg[p] + bg[p + 1] + bg[p + 2];
+            }
+        }
+        if (sumF < 1 || sumB < 1) {
+            return 1;
+        }
+        return Math.max(0.25, Math.min(4, sumB / sumF));
+    }
+
+    private int classify() {
+        float g = (float) gain;
+        float tAbs = (float) s.thresholdAbs();
+        float tRel = (float) s.thresholdRel();
+        int count = 0;
+        for (int i = 0, p = 0; i < mask.length; i++, p += 3) {
+            float fb = (px[p] & 0xff) * g;
+            float fg = (px[p + 1] & 0xff) * g;
+            float fr = (px[p + 2] & 0xff) * g;
+            float bb = bg[p];
+            float bgg = bg[p + 1];
+            float br = bg[p + 2];
+            float d = Math.abs(fb - bb) + Math.abs(fg - bgg) + Math.abs(fr - br);
+            float lb = bb + bgg + br;
+            diff[i] = (short) Math.min(765, d);
+            float nz = noise[i];
+            boolean fore = d > tAbs + tRel * lb && d * d > 12 * nz; // ~3.5 sigma of this pixel's flicker
+            if (fore) {
+                float lf = fb + fg + fr;
+                if (lf < lb && lb > 30) {
+                    float ratio = lf / lb;
+                    // Shadow: uniformly darker (0.45..0.92 of the floor) with the floor's hue.
+                    if (ratio > 0.45f && ratio < 0.92f) {
+                        float chroma = Math.abs(fb / lf - bb / lb) + Math.abs(fr / lf - br / lb);
+                        if (chroma < 0.05f) {
+                            fore = false;
+                        }
+                    }
+                }
+            }
+            if (fore) {
+                count++;
+            }
+            mask[i] = fore ? (byte) 255 : 0;
+        }
+        return count;
+    }
+
+    private void learn(double rate) {
+        float g = (float) gain;
+        float r = (float) rate;
+        float stray = (float) s.strayRate();
+        for (int i = 0, p = 0; i < mask.length; i++, p += 3) {
+            if (frozen[i] != 0) {
+                continue;
+            }
+            float a = mask[i] != 0 && relearn == 0 ? stray : r;
+            if (mask[i] == 0) {
+                float d = diff[i];
+                noise[i] += r * (d * d - noise[i]);
+            }
+            bg[p] += a * ((px[p] & 0xff) * g - bg[p]);
+            bg[p + 1] += a * ((px[p + 1] & 0xff) * g - bg[p + 1]);
+            bg[p + 2] += a * ((px[p + 2] & 0xff) * g - bg[p + 2]);
+        }
+    }
+
+    /** Opening drops specks (noise, JPEG blocks, glints); closing mends a body split by a stripe or a leash. */
+    private void clean() {
+        maskMat.put(0, 0, mask);
+        Imgproc.morphologyEx(maskMat, tmp, Imgproc.MORPH_OPEN, kernel);
+        Imgproc.morphologyEx(tmp, maskMat, Imgproc.MORPH_CLOSE, kernel);
+        maskMat.get(0, 0, morph);
+        for (int i = 0; i < mask.length; i++) {
+            mask[i] = morph[i] != 0 ? (byte) 1 : 0;
+        }
+    }
+
+    /** The background becomes the per-pixel median of these frames: animals that moved leave no trace. */
+    public void seed(List<Mat> frames) {
+        if (frames.isEmpty()) {
+            return;
+        }
+        int n = frames.size();
+        byte[][] all = new byte[n][px.length];
+        Mat m = new Mat();
+        try {
+            for (int f = 0; f < n; f++) {
+                Imgproc.resize(frames.get(f), m, smallSize, 0, 0, Imgproc.INTER_AREA);
+                m.get(0, 0, all[f]);
+            }
+        } finally {
+            m.release();
+        }
+        medianInto(all, bg);
+        ready = true;
+        boot = null;
+    }
+
+    private static void medianInto(byte[][] samples, float[] out) {
+        int n = samples.length;
+        int[] v = new int[n];
+        for (int i = 0; i < out.length; i++) {
+            for (int f = 0; f < n; f++) {
+                v[f] = samples[f][i] & 0xff;
+            }
+            Arrays.sort(v);
+            out[i] = v[n / 2];
+        }
+    }
+
+    /** Counts wholesale replacements of the background (the start-up median). */
+    public int epoch() {
+        return epoch;
+    }
+
+    /** Mean brightness of the background (0..255), for tests and diagnostics. */
+    public double backgroundBrightness() {
+        double sum = 0;
+        for (float v : bg) {
+            sum += v;
+        }
+        return sum / bg.length;
+    }
+
+    @Override
+    public void close() {
+        small.release();
+        maskMat.release();
+        tmp.release();
+        kernel.release();
+    }
+}

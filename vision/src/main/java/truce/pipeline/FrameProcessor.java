@@ -1,0 +1,141 @@
+package truce.pipeline;
+
+import java.util.List;
+import org.opencv.core.Mat;
+import org.opencv.core.Rect;
+import org.opencv.core.Size;
+import org.opencv.imgproc.Imgproc;
+import truce.detect.AnimalDetector;
+import truce.detect.Blobs;
+import truce.features.FeatureExtractor;
+import truce.features.FrameFeatures;
+import truce.source.Frame;
+import truce.source.Natives;
+import truce.track.Animal;
+import truce.track.IdentityTracker;
+import truce.track.Track;
+
+/**
+ * The per-frame processor: a frame in, its features out. Stages in order: motion + detect (the detector),
+ * track (identity), features. One instance per stream and thread; it keeps state between frames (background,
+ * tracks, smoothing) and allocates nothing per frame but the small result records.
+ */
+public final class FrameProcessor implements AutoCloseable {
+    private final VisionSettings settings;
+    private final Blobs blobs = new Blobs();
+    private final double[] boxes = new double[8];
+    private final FeatureExtractor features = new FeatureExtractor();
+    private AnimalDetector detector;
+    private IdentityTracker tracker;
+    private int width;
+    private int height;
+    private int epoch;
+
+    public FrameProcessor(VisionSettings settings) {
+        Natives.load();
+        this.settings = settings;
+    }
+
+    public FrameFeatures process(Frame frame) {
+        return process(frame.bgr(), frame.index(), frame.mediaTimeMs());
+    }
+
+    public FrameFeatures process(Mat bgr, long index, double timeMs) {
+        ensure(bgr.cols(), bgr.rows());
+        int n = tracker.animalBoxes(boxes);
+        detector.detect(bgr, boxes, n, blobs);
+        if (detector.backgroundEpoch() != epoch) {
+            epoch = detector.backgroundEpoch();
+            resetTracks(); // identities formed against a background with animals in it
+            detector.detect(bgr, boxes, 0, blobs);
+        }
+        tracker.update(blobs, timeMs);
+        return features.extract(index, timeMs, tracker);
+    }
+
+    private void ensure(int w, int h) {
+        if (detector != null && w == width && h == height) {
+            return;
+        }
+        if (detector != null) {
+            detector.close(); // the resolution changed (a camera reconnected differently): start afresh
+        }
+        width = w;
+        height = h;
+        detector = settings.detector().create(w, h);
+        tracker = new IdentityTracker(w, h, settings.zones(), settings.tracker());
+        tracker.splitWith(detector);
+        features.reset();
+    }
+
+    /**
+     * Starts the background from these frames (a per-pixel median), e.g. frames sampled from the start of
+     * a file, so animals present in the first frame leave no ghost. The frames may be released afterwards.
+     */
+    public void seed(List<Mat> frames) {
+        if (frames.isEmpty()) {
+            return;
+        }
+        Mat first = frames.get(0);
+        ensure(first.cols(), first.rows());
+        detector.seed(frames);
+    }
+
+    /** Forgets the tracks and motion history (a gap in a live stream); the background is kept. */
+    public void resetTracks() {
+        if (tracker != null) {
+            tracker.reset();
+        }
+        features.reset();
+    }
+
+    /** The tracker, for drawing and for tests; null before the first frame. */
+    public IdentityTracker tracker() {
+        return tracker;
+    }
+
+    /** The detector, for benchmarks of single stages; null before the first frame. */
+    public AnimalDetector detector() {
+        return detector;
+    }
+
+    public Blobs blobs() {
+        return blobs;
+    }
+
+    /**
+     * A square crop around an animal (1.5 body lengths across), resized to {@code size} x {@code size} into
+     * a reused Mat, for a model that wants pixels.
+     *
+     * @return false when the animal is not in view
+     */
+    public boolean crop(Animal animal, Mat bgr, Mat dst, int size) {
+        if (tracker == null) {
+            return false;
+        }
+        Track t = tracker.track(animal);
+        if (!t.visible()) {
+            return false;
+        }
+        int side = (int) Math.max(16, Math.min(Math.min(width, height), 1.5 * Math.max(t.length(), t.width())));
+        int x0 = (int) Math.round(t.x() - side / 2.0);
+        int y0 = (int) Math.round(t.y() - side / 2.0);
+        x0 = Math.max(0, Math.min(width - side, x0));
+        y0 = Math.max(0, Math.min(height - side, y0));
+        Mat roi = bgr.submat(new Rect(x0, y0, side, side));
+        try {
+            Imgproc.resize(roi, dst, new Size(size, size), 0, 0, Imgproc.INTER_AREA);
+        } finally {
+            roi.release();
+        }
+        return true;
+    }
+
+    @Override
+    public void close() {
+        if (detector != null) {
+            detector.close();
+            detector = null;
+        }
+    }
+}

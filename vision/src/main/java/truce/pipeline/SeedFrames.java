@@ -1,0 +1,41 @@
+package truce.pipeline;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.opencv.core.Mat;
+import truce.source.Frame;
+import truce.source.FrameSource;
+import truce.source.FrameSources;
+import truce.source.SourceEvent;
+
+/**
+ * Frames sampled from the start of a file to seed the background (offline analysis may look ahead at the
+ * empty floor; live streams bootstrap themselves instead). Reading stops quietly at a damaged spot: the main
+ * pass reports it.
+ */
+public final class SeedFrames {
+    private SeedFrames() {
+    }
+
+    /** Every {@code every}-th frame of the first {@code span} frames, cloned; release them when done. */
+    public static List<Mat> sample(String spec, int span, int every) {
+        List<Mat> out = new ArrayList<>();
+        try (FrameSource s = FrameSources.open(spec, FrameSources.Options.DEFAULT, SourceEvent.Listener.NONE);
+             Frame f = new Frame()) {
+            for (int i = 0; i < span && s.read(f); i++) {
+                if (i % every == 0) {
+                    out.add(f.bgr().clone());
+                }
+            }
+        } catch (Exception e) {
+            // a damaged file: seed from what was read; the analysis itself reports the damage
+        }
+        return out;
+    }
+
+    public static void release(List<Mat> frames) {
+        for (Mat m : frames) {
+            m.release();
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package truce.pipeline;
+
+import truce.detect.AnimalDetector;
+import truce.detect.BackgroundDifferenceDetector;
+import truce.detect.DetectorSettings;
+import truce.track.TrackerSettings;
+import truce.zones.Zones;
+
+/**
+ * Everything the per-frame processor is configured with.
+ *
+ * @param zones    cover/barrier/perch polygons and the view width (may be {@link Zones#NONE})
+ * @param detector which detector to make per stream
+ * @param tracker  identity tracking tuning
+ */
+public record VisionSettings(Zones zones, AnimalDetector.Factory detector, TrackerSettings tracker) {
+
+    public static VisionSettings of(Zones zones) {
+        return new VisionSettings(zones, BackgroundDifferenceDetector.factory(DetectorSettings.DEFAULT),
+                TrackerSettings.DEFAULT);
+    }
+
+    public static VisionSettings defaults() {
+        return of(Zones.NONE);
+    }
+}

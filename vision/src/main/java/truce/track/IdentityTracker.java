@@ -1,0 +1,380 @@
+package truce.track;
+
+import truce.detect.AnimalDetector;
+import truce.detect.Blobs;
+import truce.zones.Zone;
+import truce.zones.Zones;
+
+/**
+ * Stage "track": says which blob is the cat and which the rat, frame after frame.
+ *
+ * <p>Every frame it weighs each way of giving the blobs to the two animals (a blob each, one blob shared
+ * by both when they touch, or nothing) by how far each blob is from where the animal was heading, how well
+ * its size matches the animal's, and whether its size says cat or rat. Size rests on centimetres when the
+ * view width is known, on the two animals' learned sizes once they were seen apart, and otherwise on an
+ * assumed view width. A blob shared by both is split around the two predictions. An animal that vanishes is
+ * only taken back by a blob where it could reappear: beside the cover it went into, at the edge it left by,
+ * or near where it was. Extra blobs (a hand, a toy, a reflection) are left alone.
+ */
+public final class IdentityTracker {
+    private static final int NONE = -1;
+    private static final int SHARED = -2;
+
+    private final TrackerSettings s;
+    private final Zones zones;
+    private final int width;
+    private final int height;
+    private final double pxPerCm;
+    private final boolean scaleKnown;
+    private final double minArea;
+    private final double maxArea;
+    private final Track cat = new Track(Animal.CAT);
+    private final Track rat = new Track(Animal.RAT);
+    private final Track[] both = {cat, rat};
+    private final Blobs parts = new Blobs();
+    private final double[] seeds = new double[4];
+    private final double[] areas = new double[2];
+    private final boolean[] candidate = new boolean[Blobs.MAX];
+    private double catRef = Double.NaN;
+    private double ratRef = Double.NaN;
+    private int apartFrames;
+    private double lastMs = Double.NaN;
+
+    public IdentityTracker(int width, int height, Zones zones, TrackerSettings settings) {
+        this.s = settings;
+        this.zones = zones;
+        this.width = width;
+        this.height = height;
+        this.scaleKnown = zones.hasScale();
+        this.pxPerCm = width / (scaleKnown ? zones.viewWidthCm() : settings.defaultViewWidthCm());
+        double cm2 = pxPerCm * pxPerCm;
+        if (scaleKnown) {
+            minArea = 8 * cm2;           // a mouse from above is ~25 cm^2
+            maxArea = 1600 * cm2;        // a big cat stretched out is ~800 cm^2
+        } else {
+            minArea = 0.0005 * width * height;
+            maxArea = 0.2 * width * height;
+        }
+    }
+
+    public Track cat() {
+        return cat;
+    }
+
+    public Track rat() {
+        return rat;
+    }
+
+    public Track track(Animal a) {
+        return a == Animal.CAT ? cat : rat;
+    }
+
+    /** Pixels per centimetre on the floor (assumed when no view width was given). */
+    public double pxPerCm() {
+        return pxPerCm;
+    }
+
+    public boolean scaleKnown() {
+        return scaleKnown;
+    }
+
+    /** Boxes of the animals in view, {x0,y0,x1,y1,...}, for the detector to keep out of its background. */
+    public int animalBoxes(double[] out) {
+        int n = 0;
+        for (Track t : both) {
+            if (t.visible) {
+                double m = 0.15 * Math.max(t.maxX - t.minX, t.maxY - t.minY);
+                out[4 * n] = t.minX - m;
+                out[4 * n + 1] = t.minY - m;
+                out[4 * n + 2] = t.maxX + m;
+                out[4 * n + 3] = t.maxY + m;
+                n++;
+            }
+        }
+        return n;
+    }
+
+    public void reset() {
+        cat.reset();
+        rat.reset();
+        catRef = Double.NaN;
+        ratRef = Double.NaN;
+        apartFrames = 0;
+        flipVotes = 0;
+        lastMs = Double.NaN;
+    }
+
+    /** Assigns this frame's blobs to the cat and the rat. */
+    public void update(Blobs blobs, double timeMs) {
+        double dt = Double.isNaN(lastMs) || timeMs <= lastMs ? 1 / 30.0 : (timeMs - lastMs) / 1000.0;
+        lastMs = timeMs;
+        int n = Math.min(blobs.count(), Blobs.MAX);
+        int plausible = 0;
+        for (int i = 0; i < n; i++) {
+            double a = blobs.area(i);
+            candidate[i] = a >= minArea && a <= maxArea;
+            if (candidate[i]) {
+                plausible++;
+            }
+        }
+        // First sight of both at once: the larger is the cat when sizes clearly differ.
+        boolean firstPair = !cat.everSeen && !rat.everSeen && plausible >= 2;
+
+        double best = Double.MAX_VALUE;
+        int bestCat = NONE;
+        int bestRat = NONE;
+        for (int c = SHARED; c < n; c++) {
+            if (c >= 0 && !candidate[c]) {
+                continue;
+            }
+            for (int r = NONE; r < n; r++) {
+                if (r >= 0 && (!candidate[r] || r == c)) {
+                    continue;
+                }
+                double cost;
+                if (c == SHARED) {
+                    if (r < 0) {
+                        continue;
+                    }
+                    cost = sharedCost(blobs, r, dt);
+                } else {
+                    cost = cost(cat, blobs, c, dt, firstPair, r) + cost(rat, blobs, r, dt, firstPair, c);
+                }
+                if (cost < best) {
+                    best = cost;
+                    bestCat = c;
+                    bestRat = r;
+                }
+            }
+        }
+
+        if (bestCat == SHARED && split(blobs, bestRat)) {
+            measure(cat, parts, 0, dt, true);
+            measure(rat, parts, 1, dt, true);
+        } else {
+            if (bestCat == SHARED) {
+                // could not split: the cat takes the blob, the rat is held where it was heading
+                bestCat = bestRat;
+                bestRat = NONE;
+                rat.inContact = true;
+            }
+            if (bestCat >= 0) {
+                measure(cat, blobs, bestCat, dt, false);
+            } else {
+                lose(cat);
+            }
+            if (bestRat >= 0) {
+                measure(rat, blobs, bestRat, dt, false);
+            } else if (rat.inContact && rat.visible) {
+                rat.framesUnseen = 0;
+                rat.inContact = false;
+            } else {
+                lose(rat);
+            }
+            if (bestCat >= 0 && bestRat >= 0) {
+                learnSizes();
+            }
+        }
+        reviseLoneIdentity();
+        rat.inCover = rat.visible ? inCoverZone(rat) : rat.everSeen && rat.lastSeenNearCover;
+        cat.inCover = cat.visible ? inCoverZone(cat) : cat.everSeen && cat.lastSeenNearCover;
+    }
+
+    /**
+     * While only one animal has ever been seen, its identity rests on its size alone and is revised when
+     * its smoothed size keeps saying otherwise (half a second); once both were seen, continuity rules.
+     */
+    private void reviseLoneIdentity() {
+        if (cat.everSeen == rat.everSeen) {
+            flipVotes = 0;
+            return;
+        }
+        Track t = cat.everSeen ? cat : rat;
+        if (!t.visible) {
+            return;
+        }
+        double p = catLikeness(t.area);
+        boolean contradicts = t.animal == Animal.CAT ? p < 0.3 : p > 0.7;
+        flipVotes = contradicts ? flipVotes + 1 : 0;
+        if (flipVotes >= 15) {
+            Track other = t == cat ? rat : cat;
+            other.copyFrom(t);
+            t.reset();
+            flipVotes = 0;
+        }
+    }
+
+    private int flipVotes;
+
+    private boolean split(Blobs blobs, int b) {
+        seeds[0] = cat.x + cat.vx / 30;
+        seeds[1] = cat.y + cat.vy / 30;
+        seeds[2] = rat.x + rat.vx / 30;
+        seeds[3] = rat.y + rat.vy / 30;
+        areas[0] = Double.isNaN(catRef) ? cat.area : catRef;
+        areas[1] = Double.isNaN(ratRef) ? rat.area : ratRef;
+        return detectorSplit != null && detectorSplit.split(blobs, b, seeds, areas, parts);
+    }
+
+    private AnimalDetector detectorSplit;
+
+    /** The detector that can split a contact blob (set once by the pipeline). */
+    public void splitWith(AnimalDetector detector) {
+        this.detectorSplit = detector;
+    }
+
+    private void learnSizes() {
+        if (cat.inContact || rat.inContact) {
+            return;
+        }
+        apartFrames++;
+        double a = 0.05;
+        catRef = Double.isNaN(catRef) ? cat.area : catRef + a * (cat.area - catRef);
+        ratRef = Double.isNaN(ratRef) ? rat.area : ratRef + a * (rat.area - ratRef);
+    }
+
+    /** Probability-like score that a blob of this area is the cat rather than the rat. */
+    double catLikeness(double area) {
+        double boundary;
+        if (apartFrames >= 15 && catRef > ratRef * 1.3) {
+            boundary = Math.sqrt(catRef * ratRef);
+        } else {
+            boundary = s.catMinAreaCm2() * pxPerCm * pxPerCm;
+        }
+        double z = 4 * Math.log(area / boundary);
+        return 1 / (1 + Math.exp(-z));
+    }
+
+    private double cost(Track t, Blobs b, int i, double dt, boolean firstPair, int other) {
+        if (i == NONE) {
+            if (!t.everSeen) {
+                return 1.0;
+            }
+            return t.visible ? 2.5 : 1.5;
+        }
+        double area = b.area(i);
+        double likeCat = catLikeness(area);
+        if (firstPair && other >= 0) {
+            double ratio = area / b.area(other);
+            if (ratio > 1.6 || ratio < 1 / 1.6) {
+                likeCat = ratio > 1 ? 1 : 0;
+            }
+        }
+        double classCost = 1.5 * (t.animal == Animal.CAT ? 1 - likeCat : likeCat);
+        if (!t.everSeen) {
+            if (b.contrast(i) < s.minNewContrast()) {
+                return 1e9;
+            }
+            if (t.animal == Animal.RAT && elongation(b, i) < s.minRatElongation()) {
+                return 1e9; // a new rat is never round: that is a ball
+            }
+            return classCost + 0.2 + (b.touchesBorder(i) && area > 0.05 * width * height ? 1.0 : 0);
+        }
+        double d = Math.hypot(b.cx(i) - predictX(t, dt), b.cy(i) - predictY(t, dt));
+        double len = Math.max(t.length, 8);
+        double sizeCost = Math.min(3, 1.2 * Math.abs(Math.log(area / Math.max(t.area, 1))));
+        if (t.visible || t.framesUnseen <= 3) {
+            double gate = len * 0.6 + s.maxSpeedLengths() * len * dt * (1 + t.framesUnseen);
+            if (d > 2.5 * gate) {
+                return 1e9;
+            }
+            return (d / gate) * (d / gate) + sizeCost + classCost;
+        }
+        // Lost for a while: it can only come back where it could have been all along.
+        double unseenS = Math.max(0, (lastMs - t.lastSeenMs) / 1000.0);
+        boolean near = d < len * 1.5 + Math.min(unseenS, 1.0) * len * 2;
+        boolean atCover = t.lastSeenNearCover && zones.has(Zone.Kind.COVER)
+                && zones.distance(Zone.Kind.COVER, b.cx(i), b.cy(i)) < len * 1.2;
+        boolean atEdge = t.lastSeenAtEdge && b.touchesBorder(i);
+        if (!near && !atCover && !atEdge) {
+            return 1e9;
+        }
+        return 0.3 + Math.min(1, d / (4 * len)) + 0.5 * sizeCost + classCost;
+    }
+
+    private double sharedCost(Blobs b, int i, double dt) {
+        if (!cat.everSeen || !rat.everSeen || !(cat.visible || cat.framesUnseen <= 2)
+                || !(rat.visible || rat.framesUnseen <= 2)) {
+            return 1e9;
+        }
+        double m = 0.25 * Math.max(cat.length, rat.length);
+        for (Track t : both) {
+            double px = predictX(t, dt);
+            double py = predictY(t, dt);
+            if (px < b.minX(i) - m || px > b.maxX(i) + m || py < b.minY(i) - m || py > b.maxY(i) + m) {
+                return 1e9;
+            }
+        }
+        double ca = Double.isNaN(catRef) ? cat.area : catRef;
+        double ra = Double.isNaN(ratRef) ? rat.area : ratRef;
+        if (b.area(i) < 0.9 * ca + 0.2 * ra) {
+            return 1e9;
+        }
+        double sizeCost = Math.min(3, 1.2 * Math.abs(Math.log(b.area(i) / (ca + ra))));
+        return 0.6 + sizeCost;
+    }
+
+    private static double elongation(Blobs b, int i) {
+        return b.length(i) / Math.max(b.width(i), 1e-6);
+    }
+
+    private static double predictX(Track t, double dt) {
+        return t.visible ? t.x + t.vx * dt : t.x;
+    }
+
+    private static double predictY(Track t, double dt) {
+        return t.visible ? t.y + t.vy * dt : t.y;
+    }
+
+    private void measure(Track t, Blobs b, int i, double dt, boolean contact) {
+        double x = b.cx(i);
+        double y = b.cy(i);
+        if (t.visible) {
+            double a = 0.5;
+            t.vx += a * ((x - t.x) / dt - t.vx);
+            t.vy += a * ((y - t.y) / dt - t.vy);
+        } else {
+            t.vx = 0;
+            t.vy = 0;
+        }
+        t.x = x;
+        t.y = y;
+        if (!contact) {
+            t.area = t.everSeen ? t.area + 0.3 * (b.area(i) - t.area) : b.area(i);
+        }
+        t.length = b.length(i);
+        t.width = b.width(i);
+        t.axis = b.axisAngle(i);
+        t.minX = b.minX(i);
+        t.minY = b.minY(i);
+        t.maxX = b.maxX(i);
+        t.maxY = b.maxY(i);
+        t.everSeen = true;
+        t.visible = true;
+        t.inContact = contact;
+        t.framesUnseen = 0;
+        t.lastSeenMs = lastMs;
+        double e = 0.02 * Math.max(width, height);
+        t.lastSeenAtEdge = t.minX < e || t.minY < e || t.maxX > width - e || t.maxY > height - e;
+        t.lastSeenNearCover = zones.has(Zone.Kind.COVER)
+                ? zones.distance(Zone.Kind.COVER, x, y) < Math.max(t.length * 0.75, 10)
+                : !t.lastSeenAtEdge;
+    }
+
+    private void lose(Track t) {
+        if (!t.everSeen) {
+            return;
+        }
+        t.visible = false;
+        t.inContact = false;
+        t.vx = 0;
+        t.vy = 0;
+        if (t.framesUnseen != Integer.MAX_VALUE) {
+            t.framesUnseen++;
+        }
+    }
+
+    private boolean inCoverZone(Track t) {
+        return zones.inside(Zone.Kind.COVER, t.x, t.y);
+    }
+}

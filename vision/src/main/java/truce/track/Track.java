@@ -1,0 +1,135 @@
+package truce.track;
+
+/**
+ * What the tracker knows of one animal, updated in place every frame (read by the features stage and the
+ * annotated video). Positions in source pixels; when not visible, x/y are where it was last seen.
+ */
+public final class Track {
+    final Animal animal;
+    boolean everSeen;
+    boolean visible;
+    double x;
+    double y;
+    double vx;
+    double vy;
+    double area;
+    double length;
+    double width;
+    double axis;
+    double minX;
+    double minY;
+    double maxX;
+    double maxY;
+    double lastSeenMs;
+    int framesUnseen = Integer.MAX_VALUE;
+    boolean inContact;
+    boolean inCover;
+    boolean lastSeenNearCover;
+    boolean lastSeenAtEdge;
+
+    Track(Animal animal) {
+        this.animal = animal;
+    }
+
+    public Animal animal() {
+        return animal;
+    }
+
+    public boolean everSeen() {
+        return everSeen;
+    }
+
+    public boolean visible() {
+        return visible;
+    }
+
+    public double x() {
+        return x;
+    }
+
+    public double y() {
+        return y;
+    }
+
+    /** Blob area (px^2) this frame, or the smoothed area when measured from a split contact blob. */
+    public double area() {
+        return area;
+    }
+
+    public double length() {
+        return length;
+    }
+
+    public double width() {
+        return width;
+    }
+
+    /** Long-axis orientation, radians mod pi. */
+    public double axis() {
+        return axis;
+    }
+
+    public double minX() {
+        return minX;
+    }
+
+    public double minY() {
+        return minY;
+    }
+
+    public double maxX() {
+        return maxX;
+    }
+
+    public double maxY() {
+        return maxY;
+    }
+
+    public int framesUnseen() {
+        return framesUnseen;
+    }
+
+    /** Touching or overlapping the other animal this frame (its blob was split). */
+    public boolean inContact() {
+        return inContact;
+    }
+
+    /** In a cover zone, or out of sight after vanishing next to one (or in mid-floor when no zones are set). */
+    public boolean inCover() {
+        return inCover;
+    }
+
+    /** Takes over another track's state (a lone animal turned out to be the other one). */
+    void copyFrom(Track o) {
+        everSeen = o.everSeen;
+        visible = o.visible;
+        x = o.x;
+        y = o.y;
+        vx = o.vx;
+        vy = o.vy;
+        area = o.area;
+        length = o.length;
+        width = o.width;
+        axis = o.axis;
+        minX = o.minX;
+        minY = o.minY;
+        maxX = o.maxX;
+        maxY = o.maxY;
+        lastSeenMs = o.lastSeenMs;
+        framesUnseen = o.framesUnseen;
+        inContact = o.inContact;
+        inCover = o.inCover;
+        lastSeenNearCover = o.lastSeenNearCover;
+        lastSeenAtEdge = o.lastSeenAtEdge;
+    }
+
+    void reset() {
+        everSeen = false;
+        visible = false;
+        framesUnseen = Integer.MAX_VALUE;
+        inContact = false;
+        inCover = false;
+        vx = 0;
+        vy = 0;
+    }
+}
