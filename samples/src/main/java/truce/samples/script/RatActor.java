@@ -93,7 +93,6 @@ final class RatActor {
     }
 
     private void begin(Activity a, double seconds) {
-        if (System.getenv("TRUCE_DEBUG") != null) System.err.printf("rat %s %.1f %s%n", a, seconds, body == null ? "" : body.pos());
         activity = a;
         timer = seconds;
         double side = rng.nextBoolean() ? 1 : -1;
