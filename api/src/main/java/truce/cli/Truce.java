@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 AnalyzeCommand.class,
                 TrainCommand.class,
                 EvaluateCommand.class,
+                BenchModelCommand.class,
         })
 public final class Truce implements Runnable {
 
