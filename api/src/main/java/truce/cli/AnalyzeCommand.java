@@ -20,6 +20,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import truce.classify.BehaviourClassifier;
 import truce.classify.Labels;
+import truce.classify.ModelClassifier;
 import truce.classify.RuleBasedClassifier;
 import truce.features.AnimalFeatures;
 import truce.features.FeatureColumns;
@@ -69,14 +70,17 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "no progress bar")
     boolean noProgress;
 
+    @Option(names = "--baseline", description = "label with the rule-based baseline instead of the trained model")
+    boolean baseline;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    /** Where labels come from: the model helper swaps this one constructor argument for the trained model. */
+    /** Where labels come from: the trained model unless told otherwise (null: decided by --baseline). */
     private final Supplier<BehaviourClassifier> classifiers;
 
     public AnalyzeCommand() {
-        this(RuleBasedClassifier::new);
+        this(null);
     }
 
     public AnalyzeCommand(Supplier<BehaviourClassifier> classifiers) {
@@ -114,7 +118,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         try (FrameSource source = openSource(opts);
              Frame frame = new Frame();
              FrameProcessor processor = new FrameProcessor(VisionSettings.of(zones));
-             BehaviourClassifier classifier = classifiers.get();
+             BehaviourClassifier classifier = classifier();
              BufferedWriter out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
              ProgressBar bar = progress(source)) {
             List<Mat> seed = SeedFrames.sample(video, 600, 20);
@@ -181,6 +185,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
             }
         }
         return new Result(frames, failure);
+    }
+
+    private BehaviourClassifier classifier() throws IOException {
+        if (classifiers != null) {
+            return classifiers.get();
+        }
+        return baseline ? new RuleBasedClassifier() : ModelClassifier.withDefaultWeights();
     }
 
     private FrameSource openSource(FrameSources.Options opts) throws SourceException {

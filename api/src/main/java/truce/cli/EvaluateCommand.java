@@ -14,6 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import truce.classify.BehaviourModel;
 import truce.classify.DjlRuntime;
 import truce.classify.ModelClassifier;
+import truce.classify.RuleBasedClassifier;
 import truce.classify.evaluation.Evaluation;
 import truce.classify.evaluation.EvaluationReport;
 import truce.classify.training.LabelledScene;
@@ -34,6 +35,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--model", description = "model directory or .params file (default: the committed weights)")
     Path model;
 
+    @Option(names = "--no-baseline", description = "leave out the rule-based baseline")
+    boolean noBaseline;
+
     @Mixin
     FeatureOptions features;
 
@@ -41,9 +45,15 @@ public final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         DjlRuntime.configure();
         List<Scene> scenes = Scene.list(data);
-        if (model != null && !model.toString().endsWith(".params")) {
-            Set<String> seen = new HashSet<>(ModelCard.trainingScenes(model));
-            List<String> overlap = scenes.stream().map(Scene::name).filter(seen::contains).toList();
+        if (model == null || java.nio.file.Files.isDirectory(model)) {
+            Set<String> seen = new HashSet<>(model == null ? ModelCard.committedTrainingScenes()
+                    : ModelCard.trainingScenes(model));
+            List<String> overlap = new ArrayList<>();
+            for (Scene s : scenes) {
+                if (seen.contains(s.fingerprint())) {
+                    overlap.add(s.name());
+                }
+            }
             if (!overlap.isEmpty()) {
                 throw new IllegalArgumentException("these scenes were used in training, evaluate on held-out ones: "
                         + String.join(", ", overlap));
@@ -54,6 +64,11 @@ public final class EvaluateCommand implements Callable<Integer> {
         try (BehaviourModel m = model == null ? BehaviourModel.loadDefault() : BehaviourModel.load(model);
              ModelClassifier classifier = new ModelClassifier(m)) {
             evals.add(Evaluation.run("model", classifier, labelled));
+        }
+        if (!noBaseline) {
+            try (RuleBasedClassifier baseline = new RuleBasedClassifier()) {
+                evals.add(Evaluation.run("baseline", baseline, labelled));
+            }
         }
         var out = spec.commandLine().getOut();
         out.println("evaluate: " + scenes.size() + " scenes in " + data + ", "

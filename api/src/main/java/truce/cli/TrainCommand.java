@@ -72,7 +72,11 @@ public final class TrainCommand implements Callable<Integer> {
             report = EvaluationReport.format(List.of(Evaluation.run("model", classifier, val)));
         }
         String command = "truce train " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
-        ModelCard.write(out, command, data, source.name(), config, result, report);
+        List<String> fingerprints = new java.util.ArrayList<>();
+        for (Scene s : scenes) {
+            fingerprints.add(s.fingerprint() + " " + s.name());
+        }
+        ModelCard.write(out, command, data, source.name(), config, result, report, fingerprints);
         var o = spec.commandLine().getOut();
         o.println("best epoch " + result.bestEpoch() + " of " + result.history().size()
                 + (result.stoppedEarly() ? " (stopped early)" : ""));

@@ -10,12 +10,14 @@ import picocli.CommandLine.Command;
         description = "Watches supervised cat-and-rat introduction sessions from an overhead camera.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                GenerateCommand.class,
+                AnalyzeCommand.class,
+                TrainCommand.class,
+                EvaluateCommand.class,
+                BenchModelCommand.class,
                 ServeCommand.class,
                 WatchCommand.class,
                 LoadTestCommand.class,
-                TrainCommand.class,
-                EvaluateCommand.class,
-                AnalyzeCommand.class,
         })
 public final class Truce implements Runnable {
 

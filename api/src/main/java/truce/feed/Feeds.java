@@ -6,7 +6,10 @@ import java.nio.file.Path;
 import truce.classify.BehaviourClassifier;
 import truce.live.CameraConfig;
 import truce.live.LiveFeed;
+import java.util.List;
+import org.opencv.core.Mat;
 import truce.pipeline.FrameProcessor;
+import truce.pipeline.SeedFrames;
 import truce.pipeline.VisionSettings;
 import truce.source.FrameSource;
 import truce.source.FrameSources;
@@ -75,7 +78,15 @@ public final class Feeds {
             @Override
             public LiveFeed open() throws IOException {
                 FrameSource s = openSource(source);
-                return new VisionFeed(cfg.id(), s, new FrameProcessor(VisionSettings.of(zones)), classifier, file);
+                FrameProcessor p = new FrameProcessor(VisionSettings.of(zones));
+                if (file) {
+                    // A file (the demo) may look ahead at its own start for the background, as analyze does; a live
+                    // camera bootstraps its background itself.
+                    List<Mat> seed = SeedFrames.sample(source, 600, 20);
+                    p.seed(seed);
+                    SeedFrames.release(seed);
+                }
+                return new VisionFeed(cfg.id(), s, p, classifier, file);
             }
 
             @Override

@@ -48,6 +48,7 @@ public final class CameraLoop implements AutoCloseable {
     private volatile boolean running = true;
     private volatile long lastFrameNanos = System.nanoTime();
     private volatile double fps;
+    private double meanGapNanos;
     private Thread thread;
     private LiveSession session;
     private long lastStateNanos;
@@ -190,8 +191,10 @@ public final class CameraLoop implements AutoCloseable {
         long now = System.nanoTime();
         synchronized (lock) {
             long gap = now - lastFrameNanos;
-            if (state == State.LIVE && gap > 0) {
-                fps = fps == 0 ? 1e9 / gap : 0.95 * fps + 0.05 * (1e9 / gap);
+            if (state == State.LIVE && gap > 0 && gap < 2_000_000_000L) {
+                // Average the interval, not the rate: a jittery pace would otherwise overstate the fps.
+                meanGapNanos = meanGapNanos == 0 ? gap : 0.95 * meanGapNanos + 0.05 * gap;
+                fps = 1e9 / meanGapNanos;
             }
             lastFrameNanos = now;
             state = State.LIVE;

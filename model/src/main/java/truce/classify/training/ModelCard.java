@@ -13,8 +13,8 @@ import truce.classify.FeatureEncoder;
 
 /**
  * Writes {@code MODEL_CARD.md} beside the weights: what data, which command, how training went, and what the
- * weights score on the held-back validation scenes; plus {@code training-scenes.txt}, which evaluation reads to
- * refuse to score a model on scenes it was trained on.
+ * weights score on the held-back validation scenes; plus {@code training-scenes.txt} (fingerprint and name of
+ * every scene it saw), which evaluation reads to refuse to score a model on scenes it was trained on.
  */
 public final class ModelCard {
     public static final String SCENES_FILE = "training-scenes.txt";
@@ -23,7 +23,7 @@ public final class ModelCard {
     }
 
     public static void write(Path outDir, String command, Path dataDir, String featureSource, Trainer.Config config,
-                             Trainer.Result r, String validationReport) throws IOException {
+                             Trainer.Result r, String validationReport, List<String> fingerprints) throws IOException {
         StringBuilder sb = new StringBuilder();
         sb.append("# Truce behaviour model\n\n");
         sb.append("Per-frame cat posture (calm, stalking, lunging) and rat state (exploring, hiding, fleeing) from the\n")
@@ -58,14 +58,27 @@ public final class ModelCard {
         }
         sb.append("\n## Validation scenes, live path (smoothed labels)\n\n```\n").append(validationReport).append("```\n");
         Files.writeString(outDir.resolve("MODEL_CARD.md"), sb.toString(), StandardCharsets.UTF_8);
-        Files.write(outDir.resolve(SCENES_FILE), r.trainScenes(), StandardCharsets.UTF_8);
-        Files.write(outDir.resolve(SCENES_FILE), r.validationScenes(), StandardCharsets.UTF_8,
-                java.nio.file.StandardOpenOption.APPEND);
+        Files.write(outDir.resolve(SCENES_FILE), fingerprints, StandardCharsets.UTF_8);
     }
 
-    /** Scene names a model directory says it was trained or validated on (empty if unknown). */
+    /** The same for the committed weights, from the classpath. */
+    public static List<String> committedTrainingScenes() throws IOException {
+        try (java.io.InputStream in = ModelCard.class.getResourceAsStream("/truce/classify/" + SCENES_FILE)) {
+            if (in == null) {
+                return List.of();
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(l -> !l.isBlank()).map(l -> l.split(" ", 2)[0]).toList();
+        }
+    }
+
+    /** Fingerprints ({@link Scene#fingerprint}) of the scenes a model was trained or validated on (empty if unknown). */
     public static List<String> trainingScenes(Path modelDir) throws IOException {
         Path f = modelDir.resolve(SCENES_FILE);
-        return Files.isRegularFile(f) ? Files.readAllLines(f, StandardCharsets.UTF_8) : List.of();
+        if (!Files.isRegularFile(f)) {
+            return List.of();
+        }
+        return Files.readAllLines(f, StandardCharsets.UTF_8).stream()
+                .filter(l -> !l.isBlank()).map(l -> l.split(" ", 2)[0]).toList();
     }
 }

@@ -35,6 +35,19 @@ public record Scene(String name, Path truth, Path video, Path zones) {
         return scenes;
     }
 
+    /**
+     * What identifies the scene's content whatever its file name: the first 16 hex digits of the SHA-256 of its
+     * truth CSV (the generator gives the same seed the same bytes, so a reused seed shows up here).
+     */
+    public String fingerprint() throws IOException {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(truth));
+            return java.util.HexFormat.of().formatHex(d, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public boolean hasVideo() {
         return Files.isRegularFile(video);
     }

@@ -74,7 +74,34 @@ public final class SceneGenerator {
         if (i < 0 || i >= options.scenes()) {
             throw new IndexOutOfBoundsException("scene " + i + " of " + options.scenes());
         }
-        SplittableRandom rng = new SplittableRandom(sceneSeed(i));
+        // A scene whose encounters all failed (a cramped pen, a rat that never left cover) is drawn again from a
+        // derived seed, so every scene of 20 s or more has the lunges and flights it was asked for.
+        ScenePlan plan = null;
+        for (int attempt = 0; attempt < 8; attempt++) {
+            plan = plan(i, sceneSeed(i) + attempt * 0x632BE59BD9B4E019L);
+            if (options.seconds() < 20 || (count(plan, true) >= options.minLunges() && count(plan, false) >= options.minLunges())) {
+                return plan;
+            }
+        }
+        return plan;
+    }
+
+    /** Episodes of lunging (cat) or fleeing (rat) in a plan's script. */
+    static int count(ScenePlan plan, boolean lunges) {
+        int n = 0;
+        boolean prev = false;
+        for (ScriptFrame f : plan.script()) {
+            boolean on = lunges ? f.catPosture() == truce.behaviour.CatPosture.LUNGING : f.ratState() == truce.behaviour.RatState.FLEEING;
+            if (on && !prev) {
+                n++;
+            }
+            prev = on;
+        }
+        return n;
+    }
+
+    private ScenePlan plan(int i, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
         Look look = Look.random(rng.split(), options.seconds());
         if (!options.camera()) {
             look = new Look(look.catCoat(), look.cat(), look.ratCoat(), look.rat(), look.floor(), look.floorColour(),
@@ -99,7 +126,7 @@ public final class SceneGenerator {
         boolean toy = options.distractors() && rng.nextDouble() < 0.6;
         List<ScriptFrame> script = Choreography.run(pen, new Choreography.Cast(catLen, ratLen, hands, toy), director,
                 rng.split(), options.frames(), options.fps());
-        SceneInfo info = new SceneInfo(name(i), i, options.seed(), options.frames(), options.fps(), options.width(),
+        SceneInfo info = new SceneInfo(name(i), i, seed, options.frames(), options.fps(), options.width(),
                 options.height(), round1(viewW), round1(catLen), round1(ratLen), look.catCoat(), look.ratCoat(), look.floor(),
                 barrier, barrier ? 3 : 5, pen.covers().size(), hands, toy, look.jpegQuality(), round1(look.noiseSigma()),
                 look.lampTimes().length);

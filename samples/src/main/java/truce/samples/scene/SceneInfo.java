@@ -7,6 +7,7 @@ import truce.samples.render.RatCoat;
 /**
  * What one scene is, for people and for tests that want to pick scenes (written as {@code <scene>.info.json}).
  *
+ * @param seed  the scene's own seed (derived from the options' seed and the index)
  * @param stage protocol stage the scene stands for: 3 behind the barrier, 5 direct interaction
  */
 public record SceneInfo(String name, int index, long seed, int frames, double fps, int width, int height,

@@ -149,7 +149,7 @@ final class CatActor {
         Vec pos = body.pos();
         double d = pos.distance(target);
         double rest = body.turnTo(pos.angleTo(target), 2.2, dt);
-        body.accelerate(Math.abs(rest) > 1.0 ? walkSpeed * 0.3 : Math.min(walkSpeed, d * 1.5 + 5), 120, dt);
+        body.accelerate(Math.min(walkSpeed * Math.max(0.1, Math.cos(Math.min(Math.PI / 2, Math.abs(rest)))), d * 1.5 + 5), 120, dt);
         body.tBend = Math.max(-0.5, Math.min(0.5, rest));
         Vec n = body.next(dt);
         if (!pen.canStep(pen.catRegion(), pos, n, len * 0.4)) {
@@ -279,7 +279,9 @@ final class CatActor {
             return;
         }
         double clear = reach(goal);
-        blockedFor = clear < Math.min(0.8 * len, d - 0.4 * len) ? blockedFor + dt : 0;
+        // the way is open if the cat can pounce (nearly) all the way: to the rat, or to the barrier
+        boolean open = clear >= d - 0.45 * len - 2 || clear >= 0.8 * len;
+        blockedFor = open ? 0 : blockedFor + dt;
         if (forced && blockedFor > 1.5) {
             // something stands between them: go round to a spot with a clear line, then stalk again
             blockedFor = 0;
@@ -288,7 +290,7 @@ final class CatActor {
             begin(Activity.WALK, 8);
             return;
         }
-        if (lungeIntent && facing && d >= len && d <= lungeDist && (rat.inOpen() || !forced) && clear >= 0.8 * len) {
+        if (lungeIntent && facing && d >= 0.6 * len && d <= lungeDist && (rat.inOpen() || !forced) && open) {
             startLunge(goal);
             return;
         }
@@ -297,7 +299,7 @@ final class CatActor {
             return;
         }
         if (activity == Activity.CREEP) {
-            body.accelerate(d > len * 1.2 ? len * (0.12 + 0.15 * Math.abs(Math.sin(t * 0.9))) : 0, 40, dt);
+            body.accelerate(d > len * 0.7 ? len * (0.12 + 0.15 * Math.abs(Math.sin(t * 0.9))) : 0, 40, dt);
             Vec n = body.next(dt);
             if (pen.canStep(pen.catRegion(), pos, n, len * 0.4)) {
                 body.moveTo(n, dt);
@@ -335,9 +337,12 @@ final class CatActor {
         Vec pos = body.pos();
         lungeDir = pos.angleTo(goal);
         body.heading = lungeDir;
-        double dist = Math.max(len * 0.8, reach(goal));
+        // A pounce is planned for its full burst; if the barrier or a box stops it early, the cat stays pressed
+        // against it, still lunging, until the burst is spent.
+        double dist = Math.max(len * (0.95 + 0.9 * rng.nextDouble()), reach(goal));
         lungeT = Math.max(0.3, Math.min(0.8, dist / (3.0 * len)));
-        lungeV = dist / (0.775 * lungeT);
+        lungeV = Math.min(dist, Math.max(reach(goal), 0.5 * len)) / (0.775 * lungeT);
+        lungeV = Math.max(lungeV, 3.0 * len);
         lungeAge = 0;
         lungeCount++;
         if (forced) {
@@ -373,7 +378,7 @@ final class CatActor {
         body.speed = v;
         body.heading = lungeDir;
         Vec n = body.next(dt);
-        if (pen.canStep(pen.catRegion(), body.pos(), n, len * 0.3)) {
+        if (pen.canStep(pen.catRegion(), body.pos(), n, len * 0.2)) {
             body.moveTo(n, dt);
         } else {
             body.vx = 0;

@@ -153,6 +153,7 @@ final class RatActor {
     }
 
     private double hideAge;
+    private double blockedFor;
 
     private void chooseExplore(double t, CatActor cat) {
         double r = rng.nextDouble();
@@ -208,16 +209,20 @@ final class RatActor {
         wander += (rng.nextDouble() - 0.5) * 6 * dt;
         wander *= 0.97;
         double rest = body.turnTo(pos.angleTo(target) + (d > len ? wander : 0), 4.0, dt);
-        body.accelerate(Math.abs(rest) > 1.2 ? walkSpeed * 0.3 : Math.min(walkSpeed, d * 2 + 3), 150, dt);
+        body.accelerate(Math.min(walkSpeed * Math.max(0.1, Math.cos(Math.min(Math.PI / 2, Math.abs(rest)))), d * 2 + 3), 150, dt);
         body.tBend = Math.max(-0.5, Math.min(0.5, rest));
         Vec n = body.next(dt);
         boolean ok = activity == Activity.GO_COVER ? pen.ratRegion().contains(n) : pen.canStep(pen.ratRegion(), pos, n, len * 0.3);
         if (ok) {
             body.moveTo(n, dt);
+            blockedFor = 0;
         } else {
+            // blocked ahead: stand and turn towards the target a moment before choosing again
             body.hold();
+            blockedFor += dt;
         }
-        if (d < 1.5 || timer <= 0 || !ok) {
+        if (d < 1.5 || timer <= 0 || blockedFor > 0.8) {
+            blockedFor = 0;
             body.hold();
             if (activity == Activity.GO_COVER && d < 3) {
                 fled = false;
@@ -268,10 +273,11 @@ final class RatActor {
     private void run(double dt, double speed, double accel, double turn) {
         Vec pos = body.pos();
         double d = pos.distance(target);
-        body.turnTo(pos.angleTo(target), turn, dt);
-        body.accelerate(Math.min(speed, d / dt), accel, dt);
+        double err = body.turnTo(pos.angleTo(target), turn, dt);
+        // slow down while still turning, so a tight turn never becomes an orbit round the target
+        body.accelerate(Math.min(speed * Math.max(0.1, Math.cos(Math.min(Math.PI / 2, Math.abs(err)))), d / dt), accel, dt);
         body.moveTo(body.next(dt), dt);
-        if (pos.distance(target) > 1.0 && timer > 0) {
+        if (body.pos().distance(target) > 1.5 && timer > 0) {
             return;
         }
         switch (activity) {

@@ -1,0 +1,115 @@
+package truce.cli;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.opencv.core.Core;
+import org.opencv.core.Mat;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import truce.classify.BehaviourModel;
+import truce.classify.DjlRuntime;
+import truce.classify.ModelClassifier;
+import truce.features.FrameFeatures;
+import truce.pipeline.FrameProcessor;
+import truce.pipeline.SeedFrames;
+import truce.pipeline.VisionSettings;
+import truce.source.Frame;
+import truce.source.FrameSource;
+import truce.source.FrameSources;
+import truce.source.SourceEvent;
+import truce.zones.Zones;
+
+/**
+ * {@code truce bench-model VIDEO}: per-frame cost of the vision chain and of the behaviour model, decode
+ * excluded (the clock runs around processing only), on one OpenCV and one PyTorch thread. Pin it to one core
+ * with {@code taskset -c 0} for the one-core figure.
+ */
+@Command(name = "bench-model", mixinStandardHelpOptions = true,
+        description = "Time the vision chain plus the behaviour model per frame, decode excluded (one thread each).")
+public final class BenchModelCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "VIDEO", description = "a video to run (e.g. a generated 640x480 scene)")
+    String video;
+
+    @Option(names = "--zones", paramLabel = "Z.json", description = "the scene's zones")
+    Path zonesFile;
+
+    @Option(names = "--model", description = "model directory or .params file (default: the committed weights)")
+    Path model;
+
+    @Option(names = "--warm-up", defaultValue = "300", description = "frames left out of the figures. Default: ${DEFAULT-VALUE}.")
+    int warmUp;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        DjlRuntime.configure();
+        Zones zones = zonesFile != null ? Zones.read(zonesFile) : Zones.NONE;
+        long[] vision = new long[100_000];
+        long[] net = new long[100_000];
+        int n = 0;
+        int width = 0;
+        int height = 0;
+        try (FrameSource source = FrameSources.open(video, FrameSources.Options.DEFAULT, SourceEvent.Listener.NONE);
+             Frame frame = new Frame();
+             FrameProcessor processor = new FrameProcessor(VisionSettings.of(zones));
+             BehaviourModel weights = model == null ? BehaviourModel.loadDefault() : BehaviourModel.load(model);
+             ModelClassifier classifier = new ModelClassifier(weights)) {
+            Core.setNumThreads(1);
+            List<Mat> seed = SeedFrames.sample(video, 600, 20);
+            processor.seed(seed);
+            SeedFrames.release(seed);
+            while (n < vision.length && source.read(frame)) {
+                width = frame.width();
+                height = frame.height();
+                long t0 = System.nanoTime();
+                FrameFeatures f = processor.process(frame);
+                long t1 = System.nanoTime();
+                classifier.classify(f);
+                long t2 = System.nanoTime();
+                vision[n] = t1 - t0;
+                net[n] = t2 - t1;
+                n++;
+            }
+        }
+        if (n <= warmUp + 10) {
+            throw new IllegalArgumentException(video + ": only " + n + " frames, need more than " + (warmUp + 10));
+        }
+        long[] chain = new long[n];
+        for (int i = 0; i < n; i++) {
+            chain[i] = vision[i] + net[i];
+        }
+        var out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "%s: %dx%d, %d frames timed after %d warm-up, decode excluded, 1 thread%n",
+                video, width, height, n - warmUp, warmUp);
+        line(out, "vision chain", Arrays.copyOfRange(vision, warmUp, n));
+        line(out, "behaviour model", Arrays.copyOfRange(net, warmUp, n));
+        line(out, "vision + model", Arrays.copyOfRange(chain, warmUp, n));
+        out.flush();
+        return 0;
+    }
+
+    private static void line(java.io.PrintWriter out, String what, long[] nanos) {
+        long total = 0;
+        for (long v : nanos) {
+            total += v;
+        }
+        Arrays.sort(nanos);
+        out.printf(Locale.ROOT, "  %-16s p50 %8.1f us   p99 %8.1f us   mean %8.1f us   %7.0f frames/s%n", what,
+                pct(nanos, 50) / 1e3, pct(nanos, 99) / 1e3, total / 1e3 / nanos.length,
+                nanos.length / (total / 1e9));
+    }
+
+    private static long pct(long[] sorted, double p) {
+        int i = (int) Math.ceil(p / 100 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+    }
+}
