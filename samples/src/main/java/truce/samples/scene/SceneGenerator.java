@@ -187,7 +187,7 @@ public final class SceneGenerator {
         ScenePlan plan = scene.plan();
         plan.zones().write(dir.resolve(name + ".zones.json"));
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        json.writeValue(dir.resolve(name + ".info.json").toFile(), plan.info());
+        json.writeValue(dir.resolve(name + ".info.json").toFile(), plan.info().withName(name));
         Path truth = dir.resolve(name + ".truth.csv");
         try (BufferedWriter out = Files.newBufferedWriter(truth, StandardCharsets.UTF_8)) {
             FrameCsv.writeHeader(out, List.of());
