@@ -35,7 +35,7 @@ import truce.video.Mp4Writer;
  */
 public final class SceneGenerator {
     /** The seed of the committed demo clip. */
-    public static final long DEMO_SEED = 20261125L;
+    public static final long DEMO_SEED = 20261123L;
     /** File name stem of the demo clip. */
     public static final String DEMO_NAME = "session";
 
