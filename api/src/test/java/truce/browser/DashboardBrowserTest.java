@@ -137,6 +137,10 @@ class DashboardBrowserTest {
             }
             Thread.sleep(100);
         }
+        // The annotated live video is showing (an MJPEG stream in an <img>, through the token cookie).
+        Number videoWidth = (Number) browser.driver.executeScript(
+                "return document.querySelector(\"[data-testid='live-video']\").naturalWidth");
+        assertTrue(videoWidth.intValue() > 0, "the live video shows nothing");
         cat.remove("–");
         rat.remove("–");
         assertTrue(cat.size() >= 2, "the cat's posture never changed on the live page: " + cat);
@@ -185,6 +189,14 @@ class DashboardBrowserTest {
         waiting(60).until(d -> !d.findElements(By.cssSelector("[data-testid='highlight']")).isEmpty());
         waiting(20).until(d -> !d.findElements(By.cssSelector("[data-testid='timeline'] canvas")).isEmpty());
         browser.fullPage("review-desktop");
+
+        // The per-frame CSV download is the contract, reached with the page's cookie.
+        Object csvHead = browser.driver.executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(document.querySelector(\"[data-testid='download-csv']\").href)"
+                        + ".then(r => r.text()).then(t => done(t.split('\\n')[0])).catch(e => done('error ' + e));");
+        assertTrue(String.valueOf(csvHead).startsWith("frame,time_ms,cat_posture,rat_state,cat_x,cat_y,rat_x,rat_y,cat_visible,rat_visible"),
+                "frames.csv: " + csvHead);
 
         // Clicking the timeline seeks the recording: three quarters along is well past its start.
         WebElement player = browser.driver.findElement(By.id("player"));
