@@ -215,12 +215,14 @@ public final class HighlightMaker implements FrameSink {
             Mat m = new Mat();
             try (Mp4Writer w = open(clip, frames.get(0), fps, m)) {
                 for (FrameRing.Entry e : frames) {
-                    Mat decoded = Imgcodecs.imdecode(new MatOfByte(e.jpeg()), Imgcodecs.IMREAD_COLOR);
+                    Mat decoded = decode(e.jpeg());
                     try {
                         if (decoded.cols() == w.options().width() && decoded.rows() == w.options().height()) {
                             w.write(decoded);
                         } else {
-                            decoded.submat(0, w.options().height(), 0, w.options().width()).copyTo(m);
+                            Mat even = decoded.submat(0, w.options().height(), 0, w.options().width());
+                            even.copyTo(m);
+                            even.release();
                             w.write(m);
                         }
                     } finally {
@@ -244,8 +246,18 @@ public final class HighlightMaker implements FrameSink {
         }
     }
 
+    /** Decodes a JPEG, releasing the native buffer at once rather than at some later GC. */
+    private static Mat decode(byte[] jpeg) {
+        MatOfByte bytes = new MatOfByte(jpeg);
+        try {
+            return Imgcodecs.imdecode(bytes, Imgcodecs.IMREAD_COLOR);
+        } finally {
+            bytes.release();
+        }
+    }
+
     private static Mp4Writer open(Path clip, FrameRing.Entry first, double fps, Mat scratch) throws IOException {
-        Mat d = Imgcodecs.imdecode(new MatOfByte(first.jpeg()), Imgcodecs.IMREAD_COLOR);
+        Mat d = decode(first.jpeg());
         try {
             return new Mp4Writer(clip, Mp4Writer.Options.clip(d.cols() & ~1, d.rows() & ~1, fps));
         } finally {

@@ -135,7 +135,9 @@ public final class SegmentRecorder implements FrameSink {
         if ((img.cols() & 1) == 0 && (img.rows() & 1) == 0) {
             img.copyTo(buf);
         } else {
-            img.submat(0, img.rows() & ~1, 0, img.cols() & ~1).copyTo(buf);
+            Mat even = img.submat(0, img.rows() & ~1, 0, img.cols() & ~1);
+            even.copyTo(buf);
+            even.release();
         }
         if (!jobs.offer(new Write(buf))) {
             free.add(buf);
