@@ -123,6 +123,15 @@ class MediaTest {
         assertEquals((byte) 0xFF, thumb[0]);
         assertEquals((byte) 0xD8, thumb[1]);
 
+        // The annotated video: every recorded frame, with the detections drawn on.
+        Path annotated = svc.annotated().request(id).get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(total, countFrames(annotated));
+        try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(annotated.toFile())) {
+            g.start();
+            assertEquals("h264", g.getVideoCodecName());
+            g.stop();
+        }
+
         // Retention by size deletes recordings, never highlights.
         svc.settings(new Settings(null, null, null, new Settings.Retention(30, 1e-9)));
         assertEquals(3, svc.retention().apply());
