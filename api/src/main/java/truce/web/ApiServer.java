@@ -147,7 +147,17 @@ public final class ApiServer implements AutoCloseable {
                     ctx.skipRemainingHandlers();
                 }
             }
-            case MISSING -> throw new UnauthorizedResponse("a token is required (Authorization: Bearer <token>, or ?token= once)");
+            case MISSING -> {
+                String accept = ctx.header("Accept");
+                if (!path.startsWith("/api/") && accept != null && accept.contains("text/html")) {
+                    ctx.status(401).html("<!doctype html><title>Truce: token needed</title><p>Open Truce with the address "
+                            + "it printed when it started (<code>http://localhost:PORT/?token=...</code>); the token is also in "
+                            + "the file <code>token</code> of its data directory.</p>");
+                    ctx.skipRemainingHandlers();
+                    return;
+                }
+                throw new UnauthorizedResponse("a token is required (Authorization: Bearer <token>, or ?token= once)");
+            }
             case WRONG -> throw new UnauthorizedResponse("wrong token");
             case THROTTLED -> {
                 ctx.header("Retry-After", String.valueOf(auth.retryAfterSeconds(ctx.ip())));
