@@ -144,6 +144,28 @@ class MediaTest {
     }
 
     @Test
+    void aFlickeringStalkBecomesOneHighlight() throws Exception {
+        svc = new TruceService(dir);
+        MediaOptions mo = new MediaOptions(true, 60, SyntheticClip.FPS, 1L << 20, 1000, 1000, 10, 960);
+        Camera cam = svc.addDrivenCamera(new CameraConfig("cam0", "test", "A+B", 5, null, null, null), mo);
+        List<FrameRow> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 200; i++) { // 2 s calm, then 4 s of stalking broken by a calm frame every 0.5 s, then calm
+            double t = i * 50.0;
+            boolean stalk = t >= 2000 && t < 6000 && i % 10 != 0;
+            rows.add(new FrameRow(i, t, stalk ? truce.behaviour.CatPosture.STALKING : truce.behaviour.CatPosture.CALM,
+                    truce.behaviour.RatState.EXPLORING, 60, 120, 250, 120, true, true));
+        }
+        drive(cam.loop(), rows);
+        Long id = cam.loop().sessionId();
+        cam.loop().stop(id);
+        cam.loop().close();
+        List<MediaStore.Highlight> stalks = svc.media().highlights(id).stream().filter(h -> h.kind().equals("STALKING")).toList();
+        assertEquals(1, stalks.size(), stalks.toString());
+        assertEquals(1050, stalks.get(0).startMs(), 1e-6); // session starts at 1 s; first stalking frame at 2.05 s
+        assertEquals(4950, stalks.get(0).endMs(), 1e-6);
+    }
+
+    @Test
     void aFullDiskStopsRecordingWithAnAlertWhileDetectionGoesOn() throws Exception {
         svc = new TruceService(dir);
         MediaOptions mo = new MediaOptions(true, 4, SyntheticClip.FPS, Long.MAX_VALUE, 1000, 1000, 10, 960);
