@@ -98,6 +98,11 @@ public final class Feeds {
             public boolean restartsAtEnd() {
                 return loop;
             }
+
+            @Override
+            public boolean live() {
+                return !file;
+            }
         };
     }
 
@@ -128,6 +133,11 @@ public final class Feeds {
             @Override
             public boolean restartsAtEnd() {
                 return loop;
+            }
+
+            @Override
+            public boolean live() {
+                return !file;
             }
         };
     }

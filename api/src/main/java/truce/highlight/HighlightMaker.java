@@ -57,6 +57,10 @@ public final class HighlightMaker implements FrameSink {
     private final Run flight = new Run(HighlightKind.FLEEING);
     private final Run calm = new Run(HighlightKind.CALM_STREAK);
     private final List<Pending> pending = new ArrayList<>();
+    /** Clips waiting for the encoder; each holds its frames, so the backlog is what bounds memory. */
+    static final int MAX_QUEUED_CLIPS = 4;
+    private final java.util.concurrent.atomic.AtomicInteger queuedClips = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong skippedClips = new java.util.concurrent.atomic.AtomicLong();
     private double bestCalmMs = -1;
     private volatile long bestCalmHighlight = -1;
 
@@ -140,7 +144,19 @@ public final class HighlightMaker implements FrameSink {
     private void step(Run r, boolean on, double t) {
         if (on) {
             if (Double.isNaN(r.start)) {
-                r.start = t;
+                // A run that resumes before the last one's clip was cut joins it: one highlight, not a flicker of them.
+                Pending open = null;
+                for (Pending p : pending) {
+                    if (p.kind() == r.kind && t - p.endMs() < postMs) {
+                        open = p;
+                    }
+                }
+                if (open != null) {
+                    pending.remove(open);
+                    r.start = open.startMs();
+                } else {
+                    r.start = t;
+                }
             }
             r.last = t;
         } else if (!Double.isNaN(r.start)) {
@@ -195,7 +211,45 @@ public final class HighlightMaker implements FrameSink {
         if (frames.isEmpty()) {
             return;
         }
-        clips.submit(() -> writeClip(p, frames));
+        if (queuedClips.get() >= MAX_QUEUED_CLIPS) {
+            // The encoder is behind (a busy machine, a storm of events): keep the highlight, its place and its
+            // thumbnail, but no clip, so memory stays bounded. The session's recording still has the footage.
+            writeWithoutClip(p, frames);
+            return;
+        }
+        queuedClips.incrementAndGet();
+        clips.submit(() -> {
+            try {
+                writeClip(p, frames);
+            } finally {
+                queuedClips.decrementAndGet();
+            }
+        });
+    }
+
+    private void writeWithoutClip(Pending p, List<FrameRing.Entry> frames) {
+        try {
+            FrameRing.Entry thumb = frames.get(0);
+            for (FrameRing.Entry e : frames) {
+                if (e.timeMs() <= p.startMs()) {
+                    thumb = e;
+                }
+            }
+            long id = media.addHighlight(p.sessionId(), p.kind().name(), p.startMs(), p.endMs());
+            String thumbRel = "highlights/" + id + ".jpg";
+            Files.createDirectories(dataDir.resolve("highlights"));
+            Files.write(dataDir.resolve(thumbRel), thumb.jpeg());
+            media.setHighlightFiles(id, null, thumbRel);
+            skippedClips.incrementAndGet();
+            LOG.warn("camera {}: clip encoder {} clips behind: highlight {} {} kept without a clip", camera, MAX_QUEUED_CLIPS, id, p.kind());
+        } catch (IOException | RuntimeException e) {
+            LOG.error("camera {}: highlight {} failed: {}", camera, p.kind(), e.getMessage());
+        }
+    }
+
+    /** Highlights kept without a clip because the encoder was behind. */
+    public long skippedClips() {
+        return skippedClips.get();
     }
 
     private void writeClip(Pending p, List<FrameRing.Entry> frames) {

@@ -142,7 +142,13 @@ public final class CameraLoop implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 break;
             } catch (IOException | RuntimeException e) {
-                LOG.warn("camera {}: source failed ({}); retrying in {} ms", config.id(), e.getMessage(), backoffMs);
+                if (!opener.live()) {
+                    LOG.error("camera {}: {} is damaged ({}); every frame before the damage was analysed", config.id(),
+                            opener.describe(), e.getMessage());
+                    ended = true;
+                } else {
+                    LOG.warn("camera {}: source failed ({}); retrying in {} ms", config.id(), e.getMessage(), backoffMs);
+                }
             }
             if (!running) {
                 break;

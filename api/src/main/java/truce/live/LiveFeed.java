@@ -28,5 +28,13 @@ public interface LiveFeed extends AutoCloseable {
 
         /** Whether the stream starts over after it ends (the demo loops; a file does not). */
         boolean restartsAtEnd();
+
+        /**
+         * A camera or stream (reopened after a failure) rather than a file: a damaged file is read up to the damage,
+         * then treated as ended, never reread from the start.
+         */
+        default boolean live() {
+            return true;
+        }
     }
 }

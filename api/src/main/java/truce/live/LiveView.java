@@ -55,7 +55,8 @@ public final class LiveView implements FrameSink {
     private static final Scalar CAT = new Scalar(0, 140, 255);
     private static final Scalar RAT = new Scalar(255, 200, 0);
 
-    private static void annotate(Mat m, Detection d) {
+    /** Draws each animal's place and state (the annotated live view and annotated recordings). */
+    public static void annotate(Mat m, Detection d) {
         if (d.catVisible()) {
             org.opencv.core.Point p = new org.opencv.core.Point(d.catX(), d.catY());
             Imgproc.circle(m, p, 18, CAT, 2);

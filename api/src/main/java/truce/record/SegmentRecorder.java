@@ -82,6 +82,11 @@ public final class SegmentRecorder implements FrameSink {
         thread.start();
     }
 
+    /** Frames handed over and not yet encoded (tests wait on it to run without skipping). */
+    public int backlog() {
+        return POOL - free.size();
+    }
+
     public long skippedFrames() {
         return skipped.get();
     }

@@ -70,6 +70,7 @@ public final class TruceService implements AutoCloseable {
     private final List<Consumer<Alert>> alertListeners = new ArrayList<>();
     private volatile Settings settings;
     private final Retention retention;
+    private final truce.record.AnnotatedVideo annotated;
 
     public TruceService(Path dataDir) throws IOException, SQLException {
         nu.pattern.OpenCV.loadLocally();
@@ -97,6 +98,7 @@ public final class TruceService implements AutoCloseable {
         });
         watchdog.scheduleAtFixedRate(this::checkCameras, 200, 200, TimeUnit.MILLISECONDS);
         closeOpenSegments();
+        this.annotated = new truce.record.AnnotatedVideo(this.dataDir, media, sessionStore);
         this.retention = new Retention(this.dataDir, media, () -> settings.retention(), this::liveSessionIds);
         watchdog.scheduleWithFixedDelay(() -> {
             try {
@@ -133,6 +135,10 @@ public final class TruceService implements AutoCloseable {
                     .map(i -> (double) (i.endedAt().toEpochMilli() - i.startedAt().toEpochMilli())).orElse(null);
             media.endSegment(s.id(), end, bytes);
         }
+    }
+
+    public truce.record.AnnotatedVideo annotated() {
+        return annotated;
     }
 
     public Retention retention() {
@@ -316,6 +322,7 @@ public final class TruceService implements AutoCloseable {
             }
         }
         hub.closeAll();
+        annotated.close();
         writer.close();
         db.close();
     }

@@ -12,7 +12,7 @@ public final class AutoSession {
             bothSinceMs = Double.NaN;
             return false;
         }
-        if (Double.isNaN(bothSinceMs)) {
+        if (Double.isNaN(bothSinceMs) || streamMs < bothSinceMs) { // a restarted stream's clock starts over
             bothSinceMs = streamMs;
         }
         return streamMs - bothSinceMs >= rules.startSeconds() * 1000.0;
@@ -25,7 +25,7 @@ public final class AutoSession {
             quietSinceMs = Double.NaN;
             return false;
         }
-        if (Double.isNaN(quietSinceMs)) {
+        if (Double.isNaN(quietSinceMs) || streamMs < quietSinceMs) {
             quietSinceMs = streamMs;
         }
         return streamMs - quietSinceMs >= rules.quietSeconds() * 1000.0;

@@ -147,7 +147,17 @@ public final class ApiServer implements AutoCloseable {
                     ctx.skipRemainingHandlers();
                 }
             }
-            case MISSING -> throw new UnauthorizedResponse("a token is required (Authorization: Bearer <token>, or ?token= once)");
+            case MISSING -> {
+                String accept = ctx.header("Accept");
+                if (!path.startsWith("/api/") && accept != null && accept.contains("text/html")) {
+                    ctx.status(401).html("<!doctype html><title>Truce: token needed</title><p>Open Truce with the address "
+                            + "it printed when it started (<code>http://localhost:PORT/?token=...</code>); the token is also in "
+                            + "the file <code>token</code> of its data directory.</p>");
+                    ctx.skipRemainingHandlers();
+                    return;
+                }
+                throw new UnauthorizedResponse("a token is required (Authorization: Bearer <token>, or ?token= once)");
+            }
             case WRONG -> throw new UnauthorizedResponse("wrong token");
             case THROTTLED -> {
                 ctx.header("Retry-After", String.valueOf(auth.retryAfterSeconds(ctx.ip())));
@@ -535,16 +545,32 @@ public final class ApiServer implements AutoCloseable {
         sendFile(ctx, seg.file(), "video/mp4");
     }
 
-    @OpenApi(path = "/api/sessions/{id}/annotated.mp4", methods = HttpMethod.GET, summary = "The session's video (its first recorded segment until annotated rendering lands)", tags = "media",
+    public record Building(String status, double progress) {
+    }
+
+    @OpenApi(path = "/api/sessions/{id}/annotated.mp4", methods = HttpMethod.GET,
+            summary = "The finished session's annotated video, built on first request (202 with progress while it builds, up to 20 s wait)", tags = "media",
             pathParams = @OpenApiParam(name = "id", type = Long.class, required = true),
-            responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "video/mp4")), @OpenApiResponse(status = "404")})
-    private void annotated(Context ctx) throws IOException {
+            responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "video/mp4")),
+                    @OpenApiResponse(status = "202", content = @OpenApiContent(from = Building.class)),
+                    @OpenApiResponse(status = "404"), @OpenApiResponse(status = "409")})
+    private void annotated(Context ctx) throws Exception {
         SessionInfo s = session(ctx);
-        List<MediaStore.Segment> segs = svc.media().segments(s.id());
-        if (segs.isEmpty()) {
+        if (s.live()) {
+            throw new ConflictResponse("session " + s.id() + " is still live; its annotated video is built once it ends");
+        }
+        if (svc.media().segments(s.id()).isEmpty()) {
             throw new NotFoundResponse("session " + s.id() + " has no recording");
         }
-        sendFile(ctx, segs.get(0).file(), "video/mp4");
+        java.util.concurrent.Future<Path> f = svc.annotated().request(s.id());
+        try {
+            Path p = f.get(20, TimeUnit.SECONDS);
+            sendFile(ctx, svc.dataDir().relativize(p).toString(), "video/mp4");
+        } catch (TimeoutException e) {
+            ctx.status(202).header("Retry-After", "5").json(new Building("building", svc.annotated().progress(s.id())));
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new NotFoundResponse("annotated video could not be built: " + e.getCause().getMessage());
+        }
     }
 
     /** Serves a file the service wrote, by its stored relative path (never a path from the request). */

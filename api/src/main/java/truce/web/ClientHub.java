@@ -24,6 +24,12 @@ public final class ClientHub implements LiveEvents {
 
     public ClientHub(ObjectMapper json) {
         this.json = json;
+        // Build the serialisers now: the first alert must not pay for reflection and class generation.
+        write(new Alert(0, 0L, "warm-up", truce.alert.AlertKind.LUNGE, truce.alert.Severity.CRITICAL, 0, 0,
+                java.time.Instant.EPOCH, new truce.alert.Point(0, 0), null, false));
+        write(new FrameState("frame", "warm-up", null, 0, 0, null, null, null, null, 0));
+        write(Cue.calmLook("warm-up", null, 0));
+        write(new SessionInfo(0, "warm-up", "", 1, java.time.Instant.EPOCH, null, 0, null, null, false, false));
     }
 
     Outbox addLive(Outbox.Sender sender) {
