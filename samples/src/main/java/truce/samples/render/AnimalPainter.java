@@ -247,6 +247,23 @@ final class AnimalPainter {
         }
     }
 
+    /** A harness strap across the shoulders, with its ring on the back. */
+    void drawHarness(Mat img, Scalar strap) {
+        int i = N - 3;
+        double k = 1.02;
+        int th = (int) Math.max(1, Math.round(sw[i] * 0.35));
+        Imgproc.line(img, at(a, sx[i] - Math.sin(sa[i]) * sw[i] * k, sy[i] + Math.cos(sa[i]) * sw[i] * k),
+                at(b, sx[i] + Math.sin(sa[i]) * sw[i] * k, sy[i] - Math.cos(sa[i]) * sw[i] * k), strap, th, Imgproc.LINE_AA, SHIFT);
+        Imgproc.circle(img, at(a, sx[i], sy[i]), (int) Math.max(F, Math.round(sw[i] * 0.18 * F)), new Scalar(190, 190, 195), -1,
+                Imgproc.LINE_AA, SHIFT);
+    }
+
+    /** Where the leash clips on (the harness ring), pixels: {x, y}. */
+    void harnessRing(double[] out) {
+        out[0] = sx[N - 3];
+        out[1] = sy[N - 3];
+    }
+
     private void spine(Mat img, Scalar c, double thick, int lo, int hi) {
         int th = (int) Math.max(1, Math.round(thick));
         for (int i = lo; i < hi; i++) {

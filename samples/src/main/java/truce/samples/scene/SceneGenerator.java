@@ -35,7 +35,7 @@ import truce.video.Mp4Writer;
  */
 public final class SceneGenerator {
     /** The seed of the committed demo clip. */
-    public static final long DEMO_SEED = 20261125L;
+    public static final long DEMO_SEED = 20261123L;
     /** File name stem of the demo clip. */
     public static final String DEMO_NAME = "session";
 
@@ -187,7 +187,7 @@ public final class SceneGenerator {
         ScenePlan plan = scene.plan();
         plan.zones().write(dir.resolve(name + ".zones.json"));
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        json.writeValue(dir.resolve(name + ".info.json").toFile(), plan.info());
+        json.writeValue(dir.resolve(name + ".info.json").toFile(), plan.info().withName(name));
         Path truth = dir.resolve(name + ".truth.csv");
         try (BufferedWriter out = Files.newBufferedWriter(truth, StandardCharsets.UTF_8)) {
             FrameCsv.writeHeader(out, List.of());

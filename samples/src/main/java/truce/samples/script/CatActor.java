@@ -149,6 +149,11 @@ final class CatActor {
         Vec pos = body.pos();
         double d = pos.distance(target);
         double rest = body.turnTo(pos.angleTo(target), 2.2, dt);
+        if (d < body.speed / 2.2 * 1.5) {
+            // within the turning circle: head straight in rather than circle the target
+            body.heading = pos.angleTo(target);
+            rest = 0;
+        }
         body.accelerate(Math.min(walkSpeed * Math.max(0.1, Math.cos(Math.min(Math.PI / 2, Math.abs(rest)))), d * 1.5 + 5), 120, dt);
         body.tBend = Math.max(-0.5, Math.min(0.5, rest));
         Vec n = body.next(dt);
@@ -299,7 +304,7 @@ final class CatActor {
             return;
         }
         if (activity == Activity.CREEP) {
-            body.accelerate(d > len * 0.7 ? len * (0.12 + 0.15 * Math.abs(Math.sin(t * 0.9))) : 0, 40, dt);
+            body.accelerate(d > len * (rat.inOpen() ? 0.7 : 1.1) ? len * (0.12 + 0.15 * Math.abs(Math.sin(t * 0.9))) : 0, 40, dt);
             Vec n = body.next(dt);
             if (pen.canStep(pen.catRegion(), pos, n, len * 0.4)) {
                 body.moveTo(n, dt);

@@ -209,6 +209,10 @@ final class RatActor {
         wander += (rng.nextDouble() - 0.5) * 6 * dt;
         wander *= 0.97;
         double rest = body.turnTo(pos.angleTo(target) + (d > len ? wander : 0), 4.0, dt);
+        if (d < body.speed / 4.0 * 1.5) {
+            body.heading = pos.angleTo(target);
+            rest = 0;
+        }
         body.accelerate(Math.min(walkSpeed * Math.max(0.1, Math.cos(Math.min(Math.PI / 2, Math.abs(rest)))), d * 2 + 3), 150, dt);
         body.tBend = Math.max(-0.5, Math.min(0.5, rest));
         Vec n = body.next(dt);
@@ -274,6 +278,11 @@ final class RatActor {
         Vec pos = body.pos();
         double d = pos.distance(target);
         double err = body.turnTo(pos.angleTo(target), turn, dt);
+        if (d < body.speed / turn * 1.5) {
+            // within the turning circle: head straight in, or it would circle the target for ever
+            body.heading = pos.angleTo(target);
+            err = 0;
+        }
         // slow down while still turning, so a tight turn never becomes an orbit round the target
         body.accelerate(Math.min(speed * Math.max(0.1, Math.cos(Math.min(Math.PI / 2, Math.abs(err)))), d / dt), accel, dt);
         body.moveTo(body.next(dt), dt);
@@ -300,7 +309,7 @@ final class RatActor {
                 } else {
                     body.hold();
                     hideAge = 0;
-                    begin(Activity.HIDE, 3 + rng.nextDouble() * 22);
+                    begin(Activity.HIDE, 2.5 + rng.nextDouble() * 14);
                 }
             }
             case EMERGE -> {
