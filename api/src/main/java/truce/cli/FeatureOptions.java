@@ -24,7 +24,7 @@ final class FeatureOptions {
     FeatureSource source(Path dataDir) {
         return switch (kind) {
             case truth -> new TruthFeatures(noisePx, 90, 40, 7);
-            case vision -> new FeatureCache(new VisionFeatures(), VisionFeatures.VERSION);
+            case vision -> new FeatureCache(new VisionFeatures(), VisionFeatures.cacheKey());
         };
     }
 }

@@ -49,6 +49,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lr", defaultValue = "0.002", description = "Adam learning rate. Default: ${DEFAULT-VALUE}.")
     float lr;
 
+    @Option(names = "--features-only", description = "compute (and cache) every scene's features, then stop")
+    boolean featuresOnly;
+
     @Mixin
     FeatureOptions features;
 
@@ -63,6 +66,9 @@ public final class TrainCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         err.println("train: " + scenes.size() + " scenes in " + data + ", features from " + source.name());
         List<LabelledScene> labelled = LabelledScene.loadAll(scenes, source, true);
+        if (featuresOnly) {
+            return 0;
+        }
         Files.createDirectories(out);
         Trainer.Config config = new Trainer.Config(epochs, batch, lr, seed, 0.2, patience, true);
         Trainer.Result result = new Trainer(config).train(labelled, out);

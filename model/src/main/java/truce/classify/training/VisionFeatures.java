@@ -23,8 +23,43 @@ import truce.zones.Zones;
  * it will see live rather than from the truth.
  */
 public final class VisionFeatures implements FeatureSource {
-    /** Bump when a vision change should invalidate cached features. */
+    /** Bump when a change here should invalidate cached features (vision's own code is fingerprinted). */
     public static final String VERSION = "vision-1";
+
+    /**
+     * What cached features depend on: this class's version and a digest of the vision code that ran (its jar,
+     * or its class files in a build tree), so a changed pipeline never reuses stale features.
+     */
+    public static String cacheKey() {
+        try {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            java.nio.file.Path code = java.nio.file.Path.of(
+                    FrameProcessor.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (Files.isDirectory(code)) {
+                try (var files = Files.walk(code)) {
+                    for (java.nio.file.Path f : files.filter(p -> p.toString().endsWith(".class")).sorted().toList()) {
+                        md.update(code.relativize(f).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        md.update(Files.readAllBytes(f));
+                    }
+                }
+            } else {
+                // class bytes only: a rebuilt jar of the same code has other timestamps but the same classes
+                try (java.util.jar.JarFile jar = new java.util.jar.JarFile(code.toFile())) {
+                    for (var e : java.util.Collections.list(jar.entries()).stream()
+                            .filter(e -> e.getName().endsWith(".class"))
+                            .sorted(java.util.Comparator.comparing(java.util.jar.JarEntry::getName)).toList()) {
+                        md.update(e.getName().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        try (var in = jar.getInputStream(e)) {
+                            md.update(in.readAllBytes());
+                        }
+                    }
+                }
+            }
+            return VERSION + "/" + java.util.HexFormat.of().formatHex(md.digest(), 0, 8);
+        } catch (Exception e) {
+            return VERSION + "/unknown-" + System.nanoTime(); // cannot tell: never trust the cache
+        }
+    }
 
     @Override
     public String name() {
