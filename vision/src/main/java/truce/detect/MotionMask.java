@@ -33,8 +33,10 @@ public final class MotionMask implements AutoCloseable {
     private final Mat maskMat;
     private final Mat tmp;
     private final Mat kernel;
-    private final byte[] px;
-    private final float[] bg;
+    final byte[] px;
+    final float[] bg;
+    /** Pixels of last frame's ghosts (floor showing where the background still holds an animal): re-learnt fast. */
+    final byte[] ghost;
     /** Running mean square of each pixel's difference on floor: flickering edges get a higher threshold. */
     private final float[] noise;
     /** Foreground mask, 0 or 1 per working pixel, after morphology. */
@@ -43,6 +45,9 @@ public final class MotionMask implements AutoCloseable {
     final short[] diff;
     private final byte[] frozen;
     private final byte[] morph;
+    private final Mat distMat;
+    /** Distance of each foreground pixel to the nearest background pixel (working px): thin parts are tails. */
+    final float[] dist;
     private boolean ready;
     /** Without a seed, the background restarts as the median of frames sampled over the first seconds. */
     private static final int BOOT_SAMPLES = 15;
@@ -70,11 +75,14 @@ public final class MotionMask implements AutoCloseable {
         px = new byte[w * h * 3];
         bg = new float[w * h * 3];
         noise = new float[w * h];
+        ghost = new byte[w * h];
         Arrays.fill(noise, (float) (settings.thresholdAbs() * settings.thresholdAbs() / 16));
         mask = new byte[w * h];
         morph = new byte[w * h];
         diff = new short[w * h];
         frozen = new byte[w * h];
+        distMat = new Mat(h, w, CvType.CV_32FC1);
+        dist = new float[w * h];
     }
 
     public int workWidth() {
@@ -107,6 +115,7 @@ public final class MotionMask implements AutoCloseable {
             boot = new byte[BOOT_SAMPLES][];
             Arrays.fill(mask, (byte) 0);
             Arrays.fill(diff, (short) 0);
+            Arrays.fill(dist, 0f);
             return;
         }
         if (boot != null && frames % BOOT_EVERY == 0) {
@@ -213,7 +222,7 @@ public final class MotionMask implements AutoCloseable {
             if (frozen[i] != 0) {
                 continue;
             }
-            float a = mask[i] != 0 && relearn == 0 ? stray : r;
+            float a = ghost[i] != 0 ? (float) s.relearnRate() : mask[i] != 0 && relearn == 0 ? stray : r;
             if (mask[i] == 0) {
                 float d = diff[i];
                 noise[i] += r * (d * d - noise[i]);
@@ -233,6 +242,8 @@ public final class MotionMask implements AutoCloseable {
         for (int i = 0; i < mask.length; i++) {
             mask[i] = morph[i] != 0 ? (byte) 1 : 0;
         }
+        Imgproc.distanceTransform(maskMat, distMat, Imgproc.DIST_L2, 3);
+        distMat.get(0, 0, dist);
     }
 
     /** The background becomes the per-pixel median of these frames: animals that moved leave no trace. */
@@ -268,6 +279,16 @@ public final class MotionMask implements AutoCloseable {
         }
     }
 
+    /** Copies the foreground mask (0/255, working size) into {@code dst}, for debugging views. */
+    public void copyMask(Mat dst) {
+        dst.create(h, w, CvType.CV_8UC1);
+        byte[] out = new byte[mask.length];
+        for (int i = 0; i < mask.length; i++) {
+            out[i] = mask[i] != 0 ? (byte) 255 : 0;
+        }
+        dst.put(0, 0, out);
+    }
+
     /** Counts wholesale replacements of the background (the start-up median). */
     public int epoch() {
         return epoch;
@@ -286,6 +307,7 @@ public final class MotionMask implements AutoCloseable {
     public void close() {
         small.release();
         maskMat.release();
+        distMat.release();
         tmp.release();
         kernel.release();
     }

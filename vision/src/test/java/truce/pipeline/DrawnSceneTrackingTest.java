@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.opencv.core.Mat;
 import truce.features.FrameFeatures;
 import truce.source.Natives;
+import truce.floor.FloorMap;
 import truce.zones.Zone;
-import truce.zones.Zones;
+import truce.zones.ZoneKind;
 
 /** Localisation, identity and hiding on a drawn scene with noise, JPEG, shadows, a ball and a light step. */
 class DrawnSceneTrackingTest {
@@ -27,9 +28,9 @@ class DrawnSceneTrackingTest {
     }
 
     static Run run(boolean seeded) {
-        Zones zones = new Zones(120, List.of(new Zone(Zone.Kind.COVER, "shelter",
-                new double[] {DrawnScene.SHELTER[0], DrawnScene.SHELTER[2], DrawnScene.SHELTER[2], DrawnScene.SHELTER[0]},
-                new double[] {DrawnScene.SHELTER[1], DrawnScene.SHELTER[1], DrawnScene.SHELTER[3], DrawnScene.SHELTER[3]})));
+        double[] s = DrawnScene.SHELTER;
+        FloorMap zones = new FloorMap(120, List.of(new Zone(ZoneKind.COVER, "shelter",
+                new double[][] {{s[0], s[1]}, {s[2], s[1]}, {s[2], s[3]}, {s[0], s[3]}})));
         List<Double> catErr = new ArrayList<>();
         List<Double> ratErr = new ArrayList<>();
         List<String> log = new ArrayList<>();
