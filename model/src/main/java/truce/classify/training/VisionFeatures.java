@@ -15,7 +15,7 @@ import truce.source.FrameSource;
 import truce.source.FrameSources;
 import truce.source.SourceEvent;
 import truce.source.SourceException;
-import truce.zones.Zones;
+import truce.floor.FloorMap;
 
 /**
  * The features the vision pipeline actually measures on a scene's video, run exactly as {@code truce analyze}
@@ -72,7 +72,7 @@ public final class VisionFeatures implements FeatureSource {
             throw new IOException(scene.name() + ": no video at " + scene.video()
                     + " (vision features need the footage; --features truth works from the CSV alone)");
         }
-        Zones zones = Files.isRegularFile(scene.zones()) ? Zones.read(scene.zones()) : Zones.NONE;
+        FloorMap zones = Files.isRegularFile(scene.zones()) ? FloorMap.read(scene.zones()) : FloorMap.NONE;
         String spec = scene.video().toString();
         List<FrameFeatures> out = new ArrayList<>(truth.size());
         try (FrameSource source = FrameSources.open(spec, FrameSources.Options.DEFAULT, SourceEvent.Listener.NONE);
