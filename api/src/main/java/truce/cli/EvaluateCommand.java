@@ -29,8 +29,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", required = true, description = "directory of held-out generated scenes")
-    Path data;
+    @Option(names = "--data", required = true, arity = "1..*",
+            description = "directory of held-out generated scenes (several may be given)")
+    List<Path> data;
 
     @Option(names = "--model", description = "model directory or .params file (default: the committed weights)")
     Path model;
@@ -59,7 +60,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                         + String.join(", ", overlap));
             }
         }
-        List<LabelledScene> labelled = LabelledScene.loadAll(scenes, features.source(data), true);
+        List<LabelledScene> labelled = LabelledScene.loadAll(scenes, features.source(), true);
         List<Evaluation> evals = new ArrayList<>();
         try (BehaviourModel m = model == null ? BehaviourModel.loadDefault() : BehaviourModel.load(model);
              ModelClassifier classifier = new ModelClassifier(m)) {
@@ -71,7 +72,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             }
         }
         var out = spec.commandLine().getOut();
-        out.println("evaluate: " + scenes.size() + " scenes in " + data + ", "
+        out.println("evaluate: " + scenes.size() + " scenes in " + data.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(" ")) + ", "
                 + labelled.stream().mapToInt(LabelledScene::frames).sum() + " frames");
         out.print(EvaluationReport.format(evals));
         out.flush();

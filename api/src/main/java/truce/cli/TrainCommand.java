@@ -28,8 +28,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", required = true, description = "directory of generated scenes")
-    Path data;
+    @Option(names = "--data", required = true, arity = "1..*",
+            description = "directory of generated scenes (several may be given)")
+    List<Path> data;
 
     @Option(names = "--out", required = true, description = "model directory to write (behaviour.params, MODEL_CARD.md)")
     Path out;
@@ -40,7 +41,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "20261126", description = "seed of the split, initialisation and order. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--patience", defaultValue = "4", description = "epochs without a better validation loss before stopping. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--patience", defaultValue = "4", description = "epochs without a better validation macro-F1 before stopping. Default: ${DEFAULT-VALUE}.")
     int patience;
 
     @Option(names = "--batch", defaultValue = "256", description = "windows per mini-batch. Default: ${DEFAULT-VALUE}.")
@@ -62,9 +63,9 @@ public final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--epochs must be at least 1");
         }
         List<Scene> scenes = Scene.list(data);
-        FeatureSource source = features.source(data);
+        FeatureSource source = features.source();
         var err = spec.commandLine().getErr();
-        err.println("train: " + scenes.size() + " scenes in " + data + ", features from " + source.name());
+        err.println("train: " + scenes.size() + " scenes in " + data.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(" ")) + ", features from " + source.name());
         List<LabelledScene> labelled = LabelledScene.loadAll(scenes, source, true);
         if (featuresOnly) {
             return 0;
