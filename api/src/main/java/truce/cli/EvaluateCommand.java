@@ -36,6 +36,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--model", description = "model directory or .params file (default: the committed weights)")
     Path model;
 
+    @Option(names = "--net-only", description = "also score the net without the no-hiding-in-plain-view rule")
+    boolean netOnly;
+
     @Option(names = "--no-baseline", description = "leave out the rule-based baseline")
     boolean noBaseline;
 
@@ -65,6 +68,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         try (BehaviourModel m = model == null ? BehaviourModel.loadDefault() : BehaviourModel.load(model);
              ModelClassifier classifier = new ModelClassifier(m)) {
             evals.add(Evaluation.run("model", classifier, labelled));
+            if (netOnly) {
+                evals.add(Evaluation.run("net only", new ModelClassifier(m).withoutPlainViewRule(), labelled));
+            }
         }
         if (!noBaseline) {
             try (RuleBasedClassifier baseline = new RuleBasedClassifier()) {
