@@ -78,7 +78,7 @@ public final class TrainCommand implements Callable<Integer> {
         try (BehaviourModel model = BehaviourModel.load(out); ModelClassifier classifier = new ModelClassifier(model)) {
             report = EvaluationReport.format(List.of(Evaluation.run("model", classifier, val)));
         }
-        String command = "truce train " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        String command = "truce " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         List<String> fingerprints = new java.util.ArrayList<>();
         for (Scene s : scenes) {
             fingerprints.add(s.fingerprint() + " " + s.name());
