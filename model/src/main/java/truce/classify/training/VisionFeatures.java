@@ -63,7 +63,7 @@ public final class VisionFeatures implements FeatureSource {
 
     @Override
     public String name() {
-        return "vision pipeline (" + VERSION + ")";
+        return "the vision pipeline (code digest " + cacheKey() + ")";
     }
 
     @Override
