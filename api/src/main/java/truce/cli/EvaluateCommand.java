@@ -36,6 +36,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--model", description = "model directory or .params file (default: the committed weights)")
     Path model;
 
+    @Option(names = "--lunge-threshold", description = "override the model's lunge threshold (0.5-1)")
+    Float lungeThreshold;
+
     @Option(names = "--net-only", description = "also score the net without the no-hiding-in-plain-view rule")
     boolean netOnly;
 
@@ -65,8 +68,11 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         List<LabelledScene> labelled = LabelledScene.loadAll(scenes, features.source(), true);
         List<Evaluation> evals = new ArrayList<>();
+        var out0 = spec.commandLine().getOut();
         try (BehaviourModel m = model == null ? BehaviourModel.loadDefault() : BehaviourModel.load(model);
-             ModelClassifier classifier = new ModelClassifier(m)) {
+             ModelClassifier classifier = new ModelClassifier(lungeThreshold == null ? m
+                     : m.withLungeThreshold(lungeThreshold))) {
+            out0.println("model lunge threshold " + m.lungeThreshold());
             evals.add(Evaluation.run("model", classifier, labelled));
             if (netOnly) {
                 evals.add(Evaluation.run("net only", new ModelClassifier(m).withoutPlainViewRule(), labelled));

@@ -16,6 +16,7 @@ import truce.classify.evaluation.Evaluation;
 import truce.classify.evaluation.EvaluationReport;
 import truce.classify.training.FeatureSource;
 import truce.classify.training.LabelledScene;
+import truce.classify.training.LungeThreshold;
 import truce.classify.training.ModelCard;
 import truce.classify.training.Scene;
 import truce.classify.training.Trainer;
@@ -75,15 +76,23 @@ public final class TrainCommand implements Callable<Integer> {
         Trainer.Result result = new Trainer(config).train(labelled, out);
         List<LabelledScene> val = labelled.stream().filter(s -> result.validationScenes().contains(s.name())).toList();
         String report;
-        try (BehaviourModel model = BehaviourModel.load(out); ModelClassifier classifier = new ModelClassifier(model)) {
-            report = EvaluationReport.format(List.of(Evaluation.run("model", classifier, val)));
+        LungeThreshold.Choice threshold;
+        try (BehaviourModel model = BehaviourModel.load(out)) {
+            threshold = LungeThreshold.choose(model, val);
+            LungeThreshold.write(out, threshold.threshold());
+            try (ModelClassifier classifier = new ModelClassifier(model)) {
+                report = EvaluationReport.format(List.of(Evaluation.run("model", classifier, val)));
+            }
         }
         String command = "truce " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         List<String> fingerprints = new java.util.ArrayList<>();
         for (Scene s : scenes) {
             fingerprints.add(s.fingerprint() + " " + s.name());
         }
-        ModelCard.write(out, command, data, source.name(), config, result, report, fingerprints);
+        ModelCard.write(out, command, data, source.name(), config, result,
+                "lunge threshold " + threshold.threshold() + " (chosen on these scenes)\n" + report, fingerprints);
+        java.nio.file.Files.writeString(out.resolve("MODEL_CARD.md"), "\n## Lunge threshold, chosen on the validation scenes\n\n"
+                + threshold.table(), java.nio.file.StandardOpenOption.APPEND);
         var o = spec.commandLine().getOut();
         o.println("best epoch " + result.bestEpoch() + " of " + result.history().size()
                 + (result.stoppedEarly() ? " (stopped early)" : ""));

@@ -18,8 +18,8 @@ import truce.features.FrameFeatures;
 public final class ModelClassifier implements BehaviourClassifier {
     /** Frames another label must win in a row before the label changes (100 ms at 30 fps). */
     public static final int DWELL = 3;
-    /** Probability at which a lunge (or a flight) is reported at once. */
-    public static final float URGENT_ENTER = 0.5f;
+    /** Probability at which a flight is reported at once (the lunge's comes with the weights). */
+    public static final float FLIGHT_ENTER = 0.5f;
 
     private final BehaviourModel model;
     private final boolean ownsModel;
@@ -29,10 +29,9 @@ public final class ModelClassifier implements BehaviourClassifier {
     private final ByteBuffer direct = ByteBuffer.allocateDirect(input.length * Float.BYTES).order(ByteOrder.nativeOrder());
     private final FloatBuffer directFloats = direct.asFloatBuffer();
     private final float[] logits = new float[BehaviourNet.OUTPUTS];
-    private final LabelSmoother catSmoother =
-            new LabelSmoother(CatPosture.LUNGING.ordinal(), URGENT_ENTER, DWELL);
+    private final LabelSmoother catSmoother;
     private final LabelSmoother ratSmoother =
-            new LabelSmoother(RatState.FLEEING.ordinal(), URGENT_ENTER, DWELL);
+            new LabelSmoother(RatState.FLEEING.ordinal(), FLIGHT_ENTER, DWELL);
     private boolean ratEverSeen;
     private boolean plainViewRule = true;
 
@@ -44,6 +43,7 @@ public final class ModelClassifier implements BehaviourClassifier {
     private ModelClassifier(BehaviourModel model, boolean ownsModel) {
         this.model = model;
         this.ownsModel = ownsModel;
+        this.catSmoother = new LabelSmoother(CatPosture.LUNGING.ordinal(), model.lungeThreshold(), DWELL);
     }
 
     /** Turns the no-hiding-in-plain-view rule off (to measure what the net alone does). */
