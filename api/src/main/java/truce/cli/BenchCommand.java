@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import truce.bench.BenchFootage;
+import truce.bench.CpuTimeBench;
 import truce.bench.PipelineBenchmark;
 import truce.bench.Soak;
 
@@ -45,11 +46,26 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--iterations", defaultValue = "3", description = "measurement iterations")
     int iterations;
 
+    @Option(names = "--cpu-frames", defaultValue = "3000",
+            description = "frames for the CPU-time table (0 = skip it)")
+    int cpuFrames;
+
+    @Option(names = "--no-jmh", description = "only the CPU-time table")
+    boolean noJmh;
+
     @Option(names = "--soak-minutes", description = "run the chain this long and print heap and RSS instead")
     Double soakMinutes;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
+
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
 
     @Override
     public Integer call() throws RunnerException {
@@ -61,6 +77,22 @@ public final class BenchCommand implements Callable<Integer> {
         }
         out.printf("cores available: %d (other processes share them: figures are noisy)%n",
                 Runtime.getRuntime().availableProcessors());
+        out.printf("load average: %s%n", loadAverage());
+        if (cpuFrames > 0) {
+            out.println("frames per CPU-second of the working thread (one free core; decode = MJPG/JPEG):");
+            out.printf("%-9s %-16s %12s %10s%n", "size", "stage", "frames/cpu-s", "ms/frame");
+            for (String size : sizes) {
+                int[] wh = BenchFootage.size(size);
+                for (var e : new CpuTimeBench().run(wh[0], wh[1], cpuFrames).entrySet()) {
+                    out.printf(Locale.ROOT, "%-9s %-16s %12.0f %10.3f%n", size, e.getKey(), e.getValue(), 1000 / e.getValue());
+                }
+            }
+            out.flush();
+        }
+        if (noJmh) {
+            return 0;
+        }
+        out.println("JMH, wall clock:");
         TreeMap<String, double[]> table = new TreeMap<>();
         for (int t : threads) {
             ChainedOptionsBuilder o = new OptionsBuilder()
