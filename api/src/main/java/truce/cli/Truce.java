@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 TrainCommand.class,
                 EvaluateCommand.class,
                 BenchModelCommand.class,
+                BenchCommand.class,
         })
 public final class Truce implements Runnable {
 

@@ -12,6 +12,7 @@ public final class BlobFinder {
     final int[] labels;
     private final int[] stack;
     private final int minPixels;
+    private final double[] acc = new double[12];
 
     public BlobFinder(MotionMask motion, int minPixels) {
         this.motion = motion;
@@ -251,7 +252,6 @@ public final class BlobFinder {
         double vb = Math.max(1, areas[1] / (fx * fy) / (4 * Math.PI));
         double la = Math.log(va);
         double lb = Math.log(vb);
-        double[] acc = new double[12];
         for (int round = 0; round < 4; round++) {
             java.util.Arrays.fill(acc, 0);
             for (int y = y0; y <= y1; y++) {

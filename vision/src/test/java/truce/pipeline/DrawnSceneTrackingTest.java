@@ -27,6 +27,16 @@ class DrawnSceneTrackingTest {
                boolean[] ratVisible, boolean[] ratHidingOk) {
     }
 
+    private static Run seededRun;
+
+    /** Both tests read the same seeded run: drawing and analysing the scene once is enough. */
+    static synchronized Run seeded() {
+        if (seededRun == null) {
+            seededRun = run(true);
+        }
+        return seededRun;
+    }
+
     static Run run(boolean seeded) {
         double[] s = DrawnScene.SHELTER;
         FloorMap zones = new FloorMap(120, List.of(new Zone(ZoneKind.COVER, "shelter",
@@ -94,7 +104,7 @@ class DrawnSceneTrackingTest {
 
     @Test
     void findsBothAnimalsWithinThreePixelsAndNeverSwapsThem() {
-        Run r = run(true);
+        Run r = seeded();
         String log = String.join("\n", r.log());
         System.out.printf("drawn scene: median error cat %.2f px, rat %.2f px, swaps %d, cat seen %d/%d%n",
                 r.medianCat(), r.medianRat(), r.swaps(), r.catSeen(), DrawnScene.FRAMES);
@@ -105,8 +115,31 @@ class DrawnSceneTrackingTest {
     }
 
     @Test
+    void cropsTheAnimalsForAModelThatWantsPixels() {
+        try (DrawnScene scene = new DrawnScene(); FrameProcessor p = new FrameProcessor(VisionSettings.defaults())) {
+            Mat frame = new Mat();
+            Mat crop = new Mat();
+            Mat empty = scene.emptyFloor();
+            p.seed(List.of(empty));
+            empty.release();
+            for (int f = 0; f < 10; f++) {
+                scene.draw(f, frame);
+                p.process(frame, f, f * 1000 / DrawnScene.FPS);
+            }
+            assertTrue(p.crop(truce.track.Animal.CAT, frame, crop, 64));
+            assertEquals(64, crop.cols());
+            assertEquals(64, crop.rows());
+            // the cat's coat (B=60, G=110, R=190) dominates the middle of its crop
+            double[] centre = crop.get(32, 32);
+            assertTrue(centre[2] > centre[0] + 60, java.util.Arrays.toString(centre));
+            frame.release();
+            crop.release();
+        }
+    }
+
+    @Test
     void ratHidesUnderTheShelterAndIsSeenAgainWhenItComesOut() {
-        Run r = run(true);
+        Run r = seeded();
         String log = String.join("\n", r.log());
         int bad = 0;
         for (int f = 0; f < DrawnScene.FRAMES; f++) {
