@@ -27,9 +27,14 @@ public record Look(CatCoat catCoat, Colouring cat, RatCoat ratCoat, Colouring ra
     public static Look random(SplittableRandom rng, double seconds) {
         CatCoat cc = CatCoat.values()[rng.nextInt(CatCoat.values().length)];
         RatCoat rc = RatCoat.values()[rng.nextInt(RatCoat.values().length)];
+        FloorKind floor = FloorKind.values()[rng.nextInt(FloorKind.values().length)];
+        return random(rng, seconds, cc, rc, floor);
+    }
+
+    /** A random look with the given coats and floor (a set of scenes cycles through them so that all appear). */
+    public static Look random(SplittableRandom rng, double seconds, CatCoat cc, RatCoat rc, FloorKind floor) {
         Colouring cat = Colouring.cat(cc, rng);
         Colouring rat = Colouring.rat(rc, rng);
-        FloorKind floor = FloorKind.values()[rng.nextInt(FloorKind.values().length)];
         Scalar floorColour = switch (floor) {
             case WOOD -> pick(rng, c(60, 105, 150), c(90, 140, 185), c(45, 75, 110), c(120, 160, 195));
             case CARPET -> pick(rng, c(120, 125, 130), c(90, 120, 150), c(130, 110, 90), c(70, 80, 120), c(160, 170, 175));

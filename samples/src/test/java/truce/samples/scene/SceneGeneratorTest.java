@@ -24,7 +24,9 @@ import truce.behaviour.CatPosture;
 import truce.behaviour.RatState;
 import truce.framecsv.FrameCsv;
 import truce.framecsv.FrameRow;
+import truce.samples.render.CatCoat;
 import truce.samples.render.Colouring;
+import truce.samples.render.RatCoat;
 import truce.samples.render.Labels;
 import truce.samples.script.ScriptFrame;
 import truce.zones.ZoneKind;
@@ -204,6 +206,46 @@ class SceneGeneratorTest {
         }
         assertEquals(EnumSet.allOf(CatPosture.class), postures);
         assertEquals(EnumSet.allOf(RatState.class), states);
+    }
+
+    @Test
+    void aDefaultSetShowsEveryCoatAndBothStagesWhateverTheSeed() {
+        for (long seed : new long[]{1, 99}) {
+            SceneGenerator g = new SceneGenerator(SceneOptions.defaults().withSeed(seed));
+            Set<CatCoat> cats = EnumSet.noneOf(CatCoat.class);
+            Set<RatCoat> rats = EnumSet.noneOf(RatCoat.class);
+            Set<Boolean> barrier = new HashSet<>();
+            for (int i = 0; i < g.options().scenes(); i++) {
+                SceneInfo info = g.plan(i).info();
+                cats.add(info.catCoat());
+                rats.add(info.ratCoat());
+                barrier.add(info.barrier());
+                // cat 30-55 cm and rat 15-28 cm nose to tail base, as product.md says
+                assertTrue(info.catLengthCm() >= 30 && info.catLengthCm() <= 55, "cat " + info.catLengthCm());
+                assertTrue(info.ratLengthCm() >= 15 && info.ratLengthCm() <= 28, "rat " + info.ratLengthCm());
+            }
+            assertEquals(EnumSet.allOf(CatCoat.class), cats);
+            assertEquals(EnumSet.allOf(RatCoat.class), rats);
+            assertEquals(Set.of(true, false), barrier, "scenes behind the barrier and scenes without");
+        }
+    }
+
+    @Test
+    void everyBarrierModeAndFrameShapeLaysOutAndStagesItsEncounters() {
+        for (BarrierMode mode : BarrierMode.values()) {
+            for (int[] size : new int[][]{{160, 120}, {640, 480}, {1280, 720}, {480, 640}}) {
+                for (long seed = 1; seed <= 3; seed++) {
+                    SceneGenerator g = new SceneGenerator(SceneOptions.defaults().withBarrier(mode).withSize(size[0], size[1])
+                            .withSeed(seed).withScenes(3));
+                    for (int i = 0; i < 3; i++) {
+                        ScenePlan p = g.plan(i);
+                        String what = mode + " " + size[0] + "x" + size[1] + " seed " + seed + " " + p.name();
+                        assertEquals(mode == BarrierMode.ALL || (mode == BarrierMode.SOME && i == 1), p.info().barrier(), what);
+                        assertTrue(SceneGenerator.count(p, true) >= 2 && SceneGenerator.count(p, false) >= 2, what);
+                    }
+                }
+            }
+        }
     }
 
     @Test
