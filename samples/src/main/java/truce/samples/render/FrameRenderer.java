@@ -284,7 +284,7 @@ public final class FrameRenderer {
     /** Centroid of the visible body pixels; if that falls off the body (a body cut in two), the nearest one. */
     private AnimalTruth measure(Scalar id, Rect r, int total) {
         if (r == null || total == 0) {
-            return new AnimalTruth(Double.NaN, Double.NaN, false, total, 0);
+            return new AnimalTruth(Double.NaN, Double.NaN, false, total, 0, null);
         }
         Mat lab = labels.submat(r);
         Mat tmp = scratch.submat(r);
@@ -293,7 +293,7 @@ public final class FrameRenderer {
             var m = Imgproc.moments(tmp, true);
             int n = (int) Math.round(m.m00);
             if (n < 4 || n < AnimalTruth.MIN_VISIBLE_SHARE * total) {
-                return new AnimalTruth(Double.NaN, Double.NaN, false, total, n);
+                return new AnimalTruth(Double.NaN, Double.NaN, false, total, n, null);
             }
             double x = round1(m.m10 / m.m00 + r.x), y = round1(m.m01 / m.m00 + r.y);
             int cx = (int) Math.round(x) - r.x, cy = (int) Math.round(y) - r.y;
@@ -318,7 +318,8 @@ public final class FrameRenderer {
                     }
                 }
             }
-            return new AnimalTruth(x, y, true, total, n);
+            Rect bb = Imgproc.boundingRect(tmp);
+            return new AnimalTruth(x, y, true, total, n, new int[]{bb.x + r.x, bb.y + r.y, bb.width, bb.height});
         } finally {
             lab.release();
             tmp.release();

@@ -24,6 +24,7 @@ import truce.behaviour.CatPosture;
 import truce.behaviour.RatState;
 import truce.framecsv.FrameCsv;
 import truce.framecsv.FrameRow;
+import truce.samples.render.AnimalTruth;
 import truce.samples.render.CatCoat;
 import truce.samples.render.Colouring;
 import truce.samples.render.RatCoat;
@@ -107,6 +108,11 @@ class SceneGeneratorTest {
                         int y = (int) Math.round(animal == 0 ? t.catY() : t.ratY());
                         s.labels().get(y, x, label);
                         assertEquals(animal == 0 ? Labels.CAT : Labels.RAT, label[0], "frame " + t.frame() + " animal " + animal);
+                        AnimalTruth m = animal == 0 ? s.measured().cat() : s.measured().rat();
+                        int[] box = m.box();
+                        assertTrue(x >= box[0] && y >= box[1] && x < box[0] + box[2] && y < box[1] + box[3], "centroid in its box");
+                        assertTrue((long) box[2] * box[3] >= m.visiblePixels(), "box holds the visible pixels");
+                        assertTrue(m.visibleShare() >= AnimalTruth.MIN_VISIBLE_SHARE);
                         s.frame().get(y, x, bgr);
                         if (near(bgr, animal == 0 ? cat : rat)) {
                             colourMatches++;
