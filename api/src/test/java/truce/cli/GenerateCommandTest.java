@@ -56,6 +56,10 @@ class GenerateCommandTest {
         Run missing = run("generate");
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("--out"), missing.err());
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        Run notADir = run("generate", "--out", file.toString(), "--seconds", "1");
+        assertEquals(2, notADir.code());
+        assertTrue(notADir.err().contains("not a directory"), notADir.err());
         Run notANumber = run("generate", "--out", out.toString(), "--seconds", "long");
         assertEquals(2, notANumber.code());
         assertTrue(!Files.exists(out), "nothing written on bad arguments");
