@@ -248,6 +248,25 @@ class SceneGeneratorTest {
                         String what = mode + " " + size[0] + "x" + size[1] + " seed " + seed + " " + p.name();
                         assertEquals(mode == BarrierMode.ALL || (mode == BarrierMode.SOME && i == 1), p.info().barrier(), what);
                         assertTrue(SceneGenerator.count(p, true) >= 2 && SceneGenerator.count(p, false) >= 2, what);
+                        truce.samples.playpen.Box b = p.playpen().barrier();
+                        for (ScriptFrame f : p.script()) {
+                            if (f.ratUnderCover()) {
+                                assertEquals(RatState.HIDING, f.ratState(), what);
+                            }
+                            if (b != null) {
+                                // each animal keeps to its own side of the barrier, its whole body too
+                                boolean vertical = b.height() > b.width();
+                                double catSide = vertical ? f.cat().x() - b.center().x() : f.cat().y() - b.center().y();
+                                double ratSide = vertical ? f.rat().x() - b.center().x() : f.rat().y() - b.center().y();
+                                assertTrue(catSide * ratSide < 0, what + ": on opposite sides");
+                                assertTrue(Math.abs(catSide) >= p.catLengthCm() * 0.4, what + ": cat body clear of the barrier");
+                                double noseX = f.cat().x() + Math.cos(f.cat().heading()) * 0.7 * p.catLengthCm() * f.cat().stretch() / 1.27;
+                                double noseY = f.cat().y() + Math.sin(f.cat().heading()) * 0.7 * p.catLengthCm() * f.cat().stretch() / 1.27;
+                                double noseSide = vertical ? noseX - b.center().x() : noseY - b.center().y();
+                                assertTrue(noseSide * catSide > 0, what + ": the cat's nose stays on its side");
+                                assertTrue(Math.abs(ratSide) >= p.ratLengthCm() * 0.4, what + ": rat body clear of the barrier");
+                            }
+                        }
                     }
                 }
             }
