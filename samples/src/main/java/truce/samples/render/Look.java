@@ -73,8 +73,8 @@ public record Look(CatCoat catCoat, Colouring cat, RatCoat ratCoat, Colouring ra
         return new Look(cc, cat, rc, rat, floor, floorColour, room, wall, rng.nextDouble() < 0.35, covers, perch,
                 skin, sleeve, toy, toyStripe, harness,
                 0.8 + 0.35 * rng.nextDouble(), 0.02 + 0.07 * rng.nextDouble(), 15 + 45 * rng.nextDouble(),
-                rng.nextDouble() * 2 * Math.PI, times, gains, tints, 1.0 + 3.5 * rng.nextDouble(),
-                40 + rng.nextInt(51), Math.cos(ang) * slope, Math.sin(ang) * slope, 0.1 + 0.3 * rng.nextDouble(),
+                rng.nextDouble() * 2 * Math.PI, times, gains, tints, 0.8 + 2.4 * rng.nextDouble(),
+                35 + rng.nextInt(46), Math.cos(ang) * slope, Math.sin(ang) * slope, 0.1 + 0.3 * rng.nextDouble(),
                 0.25 + 0.5 * rng.nextDouble(), rng.nextLong());
     }
 
