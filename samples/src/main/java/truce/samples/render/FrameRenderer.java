@@ -194,7 +194,7 @@ public final class FrameRenderer {
         if (rr != null) {
             ratPainter.draw(frame);
             ratPainter.drawLabels(labels);
-            ratTotal = count(ratId, rr, false);
+            ratTotal = count(ratId, rr);
         }
         if (cr != null) {
             catPainter.draw(frame);
@@ -202,7 +202,7 @@ public final class FrameRenderer {
                 catPainter.drawHarness(frame, look.harness());
             }
             catPainter.drawLabels(labels);
-            catTotal = count(catId, cr, false);
+            catTotal = count(catId, cr);
         }
         for (int i = 0; i < roofSub.length; i++) {
             roofSub[i].copyTo(frameRoofSub[i], roofMaskSub[i]);
@@ -271,7 +271,7 @@ public final class FrameRenderer {
         catPainter.layout(cat);
     }
 
-    private int count(Scalar id, Rect r, boolean unused) {
+    private int count(Scalar id, Rect r) {
         Mat lab = labels.submat(r);
         Mat tmp = scratch.submat(r);
         Core.compare(lab, id, tmp, Core.CMP_EQ);

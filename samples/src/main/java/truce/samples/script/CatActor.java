@@ -46,7 +46,6 @@ final class CatActor {
     private double lungeT;
     private double lungeV;
     private double lungeDir;
-    private int lungeCount;
     private double groomPhase;
     private double blockedFor;
 
@@ -71,10 +70,6 @@ final class CatActor {
 
     double lungeAge() {
         return lungeAge;
-    }
-
-    int lungeCount() {
-        return lungeCount;
     }
 
     boolean forcedStalk() {
@@ -380,7 +375,6 @@ final class CatActor {
         lungeV = Math.min(dist, Math.max(reach(goal), 0.5 * len)) / (0.775 * lungeT);
         lungeV = Math.max(lungeV, 3.0 * len);
         lungeAge = 0;
-        lungeCount++;
         if (forced) {
             director.done();
         }

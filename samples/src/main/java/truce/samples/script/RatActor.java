@@ -32,7 +32,6 @@ final class RatActor {
     private boolean stage2;
     private boolean fled;
     private double wander;
-    private int flights;
 
     RatActor(Playpen pen, SplittableRandom rng, Director director, double length, Vec awayFrom) {
         this.pen = pen;
@@ -51,10 +50,6 @@ final class RatActor {
         }
         this.body = new Body(length, start, rng.nextDouble() * 2 * Math.PI - Math.PI);
         begin(Activity.PAUSE, 0.5 + rng.nextDouble());
-    }
-
-    int flights() {
-        return flights;
     }
 
     private Vec freePoint() {
@@ -261,7 +256,6 @@ final class RatActor {
                 }
             }
         }
-        flights++;
         fled = true;
         stage2 = false;
         if (best != null) {
