@@ -28,6 +28,7 @@ import truce.samples.render.AnimalTruth;
 import truce.samples.render.CatCoat;
 import truce.samples.render.Colouring;
 import truce.samples.render.RatCoat;
+import truce.samples.render.FrameTruth;
 import truce.samples.render.Labels;
 import truce.samples.script.ScriptFrame;
 import truce.zones.ZoneKind;
@@ -271,6 +272,54 @@ class SceneGeneratorTest {
                 }
             }
         }
+    }
+
+    @Test
+    void roofsHideTheRatAndTheHandCoversWhatItIsOver() {
+        // a 25 s stage-5 scene with the hand and the toy: the rat hides under a roof, the hand reaches in
+        SceneOptions base = SceneOptions.defaults().withScenes(1).withSeconds(25).withSize(320, 240).withBarrier(BarrierMode.NONE);
+        SceneGenerator g = null;
+        for (long seed = 1; g == null; seed++) {
+            // the first seed whose script has the hand reach in and the rat take cover (plans are cheap)
+            SceneGenerator c = new SceneGenerator(base.withSeed(seed));
+            ScenePlan p = c.plan(0);
+            if (p.info().handReaches() > 0 && p.script().stream().filter(ScriptFrame::ratUnderCover).count() > 60) {
+                g = c;
+            }
+        }
+        int underRoof = 0, underRoofHidden = 0, handFrames = 0, handOverAnimal = 0;
+        Mat hand = new Mat();
+        try (Scene s = g.open(0)) {
+            assertTrue(s.plan().info().handReaches() > 0, "the scene has a hand");
+            while (s.next()) {
+                ScriptFrame f = s.scripted();
+                FrameTruth m = s.measured();
+                if (f.ratUnderCover()) {
+                    underRoof++;
+                    if (!s.truth().ratVisible()) {
+                        underRoofHidden++;
+                        assertTrue(Double.isNaN(s.truth().ratX()), "a hidden rat has no position");
+                    }
+                }
+                if (f.hand() != null) {
+                    Core.compare(s.labels(), new Scalar(Labels.HAND), hand, Core.CMP_EQ);
+                    if (Core.countNonZero(hand) > 0) {
+                        handFrames++;
+                        // only the hand (or, rarely, a roof) can cover the cat, which is drawn over the rat
+                        if (m.cat().visiblePixels() < m.cat().bodyPixels()) {
+                            handOverAnimal++;
+                        }
+                    }
+                }
+                // nothing is ever counted as more visible than it was drawn
+                assertTrue(m.cat().visiblePixels() <= m.cat().bodyPixels() && m.rat().visiblePixels() <= m.rat().bodyPixels());
+            }
+        }
+        hand.release();
+        assertTrue(underRoof > 30, "frames with the rat under a roof: " + underRoof);
+        assertTrue(underRoofHidden >= underRoof * 0.8, underRoofHidden + " of " + underRoof + " frames under a roof hide the rat");
+        assertTrue(handFrames > 30, "frames with the hand in the picture: " + handFrames);
+        assertTrue(handOverAnimal > 0, "the hand covers part of the cat at some point");
     }
 
     @Test
