@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         description = "Watches supervised cat-and-rat introduction sessions from an overhead camera.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                GenerateCommand.class,
                 AnalyzeCommand.class,
                 BenchCommand.class,
         })

@@ -49,7 +49,8 @@ public record Playpen(double viewWidthCm, double viewHeightCm, Box pen, double w
      */
     public boolean canStep(Box region, Vec a, Vec b, double margin) {
         if (!region.contains(b)) {
-            return false;
+            // a body pushed just outside its region (a fast run, a pounce) may always step back towards it
+            return !region.contains(a) && region.distance(b) < region.distance(a);
         }
         if (clearOfCovers(b, margin)) {
             return true;

@@ -12,6 +12,6 @@ package truce.samples.render;
  */
 public record Species(double width, double head, double headWidth, double tail, double tailThick, boolean roundEars,
                       int bodyLabel, int tailLabel) {
-    public static final Species CAT = new Species(0.32, 0.25, 0.64, 0.62, 0.075, false, Labels.CAT, Labels.CAT_TAIL);
+    public static final Species CAT = new Species(0.37, 0.24, 0.6, 0.62, 0.07, false, Labels.CAT, Labels.CAT_TAIL);
     public static final Species RAT = new Species(0.33, 0.3, 0.56, 0.92, 0.045, true, Labels.RAT, Labels.RAT_TAIL);
 }

@@ -20,14 +20,15 @@ public final class Director {
 
     /** At least {@code min} encounters, about one per 25 s, spread over the scene with some jitter. */
     public static Director spread(SplittableRandom rng, double seconds, int min) {
-        int n = Math.max(min, (int) Math.round(seconds / 25.0));
+        // one more than asked for: an encounter can fail (the rat slips away into cover first)
+        int n = Math.max(min, (int) Math.round(seconds / 25.0)) + (min > 0 ? 1 : 0);
         List<Double> t = new ArrayList<>();
-        if (seconds < 6) {
+        if (seconds < 6 || min == 0) {
             return new Director(t);
         }
         double start = Math.min(4, seconds * 0.1);
         // leave room at the end for the stalk and the lunge
-        double span = Math.max(1, seconds - start - Math.min(14, seconds * 0.3));
+        double span = Math.max(1, seconds - start - Math.min(12, seconds * 0.25));
         for (int i = 0; i < n; i++) {
             t.add(start + span * (i + 0.15 + 0.6 * rng.nextDouble()) / n);
         }
