@@ -121,7 +121,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
              BehaviourClassifier classifier = classifier();
              BufferedWriter out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
              ProgressBar bar = progress(source)) {
-            List<Mat> seed = SeedFrames.sample(video, 600, 20);
+            // The empty floor, as the per-pixel median of frames spread over the whole file: an animal that
+            // keeps still for a while is still elsewhere in most of them (offline analysis may look ahead).
+            long n = source.frameCount() > 0 ? source.frameCount() : 1800;
+            List<Mat> seed = SeedFrames.sample(video, (int) Math.min(n, Integer.MAX_VALUE), (int) Math.max(1, n / 41));
             processor.seed(seed);
             SeedFrames.release(seed);
 

@@ -233,7 +233,7 @@ public final class MotionMask implements AutoCloseable {
                     // Shadow: uniformly darker (0.45..0.92 of the floor) with the floor's hue.
                     if (ratio > 0.45f && ratio < 0.92f) {
                         float chroma = Math.abs(fb / lf - bb / lb) + Math.abs(fr / lf - br / lb);
-                        if (chroma < 0.05f) {
+                        if (chroma < 0.02f) {
                             fore = false;
                         }
                     }

@@ -19,9 +19,9 @@ import truce.source.Natives;
 
 /**
  * The pipeline on the samples' generated playpen (truth measured on the drawn pixels), seeded the way
- * {@code analyze} seeds a file. Prints its figures; asserts what this version achieves on a clean scene
- * (no hand, toy or camera effects). The cat figures on the harder scenes are reported, not yet met: see the
- * vision notes.
+ * {@code analyze} seeds a file, with the hand, the toy and the camera effects. Prints its figures and asserts
+ * what this version reaches; the issue's 3 px for the cat and zero swaps are met on the drawn scene
+ * ({@link DrawnSceneTrackingTest}) but not yet on these.
  */
 class GeneratedSceneTest {
 
@@ -100,14 +100,33 @@ class GeneratedSceneTest {
     }
 
     @Test
-    void cleanSceneRatWithinThreePixelsNoSwapAndHidingRecognised() {
-        Figures f = evaluate(SceneOptions.defaults().withDistractors(false).withCamera(false)
-                .withScenes(2).withSeconds(30).withSeed(1), 1);
-        assertTrue(f.medianRat() <= 3, "median rat error " + f.medianRat());
-        assertEquals(0, f.swaps(), "identity swaps");
-        assertTrue(f.ratSeenWhenVisible() >= 0.97 * f.ratVisible(), f.ratSeenWhenVisible() + "/" + f.ratVisible());
-        assertTrue(f.hiding() > 0 && f.hidingOk() >= 0.6 * f.hiding(), "hiding " + f.hidingOk() + "/" + f.hiding());
-        // the cat is found but its centroid is biased by a coat close to the floor's (reported, not yet 3 px)
-        assertTrue(f.medianCat() <= 10, "median cat error " + f.medianCat());
+    void threeFullScenesRatWithinThreePixelsFewSwapsHidingRecognised() {
+        SceneOptions o = SceneOptions.defaults().withScenes(3).withSeconds(30).withSeed(1);
+        List<Double> rat = new ArrayList<>();
+        List<Double> cat = new ArrayList<>();
+        int swaps = 0;
+        int hidingOk = 0;
+        int hiding = 0;
+        int frames = 0;
+        for (int i = 0; i < 3; i++) {
+            Figures f = evaluate(o, i);
+            rat.add(f.medianRat());
+            cat.add(f.medianCat());
+            swaps += f.swaps();
+            hidingOk += f.hidingOk();
+            hiding += f.hiding();
+            frames += f.frames();
+            assertTrue(f.ratSeenWhenVisible() >= 0.6 * f.ratVisible(), "scene " + i + " rat found in "
+                    + f.ratSeenWhenVisible() + "/" + f.ratVisible());
+        }
+        double ratMedian = DrawnSceneTrackingTest.median(rat);
+        double catMedian = DrawnSceneTrackingTest.median(cat);
+        System.out.printf("generated scenes 0-2: median of per-scene medians: rat %.2f px, cat %.2f px; swapped "
+                + "frames %d of %d; hiding %d/%d%n", ratMedian, catMedian, swaps, frames, hidingOk, hiding);
+        assertTrue(ratMedian <= 3, "rat median " + ratMedian);
+        // Not yet the 3 px of the issue: a coat close to the floor's and a cat lying still from the start bias it.
+        assertTrue(catMedian <= 10, "cat median " + catMedian);
+        assertTrue(swaps <= 0.02 * frames, "identity swapped in " + swaps + " frames of " + frames);
+        assertTrue(hidingOk >= 0.8 * hiding, "hiding " + hidingOk + "/" + hiding);
     }
 }
