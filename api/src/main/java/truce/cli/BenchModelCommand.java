@@ -64,7 +64,8 @@ public final class BenchModelCommand implements Callable<Integer> {
              BehaviourModel weights = model == null ? BehaviourModel.loadDefault() : BehaviourModel.load(model);
              ModelClassifier classifier = new ModelClassifier(weights)) {
             Core.setNumThreads(1);
-            List<Mat> seed = SeedFrames.sample(video, 600, 20);
+            long n0 = source.frameCount() > 0 ? source.frameCount() : 1800;
+            List<Mat> seed = SeedFrames.sample(video, (int) Math.min(n0, Integer.MAX_VALUE), (int) Math.max(1, n0 / 41));
             processor.seed(seed);
             SeedFrames.release(seed);
             while (n < vision.length && source.read(frame)) {

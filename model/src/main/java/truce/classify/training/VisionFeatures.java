@@ -24,7 +24,7 @@ import truce.floor.FloorMap;
  */
 public final class VisionFeatures implements FeatureSource {
     /** Bump when a change here should invalidate cached features (vision's own code is fingerprinted). */
-    public static final String VERSION = "vision-1";
+    public static final String VERSION = "vision-2";
 
     /**
      * What cached features depend on: this class's version and a digest of the vision code that ran (its jar,
@@ -78,7 +78,9 @@ public final class VisionFeatures implements FeatureSource {
         try (FrameSource source = FrameSources.open(spec, FrameSources.Options.DEFAULT, SourceEvent.Listener.NONE);
              Frame frame = new Frame();
              FrameProcessor processor = new FrameProcessor(VisionSettings.of(zones))) {
-            List<Mat> seed = SeedFrames.sample(spec, 600, 20);
+            // Seeded as analyze seeds it: frames spread over the whole file.
+            long n = source.frameCount() > 0 ? source.frameCount() : 1800;
+            List<Mat> seed = SeedFrames.sample(spec, (int) Math.min(n, Integer.MAX_VALUE), (int) Math.max(1, n / 41));
             processor.seed(seed);
             SeedFrames.release(seed);
             while (source.read(frame)) {
