@@ -237,7 +237,7 @@ final class AnimalPainter {
             case NONE -> spine(img, col.mark(), Math.max(1, sw[N / 2] * 0.5), 1, N - 1);
         }
         Scalar earOuter = col.pattern() == Colouring.Pattern.SADDLE || col.pattern() == Colouring.Pattern.HOOD ? col.mark() : col.base();
-        ears(img, earOuter, sp.roundEars() ? col.ear() : col.ear(), aa);
+        ears(img, earOuter, col.ear(), aa);
         head(img, headColour, 1, 0, aa);
         if (col.pattern() == Colouring.Pattern.SADDLE && col.maskedFace()) {
             head(img, col.mark(), 0.62, -headHalfL * 0.4, aa);
@@ -288,11 +288,6 @@ final class AnimalPainter {
         head(mask, white, 1, 0, Imgproc.LINE_8);
         hx = ox;
         hy = oy;
-    }
-
-    /** Speed in pixels per frame and direction, for motion blur. */
-    static double pxPerFrame(Pose p, double pxPerCm, double fps) {
-        return p.speed() * pxPerCm / fps;
     }
 
     void release() {

@@ -194,7 +194,7 @@ public final class FrameRenderer {
         if (rr != null) {
             ratPainter.draw(frame);
             ratPainter.drawLabels(labels);
-            ratTotal = count(ratId, rr, false);
+            ratTotal = count(ratId, rr);
         }
         if (cr != null) {
             catPainter.draw(frame);
@@ -202,7 +202,7 @@ public final class FrameRenderer {
                 catPainter.drawHarness(frame, look.harness());
             }
             catPainter.drawLabels(labels);
-            catTotal = count(catId, cr, false);
+            catTotal = count(catId, cr);
         }
         for (int i = 0; i < roofSub.length; i++) {
             roofSub[i].copyTo(frameRoofSub[i], roofMaskSub[i]);
@@ -271,7 +271,7 @@ public final class FrameRenderer {
         catPainter.layout(cat);
     }
 
-    private int count(Scalar id, Rect r, boolean unused) {
+    private int count(Scalar id, Rect r) {
         Mat lab = labels.submat(r);
         Mat tmp = scratch.submat(r);
         Core.compare(lab, id, tmp, Core.CMP_EQ);
@@ -284,7 +284,7 @@ public final class FrameRenderer {
     /** Centroid of the visible body pixels; if that falls off the body (a body cut in two), the nearest one. */
     private AnimalTruth measure(Scalar id, Rect r, int total) {
         if (r == null || total == 0) {
-            return new AnimalTruth(Double.NaN, Double.NaN, false, total, 0);
+            return new AnimalTruth(Double.NaN, Double.NaN, false, total, 0, null);
         }
         Mat lab = labels.submat(r);
         Mat tmp = scratch.submat(r);
@@ -293,7 +293,7 @@ public final class FrameRenderer {
             var m = Imgproc.moments(tmp, true);
             int n = (int) Math.round(m.m00);
             if (n < 4 || n < AnimalTruth.MIN_VISIBLE_SHARE * total) {
-                return new AnimalTruth(Double.NaN, Double.NaN, false, total, n);
+                return new AnimalTruth(Double.NaN, Double.NaN, false, total, n, null);
             }
             double x = round1(m.m10 / m.m00 + r.x), y = round1(m.m01 / m.m00 + r.y);
             int cx = (int) Math.round(x) - r.x, cy = (int) Math.round(y) - r.y;
@@ -318,7 +318,8 @@ public final class FrameRenderer {
                     }
                 }
             }
-            return new AnimalTruth(x, y, true, total, n);
+            Rect bb = Imgproc.boundingRect(tmp);
+            return new AnimalTruth(x, y, true, total, n, new int[]{bb.x + r.x, bb.y + r.y, bb.width, bb.height});
         } finally {
             lab.release();
             tmp.release();

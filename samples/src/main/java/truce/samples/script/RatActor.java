@@ -32,7 +32,6 @@ final class RatActor {
     private boolean stage2;
     private boolean fled;
     private double wander;
-    private int flights;
 
     RatActor(Playpen pen, SplittableRandom rng, Director director, double length, Vec awayFrom) {
         this.pen = pen;
@@ -51,10 +50,6 @@ final class RatActor {
         }
         this.body = new Body(length, start, rng.nextDouble() * 2 * Math.PI - Math.PI);
         begin(Activity.PAUSE, 0.5 + rng.nextDouble());
-    }
-
-    int flights() {
-        return flights;
     }
 
     private Vec freePoint() {
@@ -83,6 +78,10 @@ final class RatActor {
 
     RatState state() {
         boolean inside = underCover();
+        if (inside) {
+            // under a roof is out of sight: hiding, whatever brought it there
+            return RatState.HIDING;
+        }
         return switch (activity) {
             case HIDE -> RatState.HIDING;
             case FLEE -> RatState.FLEEING;
@@ -257,7 +256,6 @@ final class RatActor {
                 }
             }
         }
-        flights++;
         fled = true;
         stage2 = false;
         if (best != null) {
@@ -266,9 +264,13 @@ final class RatActor {
             target = best.entrances().get(bestMouth);
         } else {
             cover = null;
-            Vec away = pos.minus(catPos);
-            double l = Math.max(1e-6, away.length());
-            target = pen.ratRegion().clamp(pos.plus(away.times(60 / l)));
+            // nowhere to hide within reach: dash away from the cat, round any box in the way
+            double away = catPos.angleTo(pos);
+            target = pen.ratRegion().clamp(pos.plus(Vec.polar(60, away)));
+            for (int k = 1; k <= 6 && !pen.clearPath(pos, target, len * 0.1); k++) {
+                double turn = (k % 2 == 1 ? 1 : -1) * ((k + 1) / 2) * 0.45;
+                target = pen.ratRegion().clamp(pos.plus(Vec.polar(60, away + turn)));
+            }
         }
         begin(Activity.FLEE, 3);
     }
