@@ -25,6 +25,7 @@ import truce.classify.RuleBasedClassifier;
 import truce.features.AnimalFeatures;
 import truce.features.FeatureColumns;
 import truce.features.FrameFeatures;
+import truce.floor.FloorMap;
 import truce.framecsv.FrameCsv;
 import truce.framecsv.FrameRow;
 import truce.overlay.Overlay;
@@ -37,7 +38,6 @@ import truce.source.FrameSources;
 import truce.source.SourceEvent;
 import truce.source.SourceException;
 import truce.video.Mp4Writer;
-import truce.zones.Zones;
 
 /**
  * {@code truce analyze VIDEO --csv OUT.csv [--annotated OUT.mp4] [--zones Z.json] [--view-width-cm W]}:
@@ -105,7 +105,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
 
     public Result run() throws IOException {
-        Zones zones = zonesFile == null ? Zones.NONE : Zones.read(zonesFile);
+        FloorMap zones = zonesFile == null ? FloorMap.NONE : FloorMap.read(zonesFile);
         if (viewWidthCm != null) {
             if (!(viewWidthCm > 0)) {
                 throw new IllegalArgumentException("--view-width-cm must be positive");
@@ -121,7 +121,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
              BehaviourClassifier classifier = classifier();
              BufferedWriter out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
              ProgressBar bar = progress(source)) {
-            List<Mat> seed = SeedFrames.sample(video, 600, 20);
+            // The empty floor, as the per-pixel median of frames spread over the whole file: an animal that
+            // keeps still for a while is still elsewhere in most of them (offline analysis may look ahead).
+            long n = source.frameCount() > 0 ? source.frameCount() : 1800;
+            List<Mat> seed = SeedFrames.sample(video, (int) Math.min(n, Integer.MAX_VALUE), (int) Math.max(1, n / 41));
             processor.seed(seed);
             SeedFrames.release(seed);
 

@@ -23,7 +23,7 @@ import truce.source.Frame;
 import truce.source.FrameSource;
 import truce.source.FrameSources;
 import truce.source.SourceEvent;
-import truce.zones.Zones;
+import truce.floor.FloorMap;
 
 /**
  * {@code truce bench-model VIDEO}: per-frame cost of the vision chain and of the behaviour model, decode
@@ -52,7 +52,7 @@ public final class BenchModelCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         DjlRuntime.configure();
-        Zones zones = zonesFile != null ? Zones.read(zonesFile) : Zones.NONE;
+        FloorMap zones = zonesFile != null ? FloorMap.read(zonesFile) : FloorMap.NONE;
         long[] vision = new long[100_000];
         long[] net = new long[100_000];
         int n = 0;
@@ -64,7 +64,8 @@ public final class BenchModelCommand implements Callable<Integer> {
              BehaviourModel weights = model == null ? BehaviourModel.loadDefault() : BehaviourModel.load(model);
              ModelClassifier classifier = new ModelClassifier(weights)) {
             Core.setNumThreads(1);
-            List<Mat> seed = SeedFrames.sample(video, 600, 20);
+            long n0 = source.frameCount() > 0 ? source.frameCount() : 1800;
+            List<Mat> seed = SeedFrames.sample(video, (int) Math.min(n0, Integer.MAX_VALUE), (int) Math.max(1, n0 / 41));
             processor.seed(seed);
             SeedFrames.release(seed);
             while (n < vision.length && source.read(frame)) {

@@ -29,11 +29,18 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", required = true, description = "directory of held-out generated scenes")
-    Path data;
+    @Option(names = "--data", required = true, arity = "1..*",
+            description = "directory of held-out generated scenes (several may be given)")
+    List<Path> data;
 
     @Option(names = "--model", description = "model directory or .params file (default: the committed weights)")
     Path model;
+
+    @Option(names = "--lunge-threshold", description = "override the model's lunge threshold (0.5-1)")
+    Float lungeThreshold;
+
+    @Option(names = "--net-only", description = "also score the net without the no-hiding-in-plain-view rule")
+    boolean netOnly;
 
     @Option(names = "--no-baseline", description = "leave out the rule-based baseline")
     boolean noBaseline;
@@ -59,11 +66,17 @@ public final class EvaluateCommand implements Callable<Integer> {
                         + String.join(", ", overlap));
             }
         }
-        List<LabelledScene> labelled = LabelledScene.loadAll(scenes, features.source(data), true);
+        List<LabelledScene> labelled = LabelledScene.loadAll(scenes, features.source(), true);
         List<Evaluation> evals = new ArrayList<>();
+        var out0 = spec.commandLine().getOut();
         try (BehaviourModel m = model == null ? BehaviourModel.loadDefault() : BehaviourModel.load(model);
-             ModelClassifier classifier = new ModelClassifier(m)) {
+             ModelClassifier classifier = new ModelClassifier(lungeThreshold == null ? m
+                     : m.withLungeThreshold(lungeThreshold))) {
+            out0.println("model lunge threshold " + m.lungeThreshold());
             evals.add(Evaluation.run("model", classifier, labelled));
+            if (netOnly) {
+                evals.add(Evaluation.run("net only", new ModelClassifier(m).withoutPlainViewRule(), labelled));
+            }
         }
         if (!noBaseline) {
             try (RuleBasedClassifier baseline = new RuleBasedClassifier()) {
@@ -71,7 +84,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             }
         }
         var out = spec.commandLine().getOut();
-        out.println("evaluate: " + scenes.size() + " scenes in " + data + ", "
+        out.println("evaluate: " + scenes.size() + " scenes in " + data.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(" ")) + ", "
                 + labelled.stream().mapToInt(LabelledScene::frames).sum() + " frames");
         out.print(EvaluationReport.format(evals));
         out.flush();

@@ -1,6 +1,5 @@
 package truce.cli;
 
-import java.nio.file.Path;
 import picocli.CommandLine.Option;
 import truce.classify.training.FeatureSource;
 import truce.classify.training.FeatureCache;
@@ -21,10 +20,10 @@ final class FeatureOptions {
             description = "position noise (px) for --features truth. Default: ${DEFAULT-VALUE}.")
     double noisePx;
 
-    FeatureSource source(Path dataDir) {
+    FeatureSource source() {
         return switch (kind) {
             case truth -> new TruthFeatures(noisePx, 90, 40, 7);
-            case vision -> new FeatureCache(new VisionFeatures(), VisionFeatures.VERSION);
+            case vision -> new FeatureCache(new VisionFeatures(), VisionFeatures.cacheKey());
         };
     }
 }

@@ -67,6 +67,9 @@ public final class GenerateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
+        if (java.nio.file.Files.exists(out) && !java.nio.file.Files.isDirectory(out)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--out " + out + " is a file, not a directory");
+        }
         SceneGenerator generator = new SceneGenerator(options);
         long total = (long) options.scenes() * options.frames();
         long start = System.nanoTime();
@@ -77,6 +80,9 @@ public final class GenerateCommand implements Callable<Integer> {
             } else {
                 generator.generate(out, bar::stepBy);
             }
+        } catch (java.io.IOException e) {
+            throw new java.io.IOException("cannot write footage to " + out + " (" + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + ")", e);
         }
         double secs = (System.nanoTime() - start) / 1e9;
         spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s%d frames to %s in %.1f s (%.0f frames/s)%n",

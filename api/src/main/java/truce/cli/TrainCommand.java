@@ -16,6 +16,7 @@ import truce.classify.evaluation.Evaluation;
 import truce.classify.evaluation.EvaluationReport;
 import truce.classify.training.FeatureSource;
 import truce.classify.training.LabelledScene;
+import truce.classify.training.LungeThreshold;
 import truce.classify.training.ModelCard;
 import truce.classify.training.Scene;
 import truce.classify.training.Trainer;
@@ -28,8 +29,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", required = true, description = "directory of generated scenes")
-    Path data;
+    @Option(names = "--data", required = true, arity = "1..*",
+            description = "directory of generated scenes (several may be given)")
+    List<Path> data;
 
     @Option(names = "--out", required = true, description = "model directory to write (behaviour.params, MODEL_CARD.md)")
     Path out;
@@ -40,7 +42,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "20261126", description = "seed of the split, initialisation and order. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--patience", defaultValue = "4", description = "epochs without a better validation loss before stopping. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--patience", defaultValue = "4", description = "epochs without a better validation macro-F1 before stopping. Default: ${DEFAULT-VALUE}.")
     int patience;
 
     @Option(names = "--batch", defaultValue = "256", description = "windows per mini-batch. Default: ${DEFAULT-VALUE}.")
@@ -48,6 +50,9 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--lr", defaultValue = "0.002", description = "Adam learning rate. Default: ${DEFAULT-VALUE}.")
     float lr;
+
+    @Option(names = "--features-only", description = "compute (and cache) every scene's features, then stop")
+    boolean featuresOnly;
 
     @Mixin
     FeatureOptions features;
@@ -59,24 +64,35 @@ public final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--epochs must be at least 1");
         }
         List<Scene> scenes = Scene.list(data);
-        FeatureSource source = features.source(data);
+        FeatureSource source = features.source();
         var err = spec.commandLine().getErr();
-        err.println("train: " + scenes.size() + " scenes in " + data + ", features from " + source.name());
+        err.println("train: " + scenes.size() + " scenes in " + data.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(" ")) + ", features from " + source.name());
         List<LabelledScene> labelled = LabelledScene.loadAll(scenes, source, true);
+        if (featuresOnly) {
+            return 0;
+        }
         Files.createDirectories(out);
         Trainer.Config config = new Trainer.Config(epochs, batch, lr, seed, 0.2, patience, true);
         Trainer.Result result = new Trainer(config).train(labelled, out);
         List<LabelledScene> val = labelled.stream().filter(s -> result.validationScenes().contains(s.name())).toList();
         String report;
-        try (BehaviourModel model = BehaviourModel.load(out); ModelClassifier classifier = new ModelClassifier(model)) {
-            report = EvaluationReport.format(List.of(Evaluation.run("model", classifier, val)));
+        LungeThreshold.Choice threshold;
+        try (BehaviourModel model = BehaviourModel.load(out)) {
+            threshold = LungeThreshold.choose(model, val);
+            LungeThreshold.write(out, threshold.threshold());
+            try (ModelClassifier classifier = new ModelClassifier(model)) {
+                report = EvaluationReport.format(List.of(Evaluation.run("model", classifier, val)));
+            }
         }
-        String command = "truce train " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        String command = "truce " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         List<String> fingerprints = new java.util.ArrayList<>();
         for (Scene s : scenes) {
             fingerprints.add(s.fingerprint() + " " + s.name());
         }
-        ModelCard.write(out, command, data, source.name(), config, result, report, fingerprints);
+        ModelCard.write(out, command, data, source.name(), config, result,
+                "lunge threshold " + threshold.threshold() + " (chosen on these scenes)\n" + report, fingerprints);
+        java.nio.file.Files.writeString(out.resolve("MODEL_CARD.md"), "\n## Lunge threshold, chosen on the validation scenes\n\n"
+                + threshold.table(), java.nio.file.StandardOpenOption.APPEND);
         var o = spec.commandLine().getOut();
         o.println("best epoch " + result.bestEpoch() + " of " + result.history().size()
                 + (result.stoppedEarly() ? " (stopped early)" : ""));

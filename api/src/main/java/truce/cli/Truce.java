@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 ServeCommand.class,
                 WatchCommand.class,
                 LoadTestCommand.class,
+                BenchCommand.class,
         })
 public final class Truce implements Runnable {
 

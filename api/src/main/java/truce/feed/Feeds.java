@@ -15,7 +15,7 @@ import truce.source.FrameSource;
 import truce.source.FrameSources;
 import truce.source.SourceEvent;
 import truce.source.SourceException;
-import truce.zones.Zones;
+import truce.floor.FloorMap;
 
 /** Openers for a camera's feed: the real pipeline, or a truth replay when one is configured. */
 public final class Feeds {
@@ -72,7 +72,7 @@ public final class Feeds {
      * A file is paced at real time and looped when {@code loop}.
      */
     public static LiveFeed.Opener vision(CameraConfig cfg, String source, BehaviourClassifier classifier, boolean loop) throws IOException {
-        Zones zones = zones(cfg);
+        FloorMap zones = zones(cfg);
         boolean file = isFile(source);
         return new LiveFeed.Opener() {
             @Override
@@ -111,7 +111,7 @@ public final class Feeds {
         if (!Files.isRegularFile(truthCsv)) {
             throw new IOException("truth CSV " + truthCsv + " not found");
         }
-        Zones zones = zones(cfg);
+        FloorMap zones = zones(cfg);
         // Without a scale, a cat's length is taken as a tenth of a typical 640 px picture.
         double catLengthPx = 64;
         if (zones.hasScale()) {
@@ -142,8 +142,8 @@ public final class Feeds {
         };
     }
 
-    private static Zones zones(CameraConfig cfg) throws IOException {
-        Zones z = cfg.zones() == null ? Zones.NONE : Zones.read(Path.of(cfg.zones()));
+    private static FloorMap zones(CameraConfig cfg) throws IOException {
+        FloorMap z = cfg.zones() == null ? FloorMap.NONE : FloorMap.read(Path.of(cfg.zones()));
         if (cfg.viewWidthCm() != null) {
             z = z.withViewWidthCm(cfg.viewWidthCm());
         }

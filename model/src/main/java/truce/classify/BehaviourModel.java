@@ -20,9 +20,15 @@ public final class BehaviourModel implements AutoCloseable {
     /** Classpath location of the committed weights. */
     public static final String DEFAULT_RESOURCE = "/truce/classify/behaviour.params";
 
+    /** Beside the weights: the lunge threshold chosen on the validation scenes. */
+    public static final String SETTINGS = "behaviour.properties";
+    /** Probability at which a lunge is reported at once, when no settings file says otherwise. */
+    public static final float DEFAULT_LUNGE_THRESHOLD = 0.5f;
+
     private final NDManager manager;
     private final Block block;
     private final ParameterStore store;
+    private float lungeThreshold = DEFAULT_LUNGE_THRESHOLD;
 
     private BehaviourModel(NDManager manager, Block block) {
         this.manager = manager;
@@ -36,9 +42,38 @@ public final class BehaviourModel implements AutoCloseable {
         if (in == null) {
             throw new IOException("the committed weights " + DEFAULT_RESOURCE + " are missing from the classpath");
         }
+        BehaviourModel model;
         try (in) {
-            return load(in, "classpath:" + DEFAULT_RESOURCE);
+            model = load(in, "classpath:" + DEFAULT_RESOURCE);
         }
+        try (InputStream settings = BehaviourModel.class.getResourceAsStream("/truce/classify/" + SETTINGS)) {
+            if (settings != null) {
+                model.readSettings(settings);
+            }
+        }
+        return model;
+    }
+
+    private void readSettings(InputStream in) throws IOException {
+        java.util.Properties p = new java.util.Properties();
+        p.load(in);
+        String t = p.getProperty("lunge.threshold");
+        if (t != null) {
+            withLungeThreshold(Float.parseFloat(t.trim()));
+        }
+    }
+
+    /** Sets the probability at which a lunge is reported at once (0.5 to 1). */
+    public BehaviourModel withLungeThreshold(float threshold) {
+        if (!(threshold >= 0.5f && threshold <= 1f)) {
+            throw new IllegalArgumentException("lunge threshold must be in [0.5, 1], was " + threshold);
+        }
+        this.lungeThreshold = threshold;
+        return this;
+    }
+
+    public float lungeThreshold() {
+        return lungeThreshold;
     }
 
     /** Weights from a file, or from {@code behaviour.params} inside a model directory. */
@@ -47,9 +82,17 @@ public final class BehaviourModel implements AutoCloseable {
         if (!Files.isRegularFile(file)) {
             throw new IOException("no weights at " + file);
         }
+        BehaviourModel model;
         try (InputStream in = Files.newInputStream(file)) {
-            return load(in, file.toString());
+            model = load(in, file.toString());
         }
+        Path settings = file.resolveSibling(SETTINGS);
+        if (Files.isRegularFile(settings)) {
+            try (InputStream in = Files.newInputStream(settings)) {
+                model.readSettings(in);
+            }
+        }
+        return model;
     }
 
     private static BehaviourModel load(InputStream in, String source) throws IOException {

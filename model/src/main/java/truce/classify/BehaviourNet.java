@@ -10,6 +10,7 @@ import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv1d;
 import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.Dropout;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -55,6 +56,7 @@ public final class BehaviourNet {
                 .add(conv(4)).add(Activation.reluBlock())
                 .add(Blocks.batchFlattenBlock())
                 .add(Linear.builder().setUnits(HIDDEN).build()).add(Activation.reluBlock())
+                .add(Dropout.builder().optRate(0.3f).build())
                 .add(Linear.builder().setUnits(OUTPUTS).build());
     }
 
@@ -93,6 +95,6 @@ public final class BehaviourNet {
 
     private static String header() {
         return MAGIC + " features=v" + FeatureEncoder.VERSION + " channels=" + FeatureEncoder.CHANNELS
-                + " window=" + WINDOW + " filters=" + FILTERS + " hidden=" + HIDDEN + "\n";
+                + " window=" + WINDOW + " filters=" + FILTERS + " hidden=" + HIDDEN + " dropout\n";
     }
 }

@@ -4,7 +4,7 @@ package truce.classify;
  * Causal hysteresis over one head's per-frame probabilities, so labels do not flicker. The current label
  * holds until another class has won {@code dwell} frames in a row; an urgent class (the lunge, the flight)
  * is taken on the very first frame its probability reaches {@code urgentEnter}, so smoothing never delays an
- * alert. State is three ints: no allocation per frame.
+ * alert, and only then (the threshold, chosen on validation scenes, is what keeps false alerts down). State is three ints: no allocation per frame.
  */
 public final class LabelSmoother {
     private final int urgent;
@@ -42,8 +42,11 @@ public final class LabelSmoother {
             count = 0;
             return current;
         }
-        if (best == urgent && p[best] >= urgentEnter) {
-            current = best;
+        if (best == urgent) {
+            // Taken at once when sure enough, never by outlasting the dwell: a weak lunge is no lunge.
+            if (p[best] >= urgentEnter) {
+                current = best;
+            }
             candidate = -1;
             count = 0;
             return current;

@@ -18,8 +18,8 @@ import truce.features.FrameFeatures;
 public final class ModelClassifier implements BehaviourClassifier {
     /** Frames another label must win in a row before the label changes (100 ms at 30 fps). */
     public static final int DWELL = 3;
-    /** Probability at which a lunge (or a flight) is reported at once. */
-    public static final float URGENT_ENTER = 0.5f;
+    /** Probability at which a flight is reported at once (the lunge's comes with the weights). */
+    public static final float FLIGHT_ENTER = 0.5f;
 
     private final BehaviourModel model;
     private final boolean ownsModel;
@@ -29,11 +29,11 @@ public final class ModelClassifier implements BehaviourClassifier {
     private final ByteBuffer direct = ByteBuffer.allocateDirect(input.length * Float.BYTES).order(ByteOrder.nativeOrder());
     private final FloatBuffer directFloats = direct.asFloatBuffer();
     private final float[] logits = new float[BehaviourNet.OUTPUTS];
-    private final LabelSmoother catSmoother =
-            new LabelSmoother(CatPosture.LUNGING.ordinal(), URGENT_ENTER, DWELL);
+    private final LabelSmoother catSmoother;
     private final LabelSmoother ratSmoother =
-            new LabelSmoother(RatState.FLEEING.ordinal(), URGENT_ENTER, DWELL);
+            new LabelSmoother(RatState.FLEEING.ordinal(), FLIGHT_ENTER, DWELL);
     private boolean ratEverSeen;
+    private boolean plainViewRule = true;
 
     /** A classifier over shared weights; closing it leaves the model open. */
     public ModelClassifier(BehaviourModel model) {
@@ -43,6 +43,13 @@ public final class ModelClassifier implements BehaviourClassifier {
     private ModelClassifier(BehaviourModel model, boolean ownsModel) {
         this.model = model;
         this.ownsModel = ownsModel;
+        this.catSmoother = new LabelSmoother(CatPosture.LUNGING.ordinal(), model.lungeThreshold(), DWELL);
+    }
+
+    /** Turns the no-hiding-in-plain-view rule off (to measure what the net alone does). */
+    public ModelClassifier withoutPlainViewRule() {
+        plainViewRule = false;
+        return this;
     }
 
     /** A classifier over the committed weights, which it owns. */
@@ -66,6 +73,9 @@ public final class ModelClassifier implements BehaviourClassifier {
         float[] ratP = new float[BehaviourNet.RAT_CLASSES];
         BehaviourModel.softmax(logits, 0, BehaviourNet.CAT_CLASSES, catP);
         BehaviourModel.softmax(logits, BehaviourNet.CAT_CLASSES, BehaviourNet.RAT_CLASSES, ratP);
+        if (plainViewRule && frame.rat().visible() && !frame.ratInCover()) {
+            noHidingInPlainView(ratP);
+        }
         int cat = catSmoother.step(catP);
         int rat = ratSmoother.step(ratP);
         ratEverSeen |= frame.rat().visible();
@@ -73,6 +83,24 @@ public final class ModelClassifier implements BehaviourClassifier {
                 frame.cat().visible() ? CatPosture.values()[cat] : null,
                 ratEverSeen ? RatState.values()[rat] : null,
                 catP, ratP);
+    }
+
+    /**
+     * A rat in view and out of every cover is by definition not hiding (product.md: hiding is inside a
+     * shelter, out of sight, or pressed into cover): its hiding probability goes to the other two states.
+     * The net cannot know this for animals unlike any it trained on (a mouse in an open field).
+     */
+    static void noHidingInPlainView(float[] ratP) {
+        int hiding = RatState.HIDING.ordinal();
+        float rest = 1f - ratP[hiding];
+        if (rest <= 1e-6f) {
+            ratP[RatState.EXPLORING.ordinal()] = 1f;
+        } else {
+            for (int i = 0; i < ratP.length; i++) {
+                ratP[i] /= rest;
+            }
+        }
+        ratP[hiding] = 0f;
     }
 
     @Override

@@ -45,12 +45,16 @@ class LabelSmootherTest {
     }
 
     @Test
-    void aWeakLungeWinNeedsTheDwellLikeAnyOtherChange() {
-        LabelSmoother s = new LabelSmoother(LUNGING, 0.5f, 3);
+    void aLungeBelowTheThresholdIsNeverReportedHoweverLongItWins() {
+        LabelSmoother s = new LabelSmoother(LUNGING, 0.7f, 3);
         s.step(p(0.9f, 0.1f, 0f));
-        assertEquals(CALM, s.step(p(0.3f, 0.3f, 0.4f)));
-        assertEquals(CALM, s.step(p(0.3f, 0.3f, 0.4f)));
-        assertEquals(LUNGING, s.step(p(0.3f, 0.3f, 0.4f)));
+        for (int i = 0; i < 10; i++) {
+            assertEquals(CALM, s.step(p(0.2f, 0.2f, 0.6f)));
+        }
+        assertEquals(LUNGING, s.step(p(0.1f, 0.1f, 0.8f)));
+        assertEquals(LUNGING, s.step(p(0.6f, 0.1f, 0.3f)), "leaving a lunge takes the dwell");
+        assertEquals(LUNGING, s.step(p(0.6f, 0.1f, 0.3f)));
+        assertEquals(CALM, s.step(p(0.6f, 0.1f, 0.3f)));
     }
 
     @Test

@@ -12,6 +12,7 @@ public final class BlobFinder {
     final int[] labels;
     private final int[] stack;
     private final int minPixels;
+    private final double[] acc = new double[12];
 
     public BlobFinder(MotionMask motion, int minPixels) {
         this.motion = motion;
@@ -27,6 +28,7 @@ public final class BlobFinder {
         byte[] mask = motion.mask;
         short[] diff = motion.diff;
         java.util.Arrays.fill(labels, 0);
+        java.util.Arrays.fill(motion.ghost, (byte) 0);
         int next = 0;
         for (int start = 0; start < mask.length; start++) {
             if (mask[start] == 0 || labels[start] != 0) {
@@ -43,6 +45,7 @@ public final class BlobFinder {
             double syy = 0;
             double sxy = 0;
             double sd = 0;
+            float maxDist = 0;
             int x0 = w;
             int y0 = h;
             int x1 = -1;
@@ -58,6 +61,9 @@ public final class BlobFinder {
                 syy += (double) y * y;
                 sxy += (double) x * y;
                 sd += diff[p];
+                if (motion.dist[p] > maxDist) {
+                    maxDist = motion.dist[p];
+                }
                 if (x < x0) {
                     x0 = x;
                 }
@@ -89,13 +95,124 @@ public final class BlobFinder {
                 }
             }
             if (n >= minPixels) {
-                addScaled(out, n, sx, sy, sxx, syy, sxy, sd, x0, y0, x1, y1, label);
+                int b = addScaled(out, n, sx, sy, sxx, syy, sxy, sd, x0, y0, x1, y1, label);
+                if (b >= 0) {
+                    trimThinParts(out, b, label, maxDist, x0, y0, x1, y1);
+                    if (isGhost(label, x0, y0, x1, y1)) {
+                        out.ghost[b] = true;
+                        markGhost(label, x0, y0, x1, y1);
+                    }
+                }
             }
         }
     }
 
-    /** Converts working-pixel sums to a blob in source pixels. */
-    void addScaled(Blobs out, long n, double sx, double sy, double sxx, double syy, double sxy, double sd,
+    /**
+     * Re-measures a blob without its thin parts (a tail, a leash, a paw stretched out): only pixels at least
+     * r from the edge, r a third of the body's half-thickness, count for centroid and shape. Shaving a rim
+     * of r all round leaves the centroid where it was, while a tail thinner than 2r goes entirely. Area and
+     * box keep the whole blob; the shaved rim is added back to the length and width.
+     */
+    private void trimThinParts(Blobs out, int b, int label, float maxDist, int x0, int y0, int x1, int y1) {
+        float r = Math.max(1.0f, 0.35f * maxDist);
+        if (maxDist < 2f) {
+            return; // too thin to have a body and a tail apart: keep it whole
+        }
+        long n = 0;
+        double sx = 0;
+        double sy = 0;
+        double sxx = 0;
+        double syy = 0;
+        double sxy = 0;
+        float[] dist = motion.dist;
+        for (int y = y0; y <= y1; y++) {
+            int row = y * w;
+            for (int x = x0; x <= x1; x++) {
+                int p = row + x;
+                if (labels[p] == label && dist[p] >= r) {
+                    n++;
+                    sx += x;
+                    sy += y;
+                    sxx += (double) x * x;
+                    syy += (double) y * y;
+                    sxy += (double) x * y;
+                }
+            }
+        }
+        if (n < Math.max(4, minPixels / 2)) {
+            return;
+        }
+        double fx = motion.sx;
+        double fy = motion.sy;
+        double mx = sx / n;
+        double my = sy / n;
+        out.cx[b] = (mx + 0.5) * fx - 0.5;
+        out.cy[b] = (my + 0.5) * fy - 0.5;
+        // widen the core's spread by the shaved rim (r on each side) so lengths stay the whole body's
+        double a = sxx / n - mx * mx;
+        double c = syy / n - my * my;
+        double d = sxy / n - mx * my;
+        double grow = (r - 0.5) / 2.0; // a rim of r widens 4 sqrt(var) by about 2r
+        double l1 = 0.5 * (a + c) + Math.sqrt(Math.max(0, (a - c) * (a - c) / 4 + d * d));
+        double l2 = Math.max(0, 0.5 * (a + c) - Math.sqrt(Math.max(0, (a - c) * (a - c) / 4 + d * d)));
+        double s1 = Math.sqrt(l1) + grow;
+        double s2 = Math.sqrt(l2) + grow;
+        double theta = 0.5 * Math.atan2(2 * d, a - c);
+        double cos = Math.cos(theta);
+        double sin = Math.sin(theta);
+        double v1 = s1 * s1;
+        double v2 = s2 * s2;
+        out.vxx[b] = (v1 * cos * cos + v2 * sin * sin) * fx * fx;
+        out.vyy[b] = (v1 * sin * sin + v2 * cos * cos) * fy * fy;
+        out.vxy[b] = (v1 - v2) * cos * sin * fx * fy;
+    }
+
+    /**
+     * An animal has an outline in the frame; the hole it leaves in a stale background has its outline in the
+     * background instead. Compares brightness gradients along the blob's edge in both.
+     */
+    private boolean isGhost(int label, int x0, int y0, int x1, int y1) {
+        byte[] px = motion.px;
+        float[] bg = motion.bg;
+        float[] dist = motion.dist;
+        double g = motion.gain();
+        double inFrame = 0;
+        double inBackground = 0;
+        for (int y = Math.max(1, y0); y <= Math.min(h - 2, y1); y++) {
+            for (int x = Math.max(1, x0); x <= Math.min(w - 2, x1); x++) {
+                int p = y * w + x;
+                if (labels[p] != label || dist[p] > 1.5f) {
+                    continue;
+                }
+                inFrame += Math.abs(lum(px, p + 1) - lum(px, p - 1)) + Math.abs(lum(px, p + w) - lum(px, p - w));
+                inBackground += Math.abs(lum(bg, p + 1) - lum(bg, p - 1)) + Math.abs(lum(bg, p + w) - lum(bg, p - w));
+            }
+        }
+        return inFrame * g < 0.6 * inBackground;
+    }
+
+    private static int lum(byte[] px, int p) {
+        int q = 3 * p;
+        return (px[q] & 0xff) + (px[q + 1] & 0xff) + (px[q + 2] & 0xff);
+    }
+
+    private static float lum(float[] bg, int p) {
+        int q = 3 * p;
+        return bg[q] + bg[q + 1] + bg[q + 2];
+    }
+
+    private void markGhost(int label, int x0, int y0, int x1, int y1) {
+        for (int y = y0; y <= y1; y++) {
+            for (int x = x0; x <= x1; x++) {
+                if (labels[y * w + x] == label) {
+                    motion.ghost[y * w + x] = 1;
+                }
+            }
+        }
+    }
+
+    /** Converts working-pixel sums to a blob in source pixels; returns its index or -1 when full. */
+    int addScaled(Blobs out, long n, double sx, double sy, double sxx, double syy, double sxy, double sd,
                    int x0, int y0, int x1, int y1, int label) {
         double fx = motion.sx;
         double fy = motion.sy;
@@ -106,7 +223,7 @@ public final class BlobFinder {
         double vyy = (syy / n - my * my + 1.0 / 12) * fy * fy;
         double vxy = (sxy / n - mx * my) * fx * fy;
         boolean border = x0 == 0 || y0 == 0 || x1 == w - 1 || y1 == h - 1;
-        out.add(n * fx * fy, (mx + 0.5) * fx - 0.5, (my + 0.5) * fy - 0.5, vxx, vyy, vxy,
+        return out.add(n * fx * fy, (mx + 0.5) * fx - 0.5, (my + 0.5) * fy - 0.5, vxx, vyy, vxy,
                 x0 * fx, y0 * fy, (x1 + 1) * fx, (y1 + 1) * fy, border, sd / n, label);
     }
 
@@ -135,7 +252,6 @@ public final class BlobFinder {
         double vb = Math.max(1, areas[1] / (fx * fy) / (4 * Math.PI));
         double la = Math.log(va);
         double lb = Math.log(vb);
-        double[] acc = new double[12];
         for (int round = 0; round < 4; round++) {
             java.util.Arrays.fill(acc, 0);
             for (int y = y0; y <= y1; y++) {

@@ -24,6 +24,8 @@ public final class Blobs {
     /** Mean colour difference from the background (0..765 scale): a reflection is faint, an animal is not. */
     final double[] contrast = new double[MAX];
     final int[] label = new int[MAX];
+    /** The blob's outline is sharper in the background than in the frame: an animal that left, not one there. */
+    final boolean[] ghost = new boolean[MAX];
 
     public int count() {
         return count;
@@ -73,6 +75,10 @@ public final class Blobs {
         return border[i];
     }
 
+    public boolean ghost(int i) {
+        return ghost[i];
+    }
+
     public double contrast(int i) {
         return contrast[i];
     }
@@ -101,6 +107,36 @@ public final class Blobs {
         return larger ? mid + d : Math.max(0, mid - d);
     }
 
+    /**
+     * Folds blob {@code j} into blob {@code i} (two pieces of one animal cut apart by a stripe of floor-like
+     * fur): areas add, centroid and second moments combine about the new centroid, boxes unite.
+     */
+    public void merge(int i, int j) {
+        double a = area[i];
+        double b = area[j];
+        double t = a + b;
+        double x = (a * cx[i] + b * cx[j]) / t;
+        double y = (a * cy[i] + b * cy[j]) / t;
+        vxx[i] = (a * (vxx[i] + sq(cx[i] - x)) + b * (vxx[j] + sq(cx[j] - x))) / t;
+        vyy[i] = (a * (vyy[i] + sq(cy[i] - y)) + b * (vyy[j] + sq(cy[j] - y))) / t;
+        vxy[i] = (a * (vxy[i] + (cx[i] - x) * (cy[i] - y)) + b * (vxy[j] + (cx[j] - x) * (cy[j] - y))) / t;
+        cx[i] = x;
+        cy[i] = y;
+        contrast[i] = (a * contrast[i] + b * contrast[j]) / t;
+        minX[i] = Math.min(minX[i], minX[j]);
+        minY[i] = Math.min(minY[i], minY[j]);
+        maxX[i] = Math.max(maxX[i], maxX[j]);
+        maxY[i] = Math.max(maxY[i], maxY[j]);
+        border[i] |= border[j];
+        area[i] = t;
+        area[j] = 0;
+        label[i] = -1; // no longer one connected component: cannot be split again by label
+    }
+
+    private static double sq(double v) {
+        return v * v;
+    }
+
     public void clear() {
         count = 0;
     }
@@ -125,6 +161,7 @@ public final class Blobs {
         this.border[i] = border;
         this.contrast[i] = contrast;
         this.label[i] = label;
+        this.ghost[i] = false;
         return i;
     }
 }

@@ -15,7 +15,7 @@ package truce.detect;
  */
 public record DetectorSettings(int workWidth, double thresholdAbs, double thresholdRel, double learnRate,
                                double strayRate, double relearnRate, int minBlobPixels) {
-    public static final DetectorSettings DEFAULT = new DetectorSettings(160, 36, 0.07, 0.02, 0.004, 0.3, 6);
+    public static final DetectorSettings DEFAULT = new DetectorSettings(160, 22, 0.04, 0.02, 0.004, 0.3, 6);
 
     public DetectorSettings withWorkWidth(int w) {
         return new DetectorSettings(w, thresholdAbs, thresholdRel, learnRate, strayRate, relearnRate, minBlobPixels);

@@ -10,8 +10,8 @@ import org.opencv.imgproc.Imgproc;
 import truce.features.FrameFeatures;
 import truce.track.IdentityTracker;
 import truce.track.Track;
+import truce.floor.FloorMap;
 import truce.zones.Zone;
-import truce.zones.Zones;
 
 /**
  * Draws what the pipeline saw onto a frame, for annotated video and the live view: zones, each animal's box,
@@ -35,11 +35,11 @@ public final class Overlay {
     private final int[] trailLen = new int[2];
     private final int[] trailHead = new int[2];
 
-    public Overlay(Zones zones) {
+    public Overlay(FloorMap zones) {
         for (Zone z : zones.zones()) {
-            Point[] pts = new Point[z.xs().length];
+            Point[] pts = new Point[z.polygon().length];
             for (int i = 0; i < pts.length; i++) {
-                pts[i] = new Point(z.xs()[i], z.ys()[i]);
+                pts[i] = new Point(z.polygon()[i][0], z.polygon()[i][1]);
             }
             polygons.add(new MatOfPoint(pts));
             colours.add(switch (z.kind()) {

@@ -2,8 +2,8 @@ package truce.track;
 
 import truce.detect.AnimalDetector;
 import truce.detect.Blobs;
-import truce.zones.Zone;
-import truce.zones.Zones;
+import truce.floor.FloorMap;
+import truce.zones.ZoneKind;
 
 /**
  * Stage "track": says which blob is the cat and which the rat, frame after frame.
@@ -21,7 +21,7 @@ public final class IdentityTracker {
     private static final int SHARED = -2;
 
     private final TrackerSettings s;
-    private final Zones zones;
+    private final FloorMap zones;
     private final int width;
     private final int height;
     private final double pxPerCm;
@@ -35,12 +35,23 @@ public final class IdentityTracker {
     private final double[] seeds = new double[4];
     private final double[] areas = new double[2];
     private final boolean[] candidate = new boolean[Blobs.MAX];
+    /** Unclaimed blobs that keep still (a parked toy, a new bowl, a ghost): never taken for a lost animal. */
+    private static final int STRAYS = 16;
+    private static final int STALE_STRAY = 10;
+    private final double[] strayX = new double[STRAYS];
+    private final double[] strayY = new double[STRAYS];
+    private final int[] strayAge = new int[STRAYS];
+    private int strays;
+    private final double[] nextX = new double[STRAYS];
+    private final double[] nextY = new double[STRAYS];
+    private final int[] nextAge = new int[STRAYS];
+    private final int[] blobStrayAge = new int[Blobs.MAX];
     private double catRef = Double.NaN;
     private double ratRef = Double.NaN;
     private int apartFrames;
     private double lastMs = Double.NaN;
 
-    public IdentityTracker(int width, int height, Zones zones, TrackerSettings settings) {
+    public IdentityTracker(int width, int height, FloorMap zones, TrackerSettings settings) {
         this.s = settings;
         this.zones = zones;
         this.width = width;
@@ -101,6 +112,7 @@ public final class IdentityTracker {
         ratRef = Double.NaN;
         apartFrames = 0;
         flipVotes = 0;
+        strays = 0;
         lastMs = Double.NaN;
     }
 
@@ -112,10 +124,13 @@ public final class IdentityTracker {
         int plausible = 0;
         for (int i = 0; i < n; i++) {
             double a = blobs.area(i);
-            candidate[i] = a >= minArea && a <= maxArea;
+            candidate[i] = a >= minArea && a <= maxArea && !blobs.ghost(i);
             if (candidate[i]) {
                 plausible++;
             }
+        }
+        for (int i = 0; i < n; i++) {
+            blobStrayAge[i] = strayAge(blobs.cx(i), blobs.cy(i));
         }
         // First sight of both at once: the larger is the cat when sizes clearly differ.
         boolean firstPair = !cat.everSeen && !rat.everSeen && plausible >= 2;
@@ -159,6 +174,7 @@ public final class IdentityTracker {
                 rat.inContact = true;
             }
             if (bestCat >= 0) {
+                gatherFragments(blobs, bestCat, bestRat, n);
                 measure(cat, blobs, bestCat, dt, false);
             } else {
                 lose(cat);
@@ -175,9 +191,37 @@ public final class IdentityTracker {
                 learnSizes();
             }
         }
+        rememberStrays(blobs, n, bestCat, bestRat);
         reviseLoneIdentity();
         rat.inCover = rat.visible ? inCoverZone(rat) : rat.everSeen && rat.lastSeenNearCover;
         cat.inCover = cat.visible ? inCoverZone(cat) : cat.everSeen && cat.lastSeenNearCover;
+    }
+
+    private int strayAge(double x, double y) {
+        for (int k = 0; k < strays; k++) {
+            if (Math.abs(strayX[k] - x) < 4 && Math.abs(strayY[k] - y) < 4) {
+                return strayAge[k];
+            }
+        }
+        return 0;
+    }
+
+    /** Ages the unclaimed blobs that stayed where they were; forgets the ones that moved or went. */
+    private void rememberStrays(Blobs blobs, int n, int c, int r) {
+        int m = 0;
+        for (int i = 0; i < n && m < STRAYS; i++) {
+            if (i == c || i == r || blobs.area(i) <= 0 || (c == SHARED && i == r)) {
+                continue;
+            }
+            nextX[m] = blobs.cx(i);
+            nextY[m] = blobs.cy(i);
+            nextAge[m] = blobStrayAge[i] + 1;
+            m++;
+        }
+        System.arraycopy(nextX, 0, strayX, 0, m);
+        System.arraycopy(nextY, 0, strayY, 0, m);
+        System.arraycopy(nextAge, 0, strayAge, 0, m);
+        strays = m;
     }
 
     /**
@@ -217,6 +261,26 @@ public final class IdentityTracker {
     }
 
     private AnimalDetector detectorSplit;
+
+    /**
+     * A cat whose coat is close to the floor's can fall apart into pieces; unclaimed pieces lying within its
+     * body next to the piece it was given are folded back in, so its centroid and shape are the whole cat's.
+     */
+    private void gatherFragments(Blobs blobs, int c, int r, int n) {
+        double len = Math.max(cat.length, 10);
+        for (int j = 0; j < n; j++) {
+            if (j == c || j == r || blobs.area(j) <= 0 || blobs.area(j) > blobs.area(c)) {
+                continue;
+            }
+            double gapX = Math.max(0, Math.max(blobs.minX(j) - blobs.maxX(c), blobs.minX(c) - blobs.maxX(j)));
+            double gapY = Math.max(0, Math.max(blobs.minY(j) - blobs.maxY(c), blobs.minY(c) - blobs.maxY(j)));
+            double d = Math.hypot(blobs.cx(j) - blobs.cx(c), blobs.cy(j) - blobs.cy(c));
+            if (Math.hypot(gapX, gapY) < 0.12 * len && d < 0.7 * len
+                    && blobs.area(c) + blobs.area(j) < 1.6 * Math.max(cat.area, blobs.area(c))) {
+                blobs.merge(c, j);
+            }
+        }
+    }
 
     /** The detector that can split a contact blob (set once by the pipeline). */
     public void splitWith(AnimalDetector detector) {
@@ -261,8 +325,9 @@ public final class IdentityTracker {
             }
         }
         double classCost = 1.5 * (t.animal == Animal.CAT ? 1 - likeCat : likeCat);
+        boolean stale = blobStrayAge[i] >= STALE_STRAY;
         if (!t.everSeen) {
-            if (b.contrast(i) < s.minNewContrast()) {
+            if (stale || b.contrast(i) < s.minNewContrast()) {
                 return 1e9;
             }
             if (t.animal == Animal.RAT && elongation(b, i) < s.minRatElongation()) {
@@ -272,7 +337,11 @@ public final class IdentityTracker {
         }
         double d = Math.hypot(b.cx(i) - predictX(t, dt), b.cy(i) - predictY(t, dt));
         double len = Math.max(t.length, 8);
-        double sizeCost = Math.min(3, 1.2 * Math.abs(Math.log(area / Math.max(t.area, 1))));
+        double ref = Math.max(t.refArea, 1);
+        double sizeCost = Math.min(3, 1.2 * Math.abs(Math.log(area / ref)));
+        if (area < 0.3 * ref) {
+            return 1e9; // a speck where the animal was is not the animal: better lost than wrong
+        }
         if (t.visible || t.framesUnseen <= 3) {
             double gate = len * 0.6 + s.maxSpeedLengths() * len * dt * (1 + t.framesUnseen);
             if (d > 2.5 * gate) {
@@ -280,11 +349,22 @@ public final class IdentityTracker {
             }
             return (d / gate) * (d / gate) + sizeCost + classCost;
         }
-        // Lost for a while: it can only come back where it could have been all along.
+        // Lost for a while: it can only come back where it could have been all along, and as something that
+        // was not already lying there unclaimed.
+        if (stale) {
+            return 1e9;
+        }
         double unseenS = Math.max(0, (lastMs - t.lastSeenMs) / 1000.0);
-        boolean near = d < len * 1.5 + Math.min(unseenS, 1.0) * len * 2;
-        boolean atCover = t.lastSeenNearCover && zones.has(Zone.Kind.COVER)
-                && zones.distance(Zone.Kind.COVER, b.cx(i), b.cy(i)) < len * 1.2;
+        boolean near = d < len * (1 + 3 * Math.min(unseenS, 0.5));
+        if (t.animal == Animal.RAT && cat.visible) {
+            double toCat = Math.hypot(b.cx(i) - cat.x, b.cy(i) - cat.y);
+            double lastToCat = Math.hypot(t.x - cat.x, t.y - cat.y);
+            if (toCat < 0.8 * cat.length && lastToCat > cat.length) {
+                return 1e9; // a piece of the cat (its tail, a paw), not the rat coming back
+            }
+        }
+        boolean atCover = t.lastSeenNearCover && zones.has(ZoneKind.COVER)
+                && zones.distance(ZoneKind.COVER, b.cx(i), b.cy(i)) < len * 1.2;
         boolean atEdge = t.lastSeenAtEdge && b.touchesBorder(i);
         if (!near && !atCover && !atEdge) {
             return 1e9;
@@ -341,6 +421,12 @@ public final class IdentityTracker {
         t.y = y;
         if (!contact) {
             t.area = t.everSeen ? t.area + 0.3 * (b.area(i) - t.area) : b.area(i);
+            double a = b.area(i);
+            if (t.refArea <= 0) {
+                t.refArea = a;
+            } else if (a > 0.6 * t.refArea && a < 1.6 * t.refArea) {
+                t.refArea += 0.03 * (a - t.refArea);
+            }
         }
         t.length = b.length(i);
         t.width = b.width(i);
@@ -356,8 +442,8 @@ public final class IdentityTracker {
         t.lastSeenMs = lastMs;
         double e = 0.02 * Math.max(width, height);
         t.lastSeenAtEdge = t.minX < e || t.minY < e || t.maxX > width - e || t.maxY > height - e;
-        t.lastSeenNearCover = zones.has(Zone.Kind.COVER)
-                ? zones.distance(Zone.Kind.COVER, x, y) < Math.max(t.length * 0.75, 10)
+        t.lastSeenNearCover = zones.has(ZoneKind.COVER)
+                ? zones.distance(ZoneKind.COVER, x, y) < Math.max(t.length * 0.75, 10)
                 : !t.lastSeenAtEdge;
     }
 
@@ -375,6 +461,6 @@ public final class IdentityTracker {
     }
 
     private boolean inCoverZone(Track t) {
-        return zones.inside(Zone.Kind.COVER, t.x, t.y);
+        return zones.inside(ZoneKind.COVER, t.x, t.y);
     }
 }

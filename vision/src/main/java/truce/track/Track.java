@@ -13,6 +13,8 @@ public final class Track {
     double vx;
     double vy;
     double area;
+    /** The animal's usual blob size, learnt slowly from whole views of it (not from partial ones). */
+    double refArea;
     double length;
     double width;
     double axis;
@@ -108,6 +110,7 @@ public final class Track {
         vx = o.vx;
         vy = o.vy;
         area = o.area;
+        refArea = o.refArea;
         length = o.length;
         width = o.width;
         axis = o.axis;
@@ -131,5 +134,6 @@ public final class Track {
         inCover = false;
         vx = 0;
         vy = 0;
+        refArea = 0;
     }
 }

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.opencv.core.Mat;
 import truce.features.FrameFeatures;
 import truce.source.Natives;
+import truce.floor.FloorMap;
 import truce.zones.Zone;
-import truce.zones.Zones;
+import truce.zones.ZoneKind;
 
 /** Localisation, identity and hiding on a drawn scene with noise, JPEG, shadows, a ball and a light step. */
 class DrawnSceneTrackingTest {
@@ -26,10 +27,20 @@ class DrawnSceneTrackingTest {
                boolean[] ratVisible, boolean[] ratHidingOk) {
     }
 
+    private static Run seededRun;
+
+    /** Both tests read the same seeded run: drawing and analysing the scene once is enough. */
+    static synchronized Run seeded() {
+        if (seededRun == null) {
+            seededRun = run(true);
+        }
+        return seededRun;
+    }
+
     static Run run(boolean seeded) {
-        Zones zones = new Zones(120, List.of(new Zone(Zone.Kind.COVER, "shelter",
-                new double[] {DrawnScene.SHELTER[0], DrawnScene.SHELTER[2], DrawnScene.SHELTER[2], DrawnScene.SHELTER[0]},
-                new double[] {DrawnScene.SHELTER[1], DrawnScene.SHELTER[1], DrawnScene.SHELTER[3], DrawnScene.SHELTER[3]})));
+        double[] s = DrawnScene.SHELTER;
+        FloorMap zones = new FloorMap(120, List.of(new Zone(ZoneKind.COVER, "shelter",
+                new double[][] {{s[0], s[1]}, {s[2], s[1]}, {s[2], s[3]}, {s[0], s[3]}})));
         List<Double> catErr = new ArrayList<>();
         List<Double> ratErr = new ArrayList<>();
         List<String> log = new ArrayList<>();
@@ -93,7 +104,7 @@ class DrawnSceneTrackingTest {
 
     @Test
     void findsBothAnimalsWithinThreePixelsAndNeverSwapsThem() {
-        Run r = run(true);
+        Run r = seeded();
         String log = String.join("\n", r.log());
         System.out.printf("drawn scene: median error cat %.2f px, rat %.2f px, swaps %d, cat seen %d/%d%n",
                 r.medianCat(), r.medianRat(), r.swaps(), r.catSeen(), DrawnScene.FRAMES);
@@ -104,8 +115,31 @@ class DrawnSceneTrackingTest {
     }
 
     @Test
+    void cropsTheAnimalsForAModelThatWantsPixels() {
+        try (DrawnScene scene = new DrawnScene(); FrameProcessor p = new FrameProcessor(VisionSettings.defaults())) {
+            Mat frame = new Mat();
+            Mat crop = new Mat();
+            Mat empty = scene.emptyFloor();
+            p.seed(List.of(empty));
+            empty.release();
+            for (int f = 0; f < 10; f++) {
+                scene.draw(f, frame);
+                p.process(frame, f, f * 1000 / DrawnScene.FPS);
+            }
+            assertTrue(p.crop(truce.track.Animal.CAT, frame, crop, 64));
+            assertEquals(64, crop.cols());
+            assertEquals(64, crop.rows());
+            // the cat's coat (B=60, G=110, R=190) dominates the middle of its crop
+            double[] centre = crop.get(32, 32);
+            assertTrue(centre[2] > centre[0] + 60, java.util.Arrays.toString(centre));
+            frame.release();
+            crop.release();
+        }
+    }
+
+    @Test
     void ratHidesUnderTheShelterAndIsSeenAgainWhenItComesOut() {
-        Run r = run(true);
+        Run r = seeded();
         String log = String.join("\n", r.log());
         int bad = 0;
         for (int f = 0; f < DrawnScene.FRAMES; f++) {

@@ -21,7 +21,7 @@ import truce.source.FrameSources;
 import truce.source.Natives;
 import truce.source.RealClip;
 import truce.source.SourceEvent;
-import truce.zones.Zones;
+import truce.floor.FloorMap;
 
 /**
  * The real overhead clip: one black mouse, always in view, no cat. It must be the rat in every frame and never
@@ -38,7 +38,7 @@ class RealMouseClipTest {
     @ValueSource(doubles = {50, 0})
     void theMouseIsTheRatInEveryFrameAndNeverACat(double viewWidthCm) throws Exception {
         String clip = RealClip.clip("avi").toString();
-        Zones zones = viewWidthCm > 0 ? Zones.NONE.withViewWidthCm(viewWidthCm) : Zones.NONE;
+        FloorMap zones = viewWidthCm > 0 ? FloorMap.NONE.withViewWidthCm(viewWidthCm) : FloorMap.NONE;
         int frames = 0;
         int rat = 0;
         int cat = 0;

@@ -37,7 +37,7 @@ public final class FeatureCache implements FeatureSource {
 
     @Override
     public List<FrameFeatures> features(Scene scene, List<FrameRow> truth) throws IOException {
-        Path video = scene.video();
+        Path video = scene.video().toRealPath(); // a linked video shares its original's cache
         if (!Files.isRegularFile(video)) {
             return inner.features(scene, truth);
         }

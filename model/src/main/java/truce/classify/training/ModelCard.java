@@ -22,7 +22,7 @@ public final class ModelCard {
     private ModelCard() {
     }
 
-    public static void write(Path outDir, String command, Path dataDir, String featureSource, Trainer.Config config,
+    public static void write(Path outDir, String command, List<Path> dataDirs, String featureSource, Trainer.Config config,
                              Trainer.Result r, String validationReport, List<String> fingerprints) throws IOException {
         StringBuilder sb = new StringBuilder();
         sb.append("# Truce behaviour model\n\n");
@@ -30,9 +30,10 @@ public final class ModelCard {
                 .append("current and past ").append(BehaviourNet.WINDOW).append(" frames of vision features.\n\n");
         sb.append("- Written: ").append(Instant.now()).append('\n');
         sb.append("- Command: `").append(command).append("`\n");
-        sb.append("- Data: `").append(dataDir).append("`, ").append(r.trainScenes().size() + r.validationScenes().size())
+        sb.append("- Data: `").append(dataDirs.stream().map(Path::toString).collect(java.util.stream.Collectors.joining("`, `")))
+                .append("`, ").append(r.trainScenes().size() + r.validationScenes().size())
                 .append(" scenes; features from ").append(featureSource).append('\n');
-        sb.append("- Net: causal temporal convolution (3 x Conv1d k=3, dilations 1/2/4, 32 filters) + dense 64 + 6 logits; ")
+        sb.append("- Net: causal temporal convolution (3 x Conv1d k=3, dilations 1/2/4, 32 filters) + dense 64 (dropout 0.3) + 6 logits; ")
                 .append("input ").append(FeatureEncoder.CHANNELS).append(" channels x ").append(BehaviourNet.WINDOW)
                 .append(" frames (feature encoding v").append(FeatureEncoder.VERSION).append(")\n");
         sb.append("- Weights: `behaviour.params` (").append(Files.size(r.weights())).append(" bytes), best epoch ")

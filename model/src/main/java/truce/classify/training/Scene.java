@@ -14,6 +14,30 @@ import java.util.stream.Stream;
 public record Scene(String name, Path truth, Path video, Path zones) {
     private static final String TRUTH_SUFFIX = ".truth.csv";
 
+    /**
+     * The scenes of several directories; with more than one, each name is prefixed with its directory's name
+     * (generated sets all call their scenes scene-00, scene-01, ...).
+     */
+    public static List<Scene> list(List<Path> dirs) throws IOException {
+        if (dirs.size() == 1) {
+            return list(dirs.get(0));
+        }
+        List<Scene> all = new ArrayList<>();
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (Path dir : dirs) {
+            String prefix = dir.toAbsolutePath().normalize().getFileName() + "/";
+            for (Scene s : list(dir)) {
+                Scene renamed = new Scene(prefix + s.name(), s.truth(), s.video(), s.zones());
+                if (!names.add(renamed.name())) {
+                    throw new IOException("two data directories are both called " + prefix
+                            + "; give them different names");
+                }
+                all.add(renamed);
+            }
+        }
+        return all;
+    }
+
     /** The scenes of a directory, by name; fails clearly when there are none. */
     public static List<Scene> list(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {

@@ -28,7 +28,7 @@ import truce.classify.FeatureEncoder;
 /**
  * Trains the {@link BehaviourNet} on labelled scenes: Adam, mini-batches of windows in a seeded order,
  * class-weighted loss (lunges are a few percent of frames), a validation split by scene, early stopping on
- * the validation loss, and the best epoch's weights written to {@code behaviour.params}.
+ * the validation macro-F1 (mean of both heads), and the best epoch's weights written to {@code behaviour.params}.
  */
 public final class Trainer {
 
@@ -93,7 +93,7 @@ public final class Trainer {
         Path weights = outDir.resolve("behaviour.params");
         List<Epoch> history = new ArrayList<>();
         int best = 0;
-        double bestLoss = Double.POSITIVE_INFINITY;
+        double bestScore = Double.NEGATIVE_INFINITY;
         boolean stopped = false;
 
         Block net = BehaviourNet.build();
@@ -152,8 +152,11 @@ public final class Trainer {
                                     " epoch %d loss %.3f val %.3f F1 cat %.3f rat %.3f",
                                     epoch, e.trainLoss(), e.validationLoss(), e.catMacroF1(), e.ratMacroF1()));
                         }
-                        if (v.loss < bestLoss - 1e-4) {
-                            bestLoss = v.loss;
+                        // The targets are macro-F1s, and a few confidently wrong scenes (vision losing an animal)
+                        // can swamp the validation loss while the F1s still improve: stop on their mean.
+                        double score = (v.catF1 + v.ratF1) / 2;
+                        if (score > bestScore + 1e-4) {
+                            bestScore = score;
                             best = epoch;
                             BehaviourNet.save(net, weights);
                         } else if (epoch - best >= config.patience()) {

@@ -1,8 +1,13 @@
 package truce.classify.training;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import truce.features.AnimalFeatures;
 import truce.features.FrameFeatures;
 import truce.framecsv.FrameRow;
@@ -32,15 +37,40 @@ public final class TruthFeatures implements FeatureSource {
     }
 
     @Override
-    public List<FrameFeatures> features(Scene scene, List<FrameRow> truth) {
-        return features(scene.name(), truth);
+    public List<FrameFeatures> features(Scene scene, List<FrameRow> truth) throws IOException {
+        // The generator's info file gives the animals' real sizes and the view's width: use them when present.
+        Path info = scene.truth().resolveSibling(scene.name() + ".info.json");
+        double cat = catLengthPx;
+        double rat = ratLengthPx;
+        if (Files.isRegularFile(info)) {
+            String json = Files.readString(info);
+            double view = number(json, "viewWidthCm");
+            double width = number(json, "width");
+            double catCm = number(json, "catLengthCm");
+            double ratCm = number(json, "ratLengthCm");
+            if (view > 0 && width > 0 && catCm > 0 && ratCm > 0) {
+                cat = catCm / view * width;
+                rat = ratCm / view * width;
+            }
+        }
+        return features(scene.name(), truth, cat, rat);
+    }
+
+    private static double number(String json, String key) {
+        Matcher m = Pattern.compile("\"" + key + "\"\\s*:\\s*(-?[0-9.eE+-]+)").matcher(json);
+        return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
+    }
+
+    /** Features for truth rows with the default body sizes. */
+    public List<FrameFeatures> features(String sceneName, List<FrameRow> truth) {
+        return features(sceneName, truth, catLengthPx, ratLengthPx);
     }
 
     /** Features for truth rows; the noise is seeded by the scene name, so reruns are identical. */
-    public List<FrameFeatures> features(String sceneName, List<FrameRow> truth) {
+    public List<FrameFeatures> features(String sceneName, List<FrameRow> truth, double catLen, double ratLen) {
         Random random = new Random(seed ^ sceneName.hashCode());
-        Track cat = new Track(catLengthPx, 2.6);
-        Track rat = new Track(ratLengthPx, 2.2);
+        Track cat = new Track(catLen, 2.6);
+        Track rat = new Track(ratLen, 2.2);
         List<FrameFeatures> out = new ArrayList<>(truth.size());
         double lastTime = Double.NaN;
         double lastDistance = Double.NaN;

@@ -15,7 +15,7 @@ import truce.source.FrameSource;
 import truce.source.FrameSources;
 import truce.source.SourceEvent;
 import truce.source.SourceException;
-import truce.zones.Zones;
+import truce.floor.FloorMap;
 
 /**
  * The features the vision pipeline actually measures on a scene's video, run exactly as {@code truce analyze}
@@ -23,12 +23,47 @@ import truce.zones.Zones;
  * it will see live rather than from the truth.
  */
 public final class VisionFeatures implements FeatureSource {
-    /** Bump when a vision change should invalidate cached features. */
-    public static final String VERSION = "vision-1";
+    /** Bump when a change here should invalidate cached features (vision's own code is fingerprinted). */
+    public static final String VERSION = "vision-2";
+
+    /**
+     * What cached features depend on: this class's version and a digest of the vision code that ran (its jar,
+     * or its class files in a build tree), so a changed pipeline never reuses stale features.
+     */
+    public static String cacheKey() {
+        try {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            java.nio.file.Path code = java.nio.file.Path.of(
+                    FrameProcessor.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (Files.isDirectory(code)) {
+                try (var files = Files.walk(code)) {
+                    for (java.nio.file.Path f : files.filter(p -> p.toString().endsWith(".class")).sorted().toList()) {
+                        md.update(code.relativize(f).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        md.update(Files.readAllBytes(f));
+                    }
+                }
+            } else {
+                // class bytes only: a rebuilt jar of the same code has other timestamps but the same classes
+                try (java.util.jar.JarFile jar = new java.util.jar.JarFile(code.toFile())) {
+                    for (var e : java.util.Collections.list(jar.entries()).stream()
+                            .filter(e -> e.getName().endsWith(".class"))
+                            .sorted(java.util.Comparator.comparing(java.util.jar.JarEntry::getName)).toList()) {
+                        md.update(e.getName().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        try (var in = jar.getInputStream(e)) {
+                            md.update(in.readAllBytes());
+                        }
+                    }
+                }
+            }
+            return VERSION + "/" + java.util.HexFormat.of().formatHex(md.digest(), 0, 8);
+        } catch (Exception e) {
+            return VERSION + "/unknown-" + System.nanoTime(); // cannot tell: never trust the cache
+        }
+    }
 
     @Override
     public String name() {
-        return "vision pipeline (" + VERSION + ")";
+        return "the vision pipeline (code digest " + cacheKey() + ")";
     }
 
     @Override
@@ -37,13 +72,15 @@ public final class VisionFeatures implements FeatureSource {
             throw new IOException(scene.name() + ": no video at " + scene.video()
                     + " (vision features need the footage; --features truth works from the CSV alone)");
         }
-        Zones zones = Files.isRegularFile(scene.zones()) ? Zones.read(scene.zones()) : Zones.NONE;
+        FloorMap zones = Files.isRegularFile(scene.zones()) ? FloorMap.read(scene.zones()) : FloorMap.NONE;
         String spec = scene.video().toString();
         List<FrameFeatures> out = new ArrayList<>(truth.size());
         try (FrameSource source = FrameSources.open(spec, FrameSources.Options.DEFAULT, SourceEvent.Listener.NONE);
              Frame frame = new Frame();
              FrameProcessor processor = new FrameProcessor(VisionSettings.of(zones))) {
-            List<Mat> seed = SeedFrames.sample(spec, 600, 20);
+            // Seeded as analyze seeds it: frames spread over the whole file.
+            long n = source.frameCount() > 0 ? source.frameCount() : 1800;
+            List<Mat> seed = SeedFrames.sample(spec, (int) Math.min(n, Integer.MAX_VALUE), (int) Math.max(1, n / 41));
             processor.seed(seed);
             SeedFrames.release(seed);
             while (source.read(frame)) {

@@ -237,7 +237,7 @@ final class AnimalPainter {
             case NONE -> spine(img, col.mark(), Math.max(1, sw[N / 2] * 0.5), 1, N - 1);
         }
         Scalar earOuter = col.pattern() == Colouring.Pattern.SADDLE || col.pattern() == Colouring.Pattern.HOOD ? col.mark() : col.base();
-        ears(img, earOuter, sp.roundEars() ? col.ear() : col.ear(), aa);
+        ears(img, earOuter, col.ear(), aa);
         head(img, headColour, 1, 0, aa);
         if (col.pattern() == Colouring.Pattern.SADDLE && col.maskedFace()) {
             head(img, col.mark(), 0.62, -headHalfL * 0.4, aa);
@@ -245,6 +245,23 @@ final class AnimalPainter {
         if (col.pattern() == Colouring.Pattern.STRIPES) {
             head(img, col.mark(), 0.28, -headHalfL * 0.35, aa);
         }
+    }
+
+    /** A harness strap across the shoulders, with its ring on the back. */
+    void drawHarness(Mat img, Scalar strap) {
+        int i = N - 3;
+        double k = 1.02;
+        int th = (int) Math.max(1, Math.round(sw[i] * 0.35));
+        Imgproc.line(img, at(a, sx[i] - Math.sin(sa[i]) * sw[i] * k, sy[i] + Math.cos(sa[i]) * sw[i] * k),
+                at(b, sx[i] + Math.sin(sa[i]) * sw[i] * k, sy[i] - Math.cos(sa[i]) * sw[i] * k), strap, th, Imgproc.LINE_AA, SHIFT);
+        Imgproc.circle(img, at(a, sx[i], sy[i]), (int) Math.max(F, Math.round(sw[i] * 0.18 * F)), new Scalar(190, 190, 195), -1,
+                Imgproc.LINE_AA, SHIFT);
+    }
+
+    /** Where the leash clips on (the harness ring), pixels: {x, y}. */
+    void harnessRing(double[] out) {
+        out[0] = sx[N - 3];
+        out[1] = sy[N - 3];
     }
 
     private void spine(Mat img, Scalar c, double thick, int lo, int hi) {
@@ -271,11 +288,6 @@ final class AnimalPainter {
         head(mask, white, 1, 0, Imgproc.LINE_8);
         hx = ox;
         hy = oy;
-    }
-
-    /** Speed in pixels per frame and direction, for motion blur. */
-    static double pxPerFrame(Pose p, double pxPerCm, double fps) {
-        return p.speed() * pxPerCm / fps;
     }
 
     void release() {

@@ -8,8 +8,9 @@ package truce.samples.render;
  * @param visible       whether at least {@link #MIN_VISIBLE_SHARE} of the body is in sight
  * @param bodyPixels    body pixels drawn, before anything covered them
  * @param visiblePixels body pixels left in sight (not under a roof, the hand or the other animal)
+ * @param box           bounding box of the visible body pixels {x, y, width, height}, or null when not visible
  */
-public record AnimalTruth(double x, double y, boolean visible, int bodyPixels, int visiblePixels) {
+public record AnimalTruth(double x, double y, boolean visible, int bodyPixels, int visiblePixels, int[] box) {
     /** An animal counts as in view when at least this share of its body is in sight. */
     public static final double MIN_VISIBLE_SHARE = 0.4;
 

@@ -30,12 +30,21 @@ public final class FrameRenderer {
     private final boolean camera;
     private final SplittableRandom rng;
 
-    private final Mat bg, frame, labels, shadow, scratch;
+    private final Mat bg, frame, labels, shadow, scratch, blurBuf;
     private final AnimalPainter catPainter, ratPainter;
     private final PropPainter props;
     private final Mat roof, roofMask;
     private final Mat[] roofSub, roofMaskSub, frameRoofSub, labelRoofSub;
     private final Mat glass, frameGlassSub;
+    private final Mat reflection, reflectionSub;
+    private final truce.samples.playpen.Box barrier;
+    private final double catLength;
+    private final boolean leash;
+    private final double anchorX, anchorY, sagSign;
+    private final double[] ring = new double[2];
+    private final org.opencv.core.Point[] leashPts = new org.opencv.core.Point[9];
+    private final org.opencv.core.MatOfPoint leashMat = new org.opencv.core.MatOfPoint();
+    private final Scalar leashColour;
     private final Mat noisePos, noiseNeg;
     private final Mat[] noisePosSub = new Mat[NOISE_VARIANTS], noiseNegSub = new Mat[NOISE_VARIANTS];
     private final double[] gains = new double[3];
@@ -64,6 +73,7 @@ public final class FrameRenderer {
         labels = new Mat(h, w, CvType.CV_8UC1);
         shadow = new Mat(h, w, CvType.CV_8UC1);
         scratch = new Mat(h, w, CvType.CV_8UC1);
+        blurBuf = new Mat(h, w, CvType.CV_8UC3);
         catPainter = new AnimalPainter(Species.CAT, look.cat(), catLength, s);
         ratPainter = new AnimalPainter(Species.RAT, look.rat(), ratLength, s);
         props = new PropPainter(look, s);
@@ -84,6 +94,21 @@ public final class FrameRenderer {
         Rect gr = pp.barrierRect();
         glass = gr == null ? null : pp.glass(gr);
         frameGlassSub = gr == null ? null : frame.submat(gr);
+        reflection = gr == null ? null : new Mat(h, w, CvType.CV_8UC3);
+        reflectionSub = gr == null ? null : reflection.submat(gr);
+        barrier = pen.barrier();
+        this.catLength = catLength;
+        // Stage 5 (no barrier): the cat wears a harness, its leash held by someone outside the pen.
+        leash = barrier == null && rng.nextDouble() < 0.75;
+        int edge = rng.nextInt(4);
+        double u = 0.2 + 0.6 * rng.nextDouble();
+        anchorX = edge == 0 ? -5 : edge == 1 ? w + 5 : u * w;
+        anchorY = edge == 2 ? -5 : edge == 3 ? h + 5 : u * h;
+        sagSign = rng.nextBoolean() ? 1 : -1;
+        for (int i = 0; i < leashPts.length; i++) {
+            leashPts[i] = new org.opencv.core.Point();
+        }
+        leashColour = new Scalar(look.harness().val[0] * 0.7, look.harness().val[1] * 0.7, look.harness().val[2] * 0.7);
         double sh = 40 + 25 * rng.nextDouble();
         shadowScalar = new Scalar(sh, sh, sh);
         noisePos = new Mat(h + NOISE_PAD, w + NOISE_PAD, CvType.CV_8UC3);
@@ -158,6 +183,9 @@ public final class FrameRenderer {
         }
         Core.subtract(frame, shadowScalar, frame, shadow);
 
+        if (leash) {
+            drawLeash();
+        }
         if (f.toy() != null) {
             props.toy(frame, f.toy());
             props.toyLabels(labels, f.toy());
@@ -166,12 +194,15 @@ public final class FrameRenderer {
         if (rr != null) {
             ratPainter.draw(frame);
             ratPainter.drawLabels(labels);
-            ratTotal = count(ratId, rr, false);
+            ratTotal = count(ratId, rr);
         }
         if (cr != null) {
             catPainter.draw(frame);
+            if (leash) {
+                catPainter.drawHarness(frame, look.harness());
+            }
             catPainter.drawLabels(labels);
-            catTotal = count(catId, cr, false);
+            catTotal = count(catId, cr);
         }
         for (int i = 0; i < roofSub.length; i++) {
             roofSub[i].copyTo(frameRoofSub[i], roofMaskSub[i]);
@@ -180,6 +211,7 @@ public final class FrameRenderer {
         if (glass != null) {
             double g = look.glare() * (0.75 + 0.25 * Math.sin(t * 0.4));
             Core.addWeighted(frameGlassSub, 1.0, glass, g, 0, frameGlassSub);
+            reflect(f.cat(), g);
         }
         if (f.hand() != null) {
             props.hand(frame, f.hand());
@@ -189,8 +221,8 @@ public final class FrameRenderer {
         AnimalTruth rat = measure(ratId, rr, ratTotal);
 
         if (camera) {
-            blur(f.cat(), cr);
-            blur(f.rat(), rr);
+            blur(f.cat(), cr, Labels.CAT, Labels.CAT_TAIL);
+            blur(f.rat(), rr, Labels.RAT, Labels.RAT_TAIL);
             look.gainAt(t, gains);
             gainScalar.val[0] = gains[0];
             gainScalar.val[1] = gains[1];
@@ -202,7 +234,44 @@ public final class FrameRenderer {
         return new FrameTruth(cat, rat);
     }
 
-    private int count(Scalar id, Rect r, boolean unused) {
+    /** The leash, from outside the picture to the harness ring, sagging a little on the floor. */
+    private void drawLeash() {
+        catPainter.harnessRing(ring);
+        double dx = ring[0] - anchorX, dy = ring[1] - anchorY;
+        double len = Math.hypot(dx, dy);
+        double sag = sagSign * (0.08 * len + 6);
+        double nx = -dy / Math.max(1, len), ny = dx / Math.max(1, len);
+        for (int i = 0; i < leashPts.length; i++) {
+            double q = i / (double) (leashPts.length - 1);
+            double bow = 4 * q * (1 - q) * sag;
+            leashPts[i].x = anchorX + dx * q + nx * bow;
+            leashPts[i].y = anchorY + dy * q + ny * bow;
+        }
+        leashMat.fromArray(leashPts);
+        Imgproc.polylines(frame, java.util.List.of(leashMat), false, leashColour, (int) Math.max(1, Math.round(0.6 * s)), Imgproc.LINE_AA);
+    }
+
+    /** The cat's faint mirror image in the clear barrier when it is near it. */
+    private void reflect(Pose cat, double glare) {
+        boolean vertical = barrier.height() > barrier.width();
+        double bx = (barrier.x0() + barrier.x1()) / 2, by = (barrier.y0() + barrier.y1()) / 2;
+        double dist = vertical ? Math.abs(cat.x() - bx) : Math.abs(cat.y() - by);
+        if (dist > catLength * 1.2) {
+            return;
+        }
+        Pose m = vertical
+                ? new Pose(2 * bx - cat.x(), cat.y(), Math.PI - cat.heading(), -cat.vx(), cat.vy(), cat.stretch(), cat.width(),
+                -cat.bend(), -cat.headYaw(), -cat.tailAngle(), -cat.tailCurl(), cat.lift())
+                : new Pose(cat.x(), 2 * by - cat.y(), -cat.heading(), cat.vx(), -cat.vy(), cat.stretch(), cat.width(),
+                -cat.bend(), -cat.headYaw(), -cat.tailAngle(), -cat.tailCurl(), cat.lift());
+        reflectionSub.setTo(new Scalar(0, 0, 0));
+        catPainter.layout(m);
+        catPainter.draw(reflection);
+        Core.addWeighted(frameGlassSub, 1.0, reflectionSub, 0.45 * glare * (1 - dist / (catLength * 1.2)), 0, frameGlassSub);
+        catPainter.layout(cat);
+    }
+
+    private int count(Scalar id, Rect r) {
         Mat lab = labels.submat(r);
         Mat tmp = scratch.submat(r);
         Core.compare(lab, id, tmp, Core.CMP_EQ);
@@ -215,7 +284,7 @@ public final class FrameRenderer {
     /** Centroid of the visible body pixels; if that falls off the body (a body cut in two), the nearest one. */
     private AnimalTruth measure(Scalar id, Rect r, int total) {
         if (r == null || total == 0) {
-            return new AnimalTruth(Double.NaN, Double.NaN, false, total, 0);
+            return new AnimalTruth(Double.NaN, Double.NaN, false, total, 0, null);
         }
         Mat lab = labels.submat(r);
         Mat tmp = scratch.submat(r);
@@ -224,7 +293,7 @@ public final class FrameRenderer {
             var m = Imgproc.moments(tmp, true);
             int n = (int) Math.round(m.m00);
             if (n < 4 || n < AnimalTruth.MIN_VISIBLE_SHARE * total) {
-                return new AnimalTruth(Double.NaN, Double.NaN, false, total, n);
+                return new AnimalTruth(Double.NaN, Double.NaN, false, total, n, null);
             }
             double x = round1(m.m10 / m.m00 + r.x), y = round1(m.m01 / m.m00 + r.y);
             int cx = (int) Math.round(x) - r.x, cy = (int) Math.round(y) - r.y;
@@ -249,7 +318,8 @@ public final class FrameRenderer {
                     }
                 }
             }
-            return new AnimalTruth(x, y, true, total, n);
+            Rect bb = Imgproc.boundingRect(tmp);
+            return new AnimalTruth(x, y, true, total, n, new int[]{bb.x + r.x, bb.y + r.y, bb.width, bb.height});
         } finally {
             lab.release();
             tmp.release();
@@ -260,8 +330,11 @@ public final class FrameRenderer {
         return Math.round(v * 10) / 10.0;
     }
 
-    /** Motion blur along the direction of a fast animal (half a frame's exposure). */
-    private void blur(Pose p, Rect r) {
+    /**
+     * Motion blur along the direction of a fast animal (half a frame's exposure): the blurred picture replaces the
+     * original only on the animal's pixels and the streak beside them, so the floor around stays sharp.
+     */
+    private void blur(Pose p, Rect r, int firstLabel, int lastLabel) {
         double v = p.speed() * s / fps * 0.5;
         if (r == null || v < 2.5) {
             return;
@@ -273,13 +346,21 @@ public final class FrameRenderer {
         Rect g = new Rect(Math.max(0, r.x - k), Math.max(0, r.y - k), 0, 0);
         g.width = Math.min(w, r.x + r.width + k) - g.x;
         g.height = Math.min(h, r.y + r.height + k) - g.y;
-        Mat sub = frame.submat(g);
-        Imgproc.blur(sub, sub, new Size(kx, ky));
-        sub.release();
+        Mat sub = frame.submat(g), lab = labels.submat(g), mask = scratch.submat(g), blurred = blurBuf.submat(g);
+        Size ks = new Size(kx, ky);
+        Core.inRange(lab, new Scalar(firstLabel), new Scalar(lastLabel), mask);
+        Mat kernel = Imgproc.getStructuringElement(Imgproc.MORPH_RECT, ks);
+        Imgproc.dilate(mask, mask, kernel);
+        Imgproc.blur(sub, blurred, ks);
+        blurred.copyTo(sub, mask);
+        for (Mat m : new Mat[]{sub, lab, mask, blurred, kernel}) {
+            m.release();
+        }
     }
 
     public void release() {
-        for (Mat m : new Mat[]{bg, frame, labels, shadow, scratch, roof, roofMask, glass, frameGlassSub, noisePos, noiseNeg}) {
+        for (Mat m : new Mat[]{bg, frame, labels, shadow, scratch, blurBuf, roof, roofMask, glass, frameGlassSub, reflection, reflectionSub,
+                noisePos, noiseNeg, leashMat}) {
             if (m != null) {
                 m.release();
             }

@@ -27,9 +27,14 @@ public record Look(CatCoat catCoat, Colouring cat, RatCoat ratCoat, Colouring ra
     public static Look random(SplittableRandom rng, double seconds) {
         CatCoat cc = CatCoat.values()[rng.nextInt(CatCoat.values().length)];
         RatCoat rc = RatCoat.values()[rng.nextInt(RatCoat.values().length)];
+        FloorKind floor = FloorKind.values()[rng.nextInt(FloorKind.values().length)];
+        return random(rng, seconds, cc, rc, floor);
+    }
+
+    /** A random look with the given coats and floor (a set of scenes cycles through them so that all appear). */
+    public static Look random(SplittableRandom rng, double seconds, CatCoat cc, RatCoat rc, FloorKind floor) {
         Colouring cat = Colouring.cat(cc, rng);
         Colouring rat = Colouring.rat(rc, rng);
-        FloorKind floor = FloorKind.values()[rng.nextInt(FloorKind.values().length)];
         Scalar floorColour = switch (floor) {
             case WOOD -> pick(rng, c(60, 105, 150), c(90, 140, 185), c(45, 75, 110), c(120, 160, 195));
             case CARPET -> pick(rng, c(120, 125, 130), c(90, 120, 150), c(130, 110, 90), c(70, 80, 120), c(160, 170, 175));
@@ -68,8 +73,8 @@ public record Look(CatCoat catCoat, Colouring cat, RatCoat ratCoat, Colouring ra
         return new Look(cc, cat, rc, rat, floor, floorColour, room, wall, rng.nextDouble() < 0.35, covers, perch,
                 skin, sleeve, toy, toyStripe, harness,
                 0.8 + 0.35 * rng.nextDouble(), 0.02 + 0.07 * rng.nextDouble(), 15 + 45 * rng.nextDouble(),
-                rng.nextDouble() * 2 * Math.PI, times, gains, tints, 1.5 + 5.5 * rng.nextDouble(),
-                45 + rng.nextInt(51), Math.cos(ang) * slope, Math.sin(ang) * slope, 0.1 + 0.3 * rng.nextDouble(),
+                rng.nextDouble() * 2 * Math.PI, times, gains, tints, 0.8 + 2.4 * rng.nextDouble(),
+                35 + rng.nextInt(46), Math.cos(ang) * slope, Math.sin(ang) * slope, 0.1 + 0.3 * rng.nextDouble(),
                 0.25 + 0.5 * rng.nextDouble(), rng.nextLong());
     }
 

@@ -118,11 +118,11 @@ final class PlaypenPainter {
                         double across = alongX ? y : x, along = alongX ? x : y;
                         int p = (int) (across / plank);
                         double inPlank = across - p * plank;
-                        double k = shadeOf[p] * (1 + 0.07 * contrast * Math.sin(inPlank * freq * 3 + phase[p] + 0.8 * Math.sin(along * 0.01 + phase[p])));
+                        double k = shadeOf[p] * (1 + 0.07 * contrast * Math.sin(inPlank * freq + phase[p] + 0.8 * Math.sin(along * 0.01 + phase[p])));
                         if (inPlank < 1.2 || ((along + offset[p]) % (120 * s)) < 1.2) {
                             k *= 0.55;
                         }
-                        k += (rng.nextDouble() - 0.5) * 0.04 * contrast;
+                        k += (rng.nextDouble() - 0.5) * 0.02 * contrast;
                         put(px, (y * mw + x) * 3, b0 * k, g0 * k, r0 * k);
                     }
                 }
@@ -138,7 +138,7 @@ final class PlaypenPainter {
                 for (int y = 0; y < mh; y++) {
                     for (int x = 0; x < mw; x++) {
                         int tx = (int) (x / tile), ty = (int) (y / tile);
-                        double k = shadeOf[ty * n + tx] + (rng.nextDouble() - 0.5) * 0.05;
+                        double k = shadeOf[ty * n + tx] + (rng.nextDouble() - 0.5) * 0.025;
                         if (x - tx * tile < grout || y - ty * tile < grout) {
                             k = 0.72;
                         }
@@ -147,7 +147,7 @@ final class PlaypenPainter {
                 }
             }
             default -> {
-                double grain = kind == FloorKind.CARPET ? 0.22 : kind == FloorKind.FLEECE ? 0.1 : 0.06;
+                double grain = kind == FloorKind.CARPET ? 0.12 : kind == FloorKind.FLEECE ? 0.06 : 0.035;
                 double foldF = (0.02 + 0.03 * rng.nextDouble()) / Math.max(0.5, s) , foldA = kind == FloorKind.FLEECE ? 0.12 : 0.0;
                 double ph = rng.nextDouble() * 10;
                 for (int y = 0; y < mh; y++) {

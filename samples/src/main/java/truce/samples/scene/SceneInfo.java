@@ -14,4 +14,10 @@ public record SceneInfo(String name, int index, long seed, int frames, double fp
                         double viewWidthCm, double catLengthCm, double ratLengthCm, CatCoat catCoat, RatCoat ratCoat,
                         FloorKind floor, boolean barrier, int stage, int covers, int handReaches, boolean toy,
                         int jpegQuality, double noiseSigma, int lampSteps) {
+
+    /** The same scene under another file name (the demo clip is "session"). */
+    public SceneInfo withName(String n) {
+        return new SceneInfo(n, index, seed, frames, fps, width, height, viewWidthCm, catLengthCm, ratLengthCm, catCoat, ratCoat,
+                floor, barrier, stage, covers, handReaches, toy, jpegQuality, noiseSigma, lampSteps);
+    }
 }

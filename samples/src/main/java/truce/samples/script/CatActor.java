@@ -46,7 +46,6 @@ final class CatActor {
     private double lungeT;
     private double lungeV;
     private double lungeDir;
-    private int lungeCount;
     private double groomPhase;
     private double blockedFor;
 
@@ -71,10 +70,6 @@ final class CatActor {
 
     double lungeAge() {
         return lungeAge;
-    }
-
-    int lungeCount() {
-        return lungeCount;
     }
 
     boolean forcedStalk() {
@@ -143,16 +138,36 @@ final class CatActor {
             case LUNGE -> lunge(t, dt, rat);
         }
         body.ease(dt, activity == Activity.LUNGE ? 18 : 3.5);
+        keepNoseIn();
+    }
+
+    /**
+     * A body that lengthens (a cat rising into a stalk, a pounce) or turns near the barrier or a wall would push its
+     * nose through it: step back just enough instead.
+     */
+    private void keepNoseIn() {
+        Box side = pen.catRegion().inflate(0.42 * len - 1);
+        Vec nose = body.pos().plus(Vec.polar(0.56 * len * body.stretch, body.heading));
+        if (!side.contains(nose)) {
+            Vec shift = side.clamp(nose).minus(nose);
+            body.x += shift.x();
+            body.y += shift.y();
+        }
     }
 
     private void walk(double t, double dt, RatActor rat) {
         Vec pos = body.pos();
         double d = pos.distance(target);
         double rest = body.turnTo(pos.angleTo(target), 2.2, dt);
+        if (d < body.speed / 2.2 * 1.5) {
+            // within the turning circle: head straight in rather than circle the target
+            body.heading = pos.angleTo(target);
+            rest = 0;
+        }
         body.accelerate(Math.min(walkSpeed * Math.max(0.1, Math.cos(Math.min(Math.PI / 2, Math.abs(rest)))), d * 1.5 + 5), 120, dt);
         body.tBend = Math.max(-0.5, Math.min(0.5, rest));
         Vec n = body.next(dt);
-        if (!pen.canStep(pen.catRegion(), pos, n, len * 0.4)) {
+        if (!canMove(pos, n, body.heading, len * 0.4)) {
             // blocked ahead: stand and keep turning towards the target for a moment before giving up
             body.hold();
             blockedFor += dt;
@@ -187,6 +202,22 @@ final class CatActor {
                 chooseCalm(t, rat);
             }
         }
+    }
+
+    /**
+     * Whether the body may move from a to b facing {@code heading}: the centre stays in the cat's region and clear
+     * of covers, and the nose (up to 0.7 body lengths ahead when stretched) does not pass the barrier or a wall.
+     */
+    private boolean canMove(Vec a, Vec b, double heading, double margin) {
+        if (!pen.canStep(pen.catRegion(), a, b, margin)) {
+            return false;
+        }
+        Vec noseB = b.plus(Vec.polar(0.3 * len, heading));
+        if (pen.catRegion().contains(noseB)) {
+            return true;
+        }
+        Vec noseA = a.plus(Vec.polar(0.3 * len, heading));
+        return !pen.catRegion().contains(noseA) && pen.catRegion().distance(noseB) < pen.catRegion().distance(noseA);
     }
 
     /** Where the cat aims when the rat is at p: the rat itself, or the nearest point on its own side. */
@@ -299,9 +330,9 @@ final class CatActor {
             return;
         }
         if (activity == Activity.CREEP) {
-            body.accelerate(d > len * 0.7 ? len * (0.12 + 0.15 * Math.abs(Math.sin(t * 0.9))) : 0, 40, dt);
+            body.accelerate(d > len * (rat.inOpen() ? 0.7 : 1.1) ? len * (0.12 + 0.15 * Math.abs(Math.sin(t * 0.9))) : 0, 40, dt);
             Vec n = body.next(dt);
-            if (pen.canStep(pen.catRegion(), pos, n, len * 0.4)) {
+            if (canMove(pos, n, body.heading, len * 0.4)) {
                 body.moveTo(n, dt);
             } else {
                 body.hold();
@@ -344,7 +375,6 @@ final class CatActor {
         lungeV = Math.min(dist, Math.max(reach(goal), 0.5 * len)) / (0.775 * lungeT);
         lungeV = Math.max(lungeV, 3.0 * len);
         lungeAge = 0;
-        lungeCount++;
         if (forced) {
             director.done();
         }
@@ -363,7 +393,8 @@ final class CatActor {
         double reach = 0;
         for (double s = 1; s <= want; s += 1) {
             Vec p = pos.plus(Vec.polar(s, dir));
-            if (!pen.catRegion().contains(p) || !pen.clearOfCovers(p, len * 0.2)) {
+            if (!pen.catRegion().contains(p) || !pen.clearOfCovers(p, len * 0.2)
+                    || !pen.catRegion().contains(p.plus(Vec.polar(0.3 * len, dir)))) {
                 break;
             }
             reach = s;
@@ -378,7 +409,7 @@ final class CatActor {
         body.speed = v;
         body.heading = lungeDir;
         Vec n = body.next(dt);
-        if (pen.canStep(pen.catRegion(), body.pos(), n, len * 0.2)) {
+        if (canMove(body.pos(), n, lungeDir, len * 0.2)) {
             body.moveTo(n, dt);
         } else {
             body.vx = 0;

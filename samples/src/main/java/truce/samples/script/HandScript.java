@@ -8,7 +8,7 @@ import truce.samples.playpen.Vec;
 
 /** A person's hand reaching in from the edge of the picture now and then (a treat for the calm cat, mostly). */
 final class HandScript {
-    private record Reach(double start, double in, double hold, double out, Vec base, boolean nearCat, Vec spot) {
+    private record Reach(double start, double in, double hold, double out, boolean nearCat, Vec spot) {
         double end() {
             return start + in + hold + out;
         }
@@ -16,10 +16,14 @@ final class HandScript {
 
     private final List<Reach> reaches = new ArrayList<>();
     private final double scale;
+    private final double viewW, viewH;
     private Vec tip;
+    private Vec base;
 
     HandScript(SplittableRandom rng, Playpen pen, double seconds, int count) {
         this.scale = 1.15 + 0.3 * rng.nextDouble();
+        this.viewW = pen.viewWidthCm();
+        this.viewH = pen.viewHeightCm();
         double slot = seconds / Math.max(1, count);
         for (int i = 0; i < count; i++) {
             double in = 0.5 + 0.5 * rng.nextDouble();
@@ -29,16 +33,7 @@ final class HandScript {
             if (start + in + hold + out > seconds) {
                 continue;
             }
-            int edge = rng.nextInt(4);
-            double w = pen.viewWidthCm(), h = pen.viewHeightCm();
-            double u = 0.2 + 0.6 * rng.nextDouble();
-            Vec base = switch (edge) {
-                case 0 -> new Vec(u * w, -30);
-                case 1 -> new Vec(w + 30, u * h);
-                case 2 -> new Vec(u * w, h + 30);
-                default -> new Vec(-30, u * h);
-            };
-            reaches.add(new Reach(start, in, hold, out, base, rng.nextDouble() < 0.65, pen.pen().inflate(-10).randomPoint(rng)));
+            reaches.add(new Reach(start, in, hold, out, rng.nextDouble() < 0.65, pen.pen().inflate(-10).randomPoint(rng)));
         }
     }
 
@@ -47,13 +42,27 @@ final class HandScript {
         for (Reach r : reaches) {
             if (t >= r.start && t < r.end()) {
                 if (tip == null) {
-                    // pick where the hand goes when it starts reaching: beside the cat (a treat) or anywhere
-                    tip = r.nearCat ? cat.plus(Vec.polar(12, r.base.angleTo(cat) + Math.PI * 0.8)) : r.spot;
+                    // where the hand goes, decided as it starts reaching: beside the cat (a treat) or anywhere;
+                    // it comes in over the nearest edge, and an arm reaches at most about 75 cm into the picture
+                    Vec want = r.nearCat ? cat.plus(new Vec(10, 10)) : r.spot;
+                    double[] d = {want.y(), viewW - want.x(), viewH - want.y(), want.x()};
+                    int edge = 0;
+                    for (int k = 1; k < 4; k++) {
+                        edge = d[k] < d[edge] ? k : edge;
+                    }
+                    base = switch (edge) {
+                        case 0 -> new Vec(want.x(), -25);
+                        case 1 -> new Vec(viewW + 25, want.y());
+                        case 2 -> new Vec(want.x(), viewH + 25);
+                        default -> new Vec(-25, want.y());
+                    };
+                    double reach = Math.min(base.distance(want), 25 + 75 * scale / 1.3);
+                    tip = base.plus(Vec.polar(reach, base.angleTo(want)));
                 }
                 double e = t - r.start;
                 double k = e < r.in ? ease(e / r.in) : e < r.in + r.hold ? 1 : ease(1 - (e - r.in - r.hold) / r.out);
-                Vec wrist = r.base.plus(tip.minus(r.base).times(k));
-                return new HandPose(r.base, wrist, scale);
+                Vec wrist = base.plus(tip.minus(base).times(k));
+                return new HandPose(base, wrist, scale);
             }
         }
         tip = null;

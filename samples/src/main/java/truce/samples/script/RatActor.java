@@ -32,7 +32,6 @@ final class RatActor {
     private boolean stage2;
     private boolean fled;
     private double wander;
-    private int flights;
 
     RatActor(Playpen pen, SplittableRandom rng, Director director, double length, Vec awayFrom) {
         this.pen = pen;
@@ -51,10 +50,6 @@ final class RatActor {
         }
         this.body = new Body(length, start, rng.nextDouble() * 2 * Math.PI - Math.PI);
         begin(Activity.PAUSE, 0.5 + rng.nextDouble());
-    }
-
-    int flights() {
-        return flights;
     }
 
     private Vec freePoint() {
@@ -83,6 +78,10 @@ final class RatActor {
 
     RatState state() {
         boolean inside = underCover();
+        if (inside) {
+            // under a roof is out of sight: hiding, whatever brought it there
+            return RatState.HIDING;
+        }
         return switch (activity) {
             case HIDE -> RatState.HIDING;
             case FLEE -> RatState.FLEEING;
@@ -209,6 +208,10 @@ final class RatActor {
         wander += (rng.nextDouble() - 0.5) * 6 * dt;
         wander *= 0.97;
         double rest = body.turnTo(pos.angleTo(target) + (d > len ? wander : 0), 4.0, dt);
+        if (d < body.speed / 4.0 * 1.5) {
+            body.heading = pos.angleTo(target);
+            rest = 0;
+        }
         body.accelerate(Math.min(walkSpeed * Math.max(0.1, Math.cos(Math.min(Math.PI / 2, Math.abs(rest)))), d * 2 + 3), 150, dt);
         body.tBend = Math.max(-0.5, Math.min(0.5, rest));
         Vec n = body.next(dt);
@@ -253,7 +256,6 @@ final class RatActor {
                 }
             }
         }
-        flights++;
         fled = true;
         stage2 = false;
         if (best != null) {
@@ -262,9 +264,13 @@ final class RatActor {
             target = best.entrances().get(bestMouth);
         } else {
             cover = null;
-            Vec away = pos.minus(catPos);
-            double l = Math.max(1e-6, away.length());
-            target = pen.ratRegion().clamp(pos.plus(away.times(60 / l)));
+            // nowhere to hide within reach: dash away from the cat, round any box in the way
+            double away = catPos.angleTo(pos);
+            target = pen.ratRegion().clamp(pos.plus(Vec.polar(60, away)));
+            for (int k = 1; k <= 6 && !pen.clearPath(pos, target, len * 0.1); k++) {
+                double turn = (k % 2 == 1 ? 1 : -1) * ((k + 1) / 2) * 0.45;
+                target = pen.ratRegion().clamp(pos.plus(Vec.polar(60, away + turn)));
+            }
         }
         begin(Activity.FLEE, 3);
     }
@@ -274,6 +280,11 @@ final class RatActor {
         Vec pos = body.pos();
         double d = pos.distance(target);
         double err = body.turnTo(pos.angleTo(target), turn, dt);
+        if (d < body.speed / turn * 1.5) {
+            // within the turning circle: head straight in, or it would circle the target for ever
+            body.heading = pos.angleTo(target);
+            err = 0;
+        }
         // slow down while still turning, so a tight turn never becomes an orbit round the target
         body.accelerate(Math.min(speed * Math.max(0.1, Math.cos(Math.min(Math.PI / 2, Math.abs(err)))), d / dt), accel, dt);
         body.moveTo(body.next(dt), dt);
@@ -300,7 +311,7 @@ final class RatActor {
                 } else {
                     body.hold();
                     hideAge = 0;
-                    begin(Activity.HIDE, 3 + rng.nextDouble() * 22);
+                    begin(Activity.HIDE, 2.5 + rng.nextDouble() * 14);
                 }
             }
             case EMERGE -> {

@@ -24,7 +24,11 @@ import truce.behaviour.CatPosture;
 import truce.behaviour.RatState;
 import truce.framecsv.FrameCsv;
 import truce.framecsv.FrameRow;
+import truce.samples.render.AnimalTruth;
+import truce.samples.render.CatCoat;
 import truce.samples.render.Colouring;
+import truce.samples.render.RatCoat;
+import truce.samples.render.FrameTruth;
 import truce.samples.render.Labels;
 import truce.samples.script.ScriptFrame;
 import truce.zones.ZoneKind;
@@ -105,6 +109,11 @@ class SceneGeneratorTest {
                         int y = (int) Math.round(animal == 0 ? t.catY() : t.ratY());
                         s.labels().get(y, x, label);
                         assertEquals(animal == 0 ? Labels.CAT : Labels.RAT, label[0], "frame " + t.frame() + " animal " + animal);
+                        AnimalTruth m = animal == 0 ? s.measured().cat() : s.measured().rat();
+                        int[] box = m.box();
+                        assertTrue(x >= box[0] && y >= box[1] && x < box[0] + box[2] && y < box[1] + box[3], "centroid in its box");
+                        assertTrue((long) box[2] * box[3] >= m.visiblePixels(), "box holds the visible pixels");
+                        assertTrue(m.visibleShare() >= AnimalTruth.MIN_VISIBLE_SHARE);
                         s.frame().get(y, x, bgr);
                         if (near(bgr, animal == 0 ? cat : rat)) {
                             colourMatches++;
@@ -204,6 +213,113 @@ class SceneGeneratorTest {
         }
         assertEquals(EnumSet.allOf(CatPosture.class), postures);
         assertEquals(EnumSet.allOf(RatState.class), states);
+    }
+
+    @Test
+    void aDefaultSetShowsEveryCoatAndBothStagesWhateverTheSeed() {
+        for (long seed : new long[]{1, 99}) {
+            SceneGenerator g = new SceneGenerator(SceneOptions.defaults().withSeed(seed));
+            Set<CatCoat> cats = EnumSet.noneOf(CatCoat.class);
+            Set<RatCoat> rats = EnumSet.noneOf(RatCoat.class);
+            Set<Boolean> barrier = new HashSet<>();
+            for (int i = 0; i < g.options().scenes(); i++) {
+                SceneInfo info = g.plan(i).info();
+                cats.add(info.catCoat());
+                rats.add(info.ratCoat());
+                barrier.add(info.barrier());
+                // cat 30-55 cm and rat 15-28 cm nose to tail base, as product.md says
+                assertTrue(info.catLengthCm() >= 30 && info.catLengthCm() <= 55, "cat " + info.catLengthCm());
+                assertTrue(info.ratLengthCm() >= 15 && info.ratLengthCm() <= 28, "rat " + info.ratLengthCm());
+            }
+            assertEquals(EnumSet.allOf(CatCoat.class), cats);
+            assertEquals(EnumSet.allOf(RatCoat.class), rats);
+            assertEquals(Set.of(true, false), barrier, "scenes behind the barrier and scenes without");
+        }
+    }
+
+    @Test
+    void everyBarrierModeAndFrameShapeLaysOutAndStagesItsEncounters() {
+        for (BarrierMode mode : BarrierMode.values()) {
+            for (int[] size : new int[][]{{160, 120}, {640, 480}, {1280, 720}, {480, 640}}) {
+                for (long seed = 1; seed <= 3; seed++) {
+                    SceneGenerator g = new SceneGenerator(SceneOptions.defaults().withBarrier(mode).withSize(size[0], size[1])
+                            .withSeed(seed).withScenes(3));
+                    for (int i = 0; i < 3; i++) {
+                        ScenePlan p = g.plan(i);
+                        String what = mode + " " + size[0] + "x" + size[1] + " seed " + seed + " " + p.name();
+                        assertEquals(mode == BarrierMode.ALL || (mode == BarrierMode.SOME && i == 1), p.info().barrier(), what);
+                        assertTrue(SceneGenerator.count(p, true) >= 2 && SceneGenerator.count(p, false) >= 2, what);
+                        truce.samples.playpen.Box b = p.playpen().barrier();
+                        for (ScriptFrame f : p.script()) {
+                            if (f.ratUnderCover()) {
+                                assertEquals(RatState.HIDING, f.ratState(), what);
+                            }
+                            if (b != null) {
+                                // each animal keeps to its own side of the barrier, its whole body too
+                                boolean vertical = b.height() > b.width();
+                                double catSide = vertical ? f.cat().x() - b.center().x() : f.cat().y() - b.center().y();
+                                double ratSide = vertical ? f.rat().x() - b.center().x() : f.rat().y() - b.center().y();
+                                assertTrue(catSide * ratSide < 0, what + ": on opposite sides");
+                                assertTrue(Math.abs(catSide) >= p.catLengthCm() * 0.4, what + ": cat body clear of the barrier");
+                                double noseX = f.cat().x() + Math.cos(f.cat().heading()) * 0.7 * p.catLengthCm() * f.cat().stretch() / 1.27;
+                                double noseY = f.cat().y() + Math.sin(f.cat().heading()) * 0.7 * p.catLengthCm() * f.cat().stretch() / 1.27;
+                                double noseSide = vertical ? noseX - b.center().x() : noseY - b.center().y();
+                                assertTrue(noseSide * catSide > 0, what + ": the cat's nose stays on its side");
+                                assertTrue(Math.abs(ratSide) >= p.ratLengthCm() * 0.4, what + ": rat body clear of the barrier");
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void roofsHideTheRatAndTheHandCoversWhatItIsOver() {
+        // a 25 s stage-5 scene with the hand and the toy: the rat hides under a roof, the hand reaches in
+        SceneOptions base = SceneOptions.defaults().withScenes(1).withSeconds(25).withSize(320, 240).withBarrier(BarrierMode.NONE);
+        SceneGenerator g = null;
+        for (long seed = 1; g == null; seed++) {
+            // the first seed whose script has the hand reach in and the rat take cover (plans are cheap)
+            SceneGenerator c = new SceneGenerator(base.withSeed(seed));
+            ScenePlan p = c.plan(0);
+            if (p.info().handReaches() > 0 && p.script().stream().filter(ScriptFrame::ratUnderCover).count() > 60) {
+                g = c;
+            }
+        }
+        int underRoof = 0, underRoofHidden = 0, handFrames = 0, handOverAnimal = 0;
+        Mat hand = new Mat();
+        try (Scene s = g.open(0)) {
+            assertTrue(s.plan().info().handReaches() > 0, "the scene has a hand");
+            while (s.next()) {
+                ScriptFrame f = s.scripted();
+                FrameTruth m = s.measured();
+                if (f.ratUnderCover()) {
+                    underRoof++;
+                    if (!s.truth().ratVisible()) {
+                        underRoofHidden++;
+                        assertTrue(Double.isNaN(s.truth().ratX()), "a hidden rat has no position");
+                    }
+                }
+                if (f.hand() != null) {
+                    Core.compare(s.labels(), new Scalar(Labels.HAND), hand, Core.CMP_EQ);
+                    if (Core.countNonZero(hand) > 0) {
+                        handFrames++;
+                        // only the hand (or, rarely, a roof) can cover the cat, which is drawn over the rat
+                        if (m.cat().visiblePixels() < m.cat().bodyPixels()) {
+                            handOverAnimal++;
+                        }
+                    }
+                }
+                // nothing is ever counted as more visible than it was drawn
+                assertTrue(m.cat().visiblePixels() <= m.cat().bodyPixels() && m.rat().visiblePixels() <= m.rat().bodyPixels());
+            }
+        }
+        hand.release();
+        assertTrue(underRoof > 30, "frames with the rat under a roof: " + underRoof);
+        assertTrue(underRoofHidden >= underRoof * 0.8, underRoofHidden + " of " + underRoof + " frames under a roof hide the rat");
+        assertTrue(handFrames > 30, "frames with the hand in the picture: " + handFrames);
+        assertTrue(handOverAnimal > 0, "the hand covers part of the cat at some point");
     }
 
     @Test

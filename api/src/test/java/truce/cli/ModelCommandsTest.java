@@ -1,0 +1,93 @@
+package truce.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import truce.framecsv.FrameCsv;
+import truce.samples.scene.SceneGenerator;
+import truce.samples.scene.SceneOptions;
+
+/** train, evaluate and analyze through the command line, on a few seconds of generated footage. */
+class ModelCommandsTest {
+    @TempDir
+    static Path data;
+
+    @BeforeAll
+    static void generate() throws Exception {
+        new SceneGenerator(SceneOptions.defaults().withScenes(3).withSeconds(4).withSize(320, 240).withSeed(5))
+                .generate(data, n -> { });
+    }
+
+    private static String[] run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = Truce.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new String[] {String.valueOf(code), out.toString(), err.toString()};
+    }
+
+    @Test
+    void trainWritesWeightsAndACardAndEvaluateRefusesTheTrainingScenes(@TempDir Path model) throws Exception {
+        String[] r = run("train", "--data", data.toString(), "--out", model.toString(), "--epochs", "2",
+                "--features", "truth");
+        assertEquals("0", r[0], r[2]);
+        assertTrue(Files.size(model.resolve("behaviour.params")) > 10_000);
+        String card = Files.readString(model.resolve("MODEL_CARD.md"));
+        assertTrue(card.contains("truce train --data"), card);
+        assertTrue(card.contains("| 2 |") || card.contains("| 2 (best) |"), card);
+        assertEquals(3, Files.readAllLines(model.resolve("training-scenes.txt")).size());
+
+        String[] e = run("evaluate", "--data", data.toString(), "--model", model.toString(), "--features", "truth");
+        assertEquals("1", e[0]);
+        assertTrue(e[2].contains("used in training"), e[2]);
+    }
+
+    @Test
+    void evaluatePrintsModelAndBaselineSideBySide() {
+        String[] e = run("evaluate", "--data", data.toString(), "--features", "truth");
+        assertEquals("0", e[0], e[2]);
+        assertTrue(e[1].contains("model P / R / F1") && e[1].contains("baseline P / R / F1"), e[1]);
+        assertTrue(e[1].contains("macro-F1") && e[1].contains("false lunges / min"), e[1]);
+    }
+
+    @Test
+    void analyzeLabelsWithTheModelUnlessToldToUseTheBaseline(@TempDir Path out) throws Exception {
+        Path video = data.resolve("scene-00.avi");
+        Path csv = out.resolve("model.csv");
+        String[] r = run("analyze", video.toString(), "--csv", csv.toString(), "--no-progress");
+        assertEquals("0", r[0], r[2]);
+        List<FrameCsv.Read> rows = FrameCsv.readAll(csv);
+        assertEquals(FrameCsv.readRows(data.resolve("scene-00.truth.csv")).size(), rows.size());
+        int labelled = 0;
+        int withState = 0;
+        for (FrameCsv.Read row : rows) {
+            if (row.row().ratState() != null) {
+                withState++;
+            }
+            String p = row.extras().get("rat_p_exploring");
+            if (p != null && !p.isEmpty()) {
+                double sum = Double.parseDouble(p) + Double.parseDouble(row.extras().get("rat_p_hiding"))
+                        + Double.parseDouble(row.extras().get("rat_p_fleeing"));
+                assertEquals(1.0, sum, 0.11, "the model's rat probabilities (one decimal each) sum to 1");
+                labelled++;
+            }
+        }
+        assertTrue(labelled > 0, "the rat was seen and labelled");
+        assertEquals(withState, labelled, "every labelled frame carries the model's probabilities");
+
+        Path base = out.resolve("baseline.csv");
+        assertEquals("0", run("analyze", video.toString(), "--csv", base.toString(), "--no-progress", "--baseline")[0]);
+        assertEquals(rows.size(), FrameCsv.readRows(base).size());
+    }
+}

@@ -1,0 +1,132 @@
+package truce.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.opencv.core.Mat;
+import truce.behaviour.RatState;
+import truce.features.FrameFeatures;
+import truce.floor.FloorMap;
+import truce.framecsv.FrameRow;
+import truce.samples.scene.Scene;
+import truce.samples.scene.SceneGenerator;
+import truce.samples.scene.SceneOptions;
+import truce.source.Natives;
+
+/**
+ * The pipeline on the samples' generated playpen (truth measured on the drawn pixels), seeded the way
+ * {@code analyze} seeds a file, with the hand, the toy and the camera effects. Prints its figures and asserts
+ * what this version reaches; the issue's 3 px for the cat and zero swaps are met on the drawn scene
+ * ({@link DrawnSceneTrackingTest}) but not yet on these.
+ */
+class GeneratedSceneTest {
+
+    @BeforeAll
+    static void load() {
+        Natives.load();
+    }
+
+    record Figures(double medianCat, double medianRat, int swaps, int ratSeenWhenVisible, int ratVisible,
+                   int hidingOk, int hiding, int frames) {
+    }
+
+    static Figures evaluate(SceneOptions options, int scene) {
+        SceneGenerator g = new SceneGenerator(options);
+        FloorMap floor = FloorMap.of(g.plan(scene).zones());
+        List<Mat> seed = new ArrayList<>();
+        int every = Math.max(1, options.frames() / 40);
+        try (Scene s = g.open(scene)) {
+            for (int k = 0; s.next(); k++) {
+                if (k % every == 0) {
+                    seed.add(s.frame().clone());
+                }
+            }
+        }
+        List<Double> ce = new ArrayList<>();
+        List<Double> re = new ArrayList<>();
+        int swaps = 0;
+        int ratSeen = 0;
+        int ratVisible = 0;
+        int hidingOk = 0;
+        int hiding = 0;
+        int frames = 0;
+        try (Scene s = g.open(scene); FrameProcessor p = new FrameProcessor(VisionSettings.of(floor))) {
+            p.seed(seed);
+            while (s.next()) {
+                FrameRow t = s.truth();
+                FrameFeatures f = p.process(s.frame(), s.index(), t.timeMs());
+                frames++;
+                boolean cv = f.cat().visible();
+                boolean rv = f.rat().visible();
+                if (t.catVisible() && cv) {
+                    ce.add(Math.hypot(f.cat().x() - t.catX(), f.cat().y() - t.catY()));
+                }
+                if (t.ratVisible()) {
+                    ratVisible++;
+                    if (rv) {
+                        ratSeen++;
+                        re.add(Math.hypot(f.rat().x() - t.ratX(), f.rat().y() - t.ratY()));
+                    }
+                }
+                if (t.catVisible() && cv && t.ratVisible() && rv) {
+                    double straight = Math.hypot(f.cat().x() - t.catX(), f.cat().y() - t.catY())
+                            + Math.hypot(f.rat().x() - t.ratX(), f.rat().y() - t.ratY());
+                    double crossed = Math.hypot(f.cat().x() - t.ratX(), f.cat().y() - t.ratY())
+                            + Math.hypot(f.rat().x() - t.catX(), f.rat().y() - t.catY());
+                    if (crossed < straight) {
+                        swaps++;
+                    }
+                }
+                if (t.ratState() == RatState.HIDING) {
+                    hiding++;
+                    if (!rv || f.ratInCover()) {
+                        hidingOk++;
+                    }
+                }
+            }
+        } finally {
+            SeedFrames.release(seed);
+        }
+        Figures fig = new Figures(DrawnSceneTrackingTest.median(ce), DrawnSceneTrackingTest.median(re), swaps,
+                ratSeen, ratVisible, hidingOk, hiding, frames);
+        System.out.printf("generated %s scene %d: median error cat %.2f px, rat %.2f px; swaps %d; rat found in %d/%d "
+                        + "frames it is in view; hiding recognised in %d/%d%n", options.distractors() ? "full" : "clean",
+                scene, fig.medianCat(), fig.medianRat(), swaps, ratSeen, ratVisible, hidingOk, hiding);
+        return fig;
+    }
+
+    @Test
+    void threeFullScenesRatWithinThreePixelsFewSwapsHidingRecognised() {
+        SceneOptions o = SceneOptions.defaults().withScenes(3).withSeconds(30).withSeed(1);
+        List<Double> rat = new ArrayList<>();
+        List<Double> cat = new ArrayList<>();
+        int swaps = 0;
+        int hidingOk = 0;
+        int hiding = 0;
+        int frames = 0;
+        for (int i = 0; i < 3; i++) {
+            Figures f = evaluate(o, i);
+            rat.add(f.medianRat());
+            cat.add(f.medianCat());
+            swaps += f.swaps();
+            hidingOk += f.hidingOk();
+            hiding += f.hiding();
+            frames += f.frames();
+            assertTrue(f.ratSeenWhenVisible() >= 0.6 * f.ratVisible(), "scene " + i + " rat found in "
+                    + f.ratSeenWhenVisible() + "/" + f.ratVisible());
+        }
+        double ratMedian = DrawnSceneTrackingTest.median(rat);
+        double catMedian = DrawnSceneTrackingTest.median(cat);
+        System.out.printf("generated scenes 0-2: median of per-scene medians: rat %.2f px, cat %.2f px; swapped "
+                + "frames %d of %d; hiding %d/%d%n", ratMedian, catMedian, swaps, frames, hidingOk, hiding);
+        assertTrue(ratMedian <= 3, "rat median " + ratMedian);
+        // Not yet the 3 px of the issue: a coat close to the floor's and a cat lying still from the start bias it.
+        assertTrue(catMedian <= 10, "cat median " + catMedian);
+        assertTrue(swaps <= 0.02 * frames, "identity swapped in " + swaps + " frames of " + frames);
+        assertTrue(hidingOk >= 0.8 * hiding, "hiding " + hidingOk + "/" + hiding);
+    }
+}
