@@ -86,6 +86,11 @@ public final class LiveView implements FrameSink {
         return f;
     }
 
+    /** Someone is looking (a live viewer or a snapshot waiting): a remote camera node should send its pictures. */
+    public boolean wanted() {
+        return viewers.get() > 0 || snapshotRequest != null;
+    }
+
     /** A viewer joins the MJPEG stream; pair with {@link #leave()}. */
     public void join() {
         viewers.incrementAndGet();

@@ -3,6 +3,9 @@ package truce.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import java.time.Instant;
+import org.opencv.core.Mat;
+import org.opencv.core.MatOfByte;
+import org.opencv.imgcodecs.Imgcodecs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import truce.behaviour.CatPosture;
@@ -18,10 +21,15 @@ import truce.service.TruceService;
 /**
  * Scale-out: camera nodes ({@code truce watch}) stream their labelled frames over a WebSocket,
  * /api/ingest/{camera}, one JSON {@link IngestFrame} per message. Each remote camera becomes a camera of this
- * server (sessions, metrics, alerts, storage), with no video. Same token and origin rules as /api/live.
+ * server (sessions, metrics, alerts, storage). Pictures only on request: while someone watches that camera's live
+ * view (or asks for a snapshot) the server sends the node {@code {"type":"frames","on":true}}, and the node then
+ * sends a JPEG as a binary message just before a frame's JSON (about ten a second); {@code "on":false} stops it,
+ * so an unwatched node costs no bandwidth. Same token and origin rules as /api/live.
  */
 public final class Ingest implements ApiServer.IngestHandler {
     private static final Logger LOG = LoggerFactory.getLogger(Ingest.class);
+    /** JPEGs from a node can be large: Jetty's default binary message limit (64 KB) is too small for 720p. */
+    private static final long MAX_PICTURE_BYTES = 4L << 20;
     private final TruceService svc;
     private final ObjectMapper json;
 
@@ -38,10 +46,16 @@ public final class Ingest implements ApiServer.IngestHandler {
                 Camera cam = svc.camera(id).orElseGet(() -> svc.addDrivenCamera(
                         new CameraConfig(id, "remote:" + ctx.session.getRemoteAddress(), null, null, null, null, null), null));
                 ctx.attribute("camera", cam);
+                ctx.attribute("picture", new RemotePicture());
                 ctx.session.setIdleTimeout(java.time.Duration.ofMinutes(2));
+                ctx.session.setMaxBinaryMessageSize(MAX_PICTURE_BYTES);
                 LOG.info("camera node connected for {}", id);
             });
             ws.onClose(ctx -> {
+                RemotePicture picture = ctx.attribute("picture");
+                if (picture != null) {
+                    picture.close();
+                }
                 Camera cam = ctx.attribute("camera");
                 if (cam != null && ctx.status() == 1000) {
                     // The node said its stream ended (a file ran out): the session ends with it. Any other close is
@@ -59,18 +73,74 @@ public final class Ingest implements ApiServer.IngestHandler {
                     ctx.send("{\"error\":\"malformed frame: " + e.getClass().getSimpleName() + "\"}");
                     return;
                 }
-                cam.loop().process(toLive(cam.loop().id(), f));
+                RemotePicture picture = ctx.attribute("picture");
+                cam.loop().process(toLive(cam.loop().id(), f, picture.take()));
+                boolean wanted = cam.view().wanted();
+                if (picture.requestChanged(wanted)) {
+                    ctx.send("{\"type\":\"frames\",\"on\":" + wanted + "}");
+                }
+            });
+            ws.onBinaryMessage(ctx -> {
+                RemotePicture picture = ctx.attribute("picture");
+                if (!picture.decode(ctx.data(), ctx.offset(), ctx.length())) {
+                    ctx.send("{\"error\":\"a binary message must be one JPEG picture\"}");
+                }
             });
         });
     }
 
-    static LiveFrame toLive(String camera, IngestFrame f) {
+    /** The latest picture a node sent, handed to the next frame only; and whether pictures were asked for. */
+    private static final class RemotePicture implements AutoCloseable {
+        private final Mat bgr = new Mat();
+        private boolean fresh;
+        private boolean requested;
+
+        synchronized boolean decode(byte[] data, int offset, int length) {
+            MatOfByte buf = new MatOfByte();
+            buf.fromArray(java.util.Arrays.copyOfRange(data, offset, offset + length));
+            Mat decoded = Imgcodecs.imdecode(buf, Imgcodecs.IMREAD_COLOR);
+            buf.release();
+            try {
+                if (decoded.empty()) {
+                    return false;
+                }
+                decoded.copyTo(bgr);
+                fresh = true;
+                return true;
+            } finally {
+                decoded.release();
+            }
+        }
+
+        /** The picture if one came since the last frame, else null (the frame then carries no image). */
+        synchronized Mat take() {
+            if (!fresh) {
+                return null;
+            }
+            fresh = false;
+            return bgr;
+        }
+
+        /** Records the wish and says whether the node must be told. */
+        synchronized boolean requestChanged(boolean wanted) {
+            boolean changed = wanted != requested;
+            requested = wanted;
+            return changed;
+        }
+
+        @Override
+        public synchronized void close() {
+            bgr.release();
+        }
+    }
+
+    static LiveFrame toLive(String camera, IngestFrame f, Mat image) {
         AnimalFeatures cat = animal(f.cat());
         AnimalFeatures rat = animal(f.rat());
         FrameFeatures ff = new FrameFeatures(f.frame(), f.timeMs(), cat, rat,
                 nan(f.distance()), nan(f.distanceCatLengths()), 0, nan(f.facing()), f.ratInCover());
         Labels labels = new Labels(CatPosture.fromLabel(f.catPosture()), RatState.fromLabel(f.ratState()), null, null);
-        return new LiveFrame(camera, ff, labels, f.wallTimeMs() > 0 ? Instant.ofEpochMilli(f.wallTimeMs()) : Instant.now(), null);
+        return new LiveFrame(camera, ff, labels, f.wallTimeMs() > 0 ? Instant.ofEpochMilli(f.wallTimeMs()) : Instant.now(), image);
     }
 
     private static double nan(Double d) {

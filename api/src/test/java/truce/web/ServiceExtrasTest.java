@@ -168,6 +168,59 @@ class ServiceExtrasTest {
     }
 
     @Test
+    void cameraNodeSendsPicturesOnlyWhileSomeoneWatches() throws Exception {
+        List<String> fromServer = new CopyOnWriteArrayList<>();
+        WebSocket node = http.newWebSocketBuilder().header("Authorization", "Bearer " + token)
+                .buildAsync(URI.create("ws://127.0.0.1:" + port + "/api/ingest/pen9"), new WebSocket.Listener() {
+                    @Override
+                    public java.util.concurrent.CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                        fromServer.add(data.toString());
+                        ws.request(1);
+                        return null;
+                    }
+                }).get(10, TimeUnit.SECONDS);
+        var lf = Frames.frame("pen9", 0, 0, CatPosture.CALM, RatState.EXPLORING, 200);
+        node.sendText(json.writeValueAsString(Ingest.fromLive(lf)), true).get(5, TimeUnit.SECONDS);
+        Thread.sleep(300);
+        assertTrue(fromServer.isEmpty(), "nobody watches: no pictures asked for, got " + fromServer);
+
+        truce.live.LiveView view = svc.camera("pen9").orElseThrow().view();
+        view.join();
+        node.sendText(json.writeValueAsString(Ingest.fromLive(Frames.frame("pen9", 1, 33, CatPosture.CALM, RatState.EXPLORING, 200))), true)
+                .get(5, TimeUnit.SECONDS);
+        long deadline = System.currentTimeMillis() + 5000;
+        while (fromServer.isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals("{\"type\":\"frames\",\"on\":true}", fromServer.get(0));
+
+        // the node answers with a JPEG before its next frame: the live view then has a picture of the pen
+        org.opencv.core.Mat pen = new org.opencv.core.Mat(120, 160, org.opencv.core.CvType.CV_8UC3, new org.opencv.core.Scalar(40, 120, 200));
+        org.opencv.core.MatOfByte jpeg = new org.opencv.core.MatOfByte();
+        org.opencv.imgcodecs.Imgcodecs.imencode(".jpg", pen, jpeg);
+        node.sendBinary(java.nio.ByteBuffer.wrap(jpeg.toArray()), true).get(5, TimeUnit.SECONDS);
+        node.sendText(json.writeValueAsString(Ingest.fromLive(Frames.frame("pen9", 2, 66, CatPosture.CALM, RatState.EXPLORING, 200))), true)
+                .get(5, TimeUnit.SECONDS);
+        truce.live.LiveView.Frame shown = view.next(0, 5000);
+        assertNotNull(shown, "the watched remote camera shows the node's picture");
+        org.opencv.core.Mat decoded = org.opencv.imgcodecs.Imgcodecs.imdecode(new org.opencv.core.MatOfByte(shown.jpeg()),
+                org.opencv.imgcodecs.Imgcodecs.IMREAD_COLOR);
+        assertEquals(160, decoded.cols());
+        pen.release();
+        decoded.release();
+
+        view.leave();
+        node.sendText(json.writeValueAsString(Ingest.fromLive(Frames.frame("pen9", 3, 99, CatPosture.CALM, RatState.EXPLORING, 200))), true)
+                .get(5, TimeUnit.SECONDS);
+        deadline = System.currentTimeMillis() + 5000;
+        while (fromServer.size() < 2 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals("{\"type\":\"frames\",\"on\":false}", fromServer.get(1));
+        node.abort();
+    }
+
+    @Test
     void webhooksRetryWithBackoffOffThePipeline() throws Exception {
         HttpServer hook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         AtomicInteger calls = new AtomicInteger();
