@@ -4,15 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import truce.cli.LoadTestCommand;
 
 /**
- * Opt-in (-Dtruce.loadtest=true): 50 live clients and 10,000 REST requests against a real server on loopback; no
+ * 50 live clients and 10,000 REST requests against a real server on loopback; no
  * 5xx, every request answered, every lunge delivered to every client. Timing figures are printed, not asserted
  * (a shared machine makes them noisy); `java -jar api/target/truce.jar loadtest` prints the same.
  */
-@EnabledIfSystemProperty(named = "truce.loadtest", matches = "true")
 class LoadTest {
     @Test
     void fiftyLiveClientsAndTenThousandRequests() throws Exception {
