@@ -766,11 +766,12 @@ public final class ApiServer implements AutoCloseable {
         ctx.json(svc.settings());
     }
 
-    @OpenApi(path = "/api/settings", methods = HttpMethod.PUT, summary = "Replace the settings (missing sections keep their defaults)", tags = "service",
+    @OpenApi(path = "/api/settings", methods = HttpMethod.PUT, summary = "Update the settings: only the sections and fields the body names change", description = "Objects merge field by field (e.g. {\"alerts\":{\"stalkingSeconds\":4}} changes that threshold only); a list such as webhooks is replaced whole.", tags = "service",
             requestBody = @OpenApiRequestBody(content = @OpenApiContent(from = Settings.class)),
             responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(from = Settings.class)), @OpenApiResponse(status = "400")})
-    private void putSettings(Context ctx) throws Exception {
-        Settings s = Requests.body(ctx, json, Settings.class);
+    private synchronized void putSettings(Context ctx) throws Exception {
+        // Merged into the current settings: the Settings page may send one section, and the rest must stay.
+        Settings s = Requests.update(ctx, json, svc.settings(), Settings.class);
         svc.settings(s);
         ctx.json(s);
     }

@@ -200,6 +200,18 @@ class ApiServerTest {
         assertEquals(4.0, settings.get("alerts").get("stalkingSeconds").asDouble());
         assertEquals(4.0, ok("GET", "/api/settings", null, 200).get("alerts").get("stalkingSeconds").asDouble());
         assertEquals(30.0, ok("GET", "/api/settings", null, 200).get("retention").get("days").asDouble());
+        // A partial body changes only what it names: one field of one section here, the rest stays as it was.
+        JsonNode partial = ok("PUT", "/api/settings", "{\"retention\":{\"days\":7}}", 200);
+        assertEquals(7.0, partial.get("retention").get("days").asDouble());
+        assertEquals(20.0, partial.get("retention").get("gigabytes").asDouble());
+        assertEquals(4.0, partial.get("alerts").get("stalkingSeconds").asDouble());
+        assertEquals("http://127.0.0.1:9/hook", partial.get("webhooks").get(0).asText());
+        JsonNode stored = ok("GET", "/api/settings", null, 200);
+        assertEquals(7.0, stored.get("retention").get("days").asDouble());
+        assertEquals(4.0, stored.get("alerts").get("stalkingSeconds").asDouble());
+        assertError(send("PUT", "/api/settings", "{\"alerts\":{\"stalkingSecs\":4}}", token), 400);
+        assertError(send("PUT", "/api/settings", "[1]", token), 400);
+        assertEquals(7.0, ok("GET", "/api/settings", null, 200).get("retention").get("days").asDouble());
 
         assertEquals(List.of("Tom+Remy"), json.convertValue(ok("GET", "/api/pairs", null, 200), List.class));
         assertEquals(1, ok("GET", "/api/pairs/Tom+Remy/trend", null, 200).size());
