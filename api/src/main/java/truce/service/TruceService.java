@@ -41,6 +41,7 @@ import truce.store.MediaStore;
 import truce.store.SessionStore;
 import truce.store.SettingsStore;
 import truce.web.ClientHub;
+import truce.zones.Zones;
 
 /**
  * The composition root: the data directory, the database, the live hub and the cameras, wired by hand.

@@ -49,7 +49,7 @@ import truce.metrics.CalmMetrics;
 import truce.service.Camera;
 import truce.service.Settings;
 import truce.service.TruceService;
-import truce.service.Zones;
+import truce.zones.Zones;
 import truce.session.Detection;
 import truce.session.SessionInfo;
 import truce.store.MediaStore;
