@@ -66,6 +66,7 @@ public final class ApiServer implements AutoCloseable {
     private final ObjectMapper json;
     private final StageCoach coach = new StageCoach();
     private final List<IngestHandler> extraRoutes = new ArrayList<>();
+    private final List<String> routes = new java.util.concurrent.CopyOnWriteArrayList<>();
     private Javalin app;
 
     /** Extra routes (the camera-node ingest) mounted by other parts. */
@@ -87,6 +88,12 @@ public final class ApiServer implements AutoCloseable {
         boolean pages = ApiServer.class.getResource("/web") != null;
         app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
+            // Every HTTP route as Javalin registers it (ours, the extras' and the plugins'), for routes().
+            cfg.events(ev -> ev.handlerAdded(h -> {
+                if (h.getHttpMethod().isHttpMethod()) {
+                    routes.add(h.getHttpMethod() + " " + h.getPath());
+                }
+            }));
             cfg.jsonMapper(new JavalinJackson(json, false));
             cfg.http.maxRequestSize = 2_000_000;
             cfg.jetty.defaultHost = host;
@@ -128,6 +135,11 @@ public final class ApiServer implements AutoCloseable {
 
     public int port() {
         return app.port();
+    }
+
+    /** The HTTP routes Javalin registered, as "GET /api/health" (WebSocket endpoints are not HTTP routes). */
+    public List<String> routes() {
+        return List.copyOf(routes);
     }
 
     // ---- security ------------------------------------------------------------------------------------------

@@ -13,6 +13,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -263,6 +266,37 @@ class ApiServerTest {
         JsonNode doc = ok("GET", "/openapi.json", null, 200);
         assertTrue(doc.get("paths").has("/api/sessions/{id}/highlights"));
         assertTrue(doc.get("paths").has("/api/health"));
+    }
+
+    @Test
+    void everyRouteTheServerRegistersIsInTheOpenApiDocument() throws Exception {
+        // The server as serve builds it (camera-node ingest, review pages) on its own port.
+        try (ApiServer full = new ApiServer(svc).with(new Ingest(svc)).with(new DashboardPages())) {
+            int p = full.start("127.0.0.1", 0);
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + p + "/openapi.json"))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode(), r.body());
+            JsonNode paths = json.readTree(r.body()).get("paths");
+            Set<String> documented = new TreeSet<>();
+            paths.fields().forEachRemaining(e -> e.getValue().fieldNames()
+                    .forEachRemaining(m -> documented.add(m.toUpperCase(Locale.ROOT) + " " + e.getKey())));
+
+            // Not REST operations, so not in the document: the SSE stream, and the OpenAPI plugins' own pages (the
+            // document, Swagger UI and its assets). WebSockets (/api/live, /api/ingest) and the static pages are not
+            // HTTP routes, so routes() never lists them.
+            Set<String> notOperations = Set.of("GET /api/events", "GET /openapi.json", "GET /swagger",
+                    "GET /webjars/swagger-ui/*");
+            Set<String> registered = new TreeSet<>(full.routes());
+            assertTrue(registered.containsAll(notOperations), "exclusions that no longer exist: " + registered);
+            assertTrue(registered.size() > 25, "too few routes seen: " + registered);
+            registered.removeAll(notOperations);
+            Set<String> undocumented = new TreeSet<>(registered);
+            undocumented.removeAll(documented);
+            assertTrue(undocumented.isEmpty(), "routes missing from the OpenAPI document: " + undocumented);
+            Set<String> phantom = new TreeSet<>(documented);
+            phantom.removeAll(registered);
+            assertTrue(phantom.isEmpty(), "documented operations the server does not have: " + phantom);
+        }
     }
 
     @Test
