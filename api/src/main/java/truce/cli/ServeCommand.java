@@ -20,6 +20,7 @@ import truce.service.Json;
 import truce.service.MediaOptions;
 import truce.service.TruceService;
 import truce.web.ApiServer;
+import truce.web.DashboardPages;
 import truce.web.Ingest;
 
 /** {@code truce serve}: the pipeline for each camera and the service, from one process. */
@@ -80,7 +81,7 @@ public final class ServeCommand implements Callable<Integer> {
         TruceService svc = new TruceService(data);
         truce.notify.Webhooks hooks = new truce.notify.Webhooks(svc.json(), () -> svc.settings().webhooks());
         svc.onAlert(hooks::post);
-        ApiServer server = new ApiServer(svc).with(new Ingest(svc));
+        ApiServer server = new ApiServer(svc).with(new Ingest(svc)).with(new DashboardPages());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -74,36 +74,18 @@ public final class Feeds {
     public static LiveFeed.Opener vision(CameraConfig cfg, String source, BehaviourClassifier classifier, boolean loop) throws IOException {
         FloorMap zones = zones(cfg);
         boolean file = isFile(source);
-        return new LiveFeed.Opener() {
-            @Override
-            public LiveFeed open() throws IOException {
-                FrameSource s = openSource(source);
-                FrameProcessor p = new FrameProcessor(VisionSettings.of(zones));
-                if (file) {
-                    // A file (the demo) may look ahead at its own start for the background, as analyze does; a live
-                    // camera bootstraps its background itself.
-                    List<Mat> seed = SeedFrames.sample(source, 600, 20);
-                    p.seed(seed);
-                    SeedFrames.release(seed);
-                }
-                return new VisionFeed(cfg.id(), s, p, classifier, file);
+        return opener(cfg.source(), loop, file, () -> {
+            FrameSource s = openSource(source);
+            FrameProcessor p = new FrameProcessor(VisionSettings.of(zones));
+            if (file) {
+                // A file (the demo) may look ahead at its own start for the background, as analyze does; a live
+                // camera bootstraps its background itself.
+                List<Mat> seed = SeedFrames.sample(source, 600, 20);
+                p.seed(seed);
+                SeedFrames.release(seed);
             }
-
-            @Override
-            public String describe() {
-                return cfg.source();
-            }
-
-            @Override
-            public boolean restartsAtEnd() {
-                return loop;
-            }
-
-            @Override
-            public boolean live() {
-                return !file;
-            }
-        };
+            return new VisionFeed(cfg.id(), s, p, classifier, file);
+        });
     }
 
     /** Truth replay: the video's frames with the truth CSV's labels (see {@link TruthReplay}). */
@@ -119,15 +101,25 @@ public final class Feeds {
         }
         double len = catLengthPx;
         boolean file = isFile(source);
+        return opener(cfg.source() + " (truth replay)", loop, file,
+                () -> new TruthReplay(cfg.id(), openSource(source), truthCsv, len, file));
+    }
+
+    private interface FeedFactory {
+        LiveFeed open() throws IOException;
+    }
+
+    /** An opener over a file (paced, read once or looped) or a live source (reopened after failures). */
+    private static LiveFeed.Opener opener(String describe, boolean loop, boolean file, FeedFactory factory) {
         return new LiveFeed.Opener() {
             @Override
             public LiveFeed open() throws IOException {
-                return new TruthReplay(cfg.id(), openSource(source), truthCsv, len, file);
+                return factory.open();
             }
 
             @Override
             public String describe() {
-                return cfg.source() + " (truth replay)";
+                return describe;
             }
 
             @Override

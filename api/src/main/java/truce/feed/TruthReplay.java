@@ -12,7 +12,6 @@ import truce.live.LiveFeed;
 import truce.live.LiveFrame;
 import truce.source.Frame;
 import truce.source.FrameSource;
-import truce.source.SourceException;
 
 /**
  * Replays a per-frame truth CSV as the labels of a video's frames, in place of detection and classification:
@@ -23,39 +22,30 @@ import truce.source.SourceException;
  */
 public final class TruthReplay implements LiveFeed {
     private final String camera;
-    private final FrameSource source;
+    private final PacedSource in;
     private final List<FrameRow> truth;
-    private final Pacer pacer;
     private final double catLengthPx;
-    private final Frame frame = new Frame();
     private long index;
 
     public TruthReplay(String camera, FrameSource source, Path truthCsv, double catLengthPx, boolean pace) throws IOException {
         this.camera = camera;
-        this.source = source;
         this.truth = truce.framecsv.FrameCsv.readRows(truthCsv);
+        this.in = new PacedSource(source, pace);
         this.catLengthPx = catLengthPx;
-        this.pacer = pace ? new Pacer() : null;
     }
 
     @Override
     public LiveFrame next() throws IOException, InterruptedException {
-        try {
-            if (!source.read(frame)) {
-                return null;
-            }
-        } catch (SourceException e) {
-            throw new IOException(e.getMessage(), e);
+        if (!in.read()) {
+            return null;
         }
+        Frame frame = in.frame();
         long i = index++;
         if (i >= truth.size()) {
             return null; // the video outlasts its truth: stop where the labels stop
         }
         FrameRow r = truth.get((int) i);
         double t = frame.mediaTimeMs();
-        if (pacer != null) {
-            pacer.await(t);
-        }
         AnimalFeatures cat = animal(r.catVisible(), r.catX(), r.catY(), heading(r));
         AnimalFeatures rat = animal(r.ratVisible(), r.ratX(), r.ratY(), 0);
         boolean both = r.catVisible() && r.ratVisible();
@@ -78,15 +68,11 @@ public final class TruthReplay implements LiveFeed {
 
     @Override
     public long droppedFrames() {
-        return source.droppedFrames();
+        return in.droppedFrames();
     }
 
     @Override
     public void close() {
-        try {
-            source.close();
-        } finally {
-            frame.close();
-        }
+        in.close();
     }
 }

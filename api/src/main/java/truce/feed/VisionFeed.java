@@ -10,7 +10,6 @@ import truce.live.LiveFrame;
 import truce.pipeline.FrameProcessor;
 import truce.source.Frame;
 import truce.source.FrameSource;
-import truce.source.SourceException;
 
 /**
  * The real pipeline for one camera: capture (a vision frame source), detect, track and measure (the vision
@@ -19,34 +18,25 @@ import truce.source.SourceException;
  */
 public final class VisionFeed implements LiveFeed {
     private final String camera;
-    private final FrameSource source;
+    private final PacedSource in;
     private final FrameProcessor processor;
     private final BehaviourClassifier classifier;
-    private final Pacer pacer;
-    private final Frame frame = new Frame();
 
     /** Takes ownership of the source and the processor; the classifier stays the caller's (reset here). */
     public VisionFeed(String camera, FrameSource source, FrameProcessor processor, BehaviourClassifier classifier, boolean pace) {
         this.camera = camera;
-        this.source = source;
+        this.in = new PacedSource(source, pace);
         this.processor = processor;
         this.classifier = classifier;
-        this.pacer = pace ? new Pacer() : null;
         classifier.reset();
     }
 
     @Override
     public LiveFrame next() throws IOException, InterruptedException {
-        try {
-            if (!source.read(frame)) {
-                return null;
-            }
-        } catch (SourceException e) {
-            throw new IOException(e.getMessage(), e);
+        if (!in.read()) {
+            return null;
         }
-        if (pacer != null) {
-            pacer.await(frame.mediaTimeMs());
-        }
+        Frame frame = in.frame();
         FrameFeatures features = processor.process(frame);
         Labels labels = classifier.classify(features);
         long captured = frame.captureTimeMs();
@@ -56,16 +46,15 @@ public final class VisionFeed implements LiveFeed {
 
     @Override
     public long droppedFrames() {
-        return source.droppedFrames();
+        return in.droppedFrames();
     }
 
     @Override
     public void close() {
         try {
-            source.close();
-        } finally {
             processor.close();
-            frame.close();
+        } finally {
+            in.close();
         }
     }
 }

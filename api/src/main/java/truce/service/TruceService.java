@@ -41,6 +41,7 @@ import truce.store.MediaStore;
 import truce.store.SessionStore;
 import truce.store.SettingsStore;
 import truce.web.ClientHub;
+import truce.zones.Zones;
 
 /**
  * The composition root: the data directory, the database, the live hub and the cameras, wired by hand.
@@ -169,6 +170,13 @@ public final class TruceService implements AutoCloseable {
 
     /** Adds and starts a camera with recording and highlights. */
     public synchronized Camera addCamera(CameraConfig cfg, LiveFeed.Opener opener, MediaOptions mo) {
+        Camera cam = register(cfg, opener, mo);
+        cam.loop().start();
+        return cam;
+    }
+
+    /** A camera's alert engine, sinks, live view and loop, registered under its id but not started. */
+    private Camera register(CameraConfig cfg, LiveFeed.Opener opener, MediaOptions mo) {
         if (cameras.containsKey(cfg.id())) {
             throw new IllegalArgumentException("camera " + cfg.id() + " configured twice");
         }
@@ -180,7 +188,6 @@ public final class TruceService implements AutoCloseable {
         CameraLoop loop = new CameraLoop(cfg, opener, sessions, hub, List.copyOf(sinks), engine, () -> settings.sessions());
         Camera cam = new Camera(loop, view);
         cameras.put(cfg.id(), cam);
-        loop.start();
         return cam;
     }
 
@@ -201,14 +208,6 @@ public final class TruceService implements AutoCloseable {
      * {@link CameraLoop#process}. {@code mo} null: no recording.
      */
     public synchronized Camera addDrivenCamera(CameraConfig cfg, MediaOptions mo) {
-        if (cameras.containsKey(cfg.id())) {
-            throw new IllegalArgumentException("camera " + cfg.id() + " configured twice");
-        }
-        AlertEngine engine = new AlertEngine(cfg.id(), settings.alerts(),
-                new AlertDispatcher(alertStore, hub, List.copyOf(alertListeners)));
-        List<FrameSink> sinks = new ArrayList<>(mediaSinks(cfg, engine, mo));
-        LiveView view = new LiveView();
-        sinks.add(view);
         LiveFeed.Opener none = new LiveFeed.Opener() {
             @Override
             public LiveFeed open() throws IOException {
@@ -225,10 +224,7 @@ public final class TruceService implements AutoCloseable {
                 return false;
             }
         };
-        CameraLoop loop = new CameraLoop(cfg, none, sessions, hub, List.copyOf(sinks), engine, () -> settings.sessions());
-        Camera cam = new Camera(loop, view);
-        cameras.put(cfg.id(), cam);
-        return cam;
+        return register(cfg, none, mo);
     }
 
     private void checkCameras() {

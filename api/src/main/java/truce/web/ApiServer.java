@@ -49,7 +49,7 @@ import truce.metrics.CalmMetrics;
 import truce.service.Camera;
 import truce.service.Settings;
 import truce.service.TruceService;
-import truce.service.Zones;
+import truce.zones.Zones;
 import truce.session.Detection;
 import truce.session.SessionInfo;
 import truce.store.MediaStore;
@@ -66,6 +66,7 @@ public final class ApiServer implements AutoCloseable {
     private final ObjectMapper json;
     private final StageCoach coach = new StageCoach();
     private final List<IngestHandler> extraRoutes = new ArrayList<>();
+    private final List<String> routes = new java.util.concurrent.CopyOnWriteArrayList<>();
     private Javalin app;
 
     /** Extra routes (the camera-node ingest) mounted by other parts. */
@@ -87,6 +88,12 @@ public final class ApiServer implements AutoCloseable {
         boolean pages = ApiServer.class.getResource("/web") != null;
         app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
+            // Every HTTP route as Javalin registers it (ours, the extras' and the plugins'), for routes().
+            cfg.events(ev -> ev.handlerAdded(h -> {
+                if (h.getHttpMethod().isHttpMethod()) {
+                    routes.add(h.getHttpMethod() + " " + h.getPath());
+                }
+            }));
             cfg.jsonMapper(new JavalinJackson(json, false));
             cfg.http.maxRequestSize = 2_000_000;
             cfg.jetty.defaultHost = host;
@@ -128,6 +135,11 @@ public final class ApiServer implements AutoCloseable {
 
     public int port() {
         return app.port();
+    }
+
+    /** The HTTP routes Javalin registered, as "GET /api/health" (WebSocket endpoints are not HTTP routes). */
+    public List<String> routes() {
+        return List.copyOf(routes);
     }
 
     // ---- security ------------------------------------------------------------------------------------------
@@ -766,11 +778,12 @@ public final class ApiServer implements AutoCloseable {
         ctx.json(svc.settings());
     }
 
-    @OpenApi(path = "/api/settings", methods = HttpMethod.PUT, summary = "Replace the settings (missing sections keep their defaults)", tags = "service",
+    @OpenApi(path = "/api/settings", methods = HttpMethod.PUT, summary = "Update the settings: only the sections and fields the body names change", description = "Objects merge field by field (e.g. {\"alerts\":{\"stalkingSeconds\":4}} changes that threshold only); a list such as webhooks is replaced whole.", tags = "service",
             requestBody = @OpenApiRequestBody(content = @OpenApiContent(from = Settings.class)),
             responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(from = Settings.class)), @OpenApiResponse(status = "400")})
-    private void putSettings(Context ctx) throws Exception {
-        Settings s = Requests.body(ctx, json, Settings.class);
+    private synchronized void putSettings(Context ctx) throws Exception {
+        // Merged into the current settings: the Settings page may send one section, and the rest must stay.
+        Settings s = Requests.update(ctx, json, svc.settings(), Settings.class);
         svc.settings(s);
         ctx.json(s);
     }

@@ -1,6 +1,8 @@
 package truce.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.javalin.http.BadRequestResponse;
@@ -15,6 +17,37 @@ final class Requests {
     }
 
     static <T> T body(Context ctx, ObjectMapper json, Class<T> type) {
+        String body = checkedBody(ctx);
+        return parse(() -> json.readValue(body, type));
+    }
+
+    /**
+     * A partial update: the body's fields are merged into {@code current} (objects field by field, any other value
+     * replaces the old one), so a client that sends one section, or one field of it, changes only that.
+     */
+    static <T> T update(Context ctx, ObjectMapper json, T current, Class<T> type) {
+        String body = checkedBody(ctx);
+        JsonNode patch = parse(() -> json.readTree(body));
+        if (!patch.isObject()) {
+            throw new BadRequestResponse("request body must be a JSON object");
+        }
+        ObjectNode merged = json.valueToTree(current);
+        merge(merged, (ObjectNode) patch);
+        return parse(() -> json.treeToValue(merged, type));
+    }
+
+    private static void merge(ObjectNode into, ObjectNode patch) {
+        patch.fields().forEachRemaining(e -> {
+            JsonNode old = into.get(e.getKey());
+            if (old instanceof ObjectNode o && e.getValue() instanceof ObjectNode p) {
+                merge(o, p);
+            } else {
+                into.set(e.getKey(), e.getValue());
+            }
+        });
+    }
+
+    private static String checkedBody(Context ctx) {
         String body = ctx.body();
         if (body.isBlank()) {
             throw new BadRequestResponse("request body must be JSON");
@@ -22,9 +55,17 @@ final class Requests {
         if (body.length() > MAX_BODY) {
             throw new BadRequestResponse("request body too large");
         }
+        return body;
+    }
+
+    private interface JsonRead<T> {
+        T read() throws JsonProcessingException;
+    }
+
+    private static <T> T parse(JsonRead<T> read) {
         try {
-            T t = json.readValue(body, type);
-            if (t == null) {
+            T t = read.read();
+            if (t == null || t instanceof JsonNode n && n.isNull()) {
                 throw new BadRequestResponse("request body must be a JSON object");
             }
             return t;

@@ -9,11 +9,11 @@ topbar('sessions');
 const $ = (id) => document.getElementById(id);
 const main = $('review');
 
-/** The session id from review.html?id=... (or from /sessions/{id}, should the service route that here). */
+/** The session id from /sessions/{id} (served by DashboardPages) or from review.html?id=... */
 function sessionId() {
   const q = new URLSearchParams(location.search).get('id');
   if (q) return q;
-  const m = location.pathname.match(/\/sessions\/(\d+)\/?$/); // if the service routes /sessions/{id} here
+  const m = location.pathname.match(/\/sessions\/(\d+)\/?$/);
   return m ? m[1] : null;
 }
 const id = sessionId();

@@ -46,9 +46,9 @@ const PAGES = [
   ['/settings/', 'Settings', 'settings'],
 ];
 
-/** Where one session is reviewed (a static page reading ?id=; it also understands /sessions/{id} if so routed). */
+/** Where one session is reviewed: the service serves the review page at /sessions/{id} (DashboardPages). */
 export function reviewUrl(id) {
-  return '/sessions/review.html?id=' + encodeURIComponent(id);
+  return '/sessions/' + encodeURIComponent(id);
 }
 
 /** Renders the top bar; returns the connection indicator element (pages that stream update it). */

@@ -13,6 +13,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -200,6 +203,18 @@ class ApiServerTest {
         assertEquals(4.0, settings.get("alerts").get("stalkingSeconds").asDouble());
         assertEquals(4.0, ok("GET", "/api/settings", null, 200).get("alerts").get("stalkingSeconds").asDouble());
         assertEquals(30.0, ok("GET", "/api/settings", null, 200).get("retention").get("days").asDouble());
+        // A partial body changes only what it names: one field of one section here, the rest stays as it was.
+        JsonNode partial = ok("PUT", "/api/settings", "{\"retention\":{\"days\":7}}", 200);
+        assertEquals(7.0, partial.get("retention").get("days").asDouble());
+        assertEquals(20.0, partial.get("retention").get("gigabytes").asDouble());
+        assertEquals(4.0, partial.get("alerts").get("stalkingSeconds").asDouble());
+        assertEquals("http://127.0.0.1:9/hook", partial.get("webhooks").get(0).asText());
+        JsonNode stored = ok("GET", "/api/settings", null, 200);
+        assertEquals(7.0, stored.get("retention").get("days").asDouble());
+        assertEquals(4.0, stored.get("alerts").get("stalkingSeconds").asDouble());
+        assertError(send("PUT", "/api/settings", "{\"alerts\":{\"stalkingSecs\":4}}", token), 400);
+        assertError(send("PUT", "/api/settings", "[1]", token), 400);
+        assertEquals(7.0, ok("GET", "/api/settings", null, 200).get("retention").get("days").asDouble());
 
         assertEquals(List.of("Tom+Remy"), json.convertValue(ok("GET", "/api/pairs", null, 200), List.class));
         assertEquals(1, ok("GET", "/api/pairs/Tom+Remy/trend", null, 200).size());
@@ -251,6 +266,37 @@ class ApiServerTest {
         JsonNode doc = ok("GET", "/openapi.json", null, 200);
         assertTrue(doc.get("paths").has("/api/sessions/{id}/highlights"));
         assertTrue(doc.get("paths").has("/api/health"));
+    }
+
+    @Test
+    void everyRouteTheServerRegistersIsInTheOpenApiDocument() throws Exception {
+        // The server as serve builds it (camera-node ingest, review pages) on its own port.
+        try (ApiServer full = new ApiServer(svc).with(new Ingest(svc)).with(new DashboardPages())) {
+            int p = full.start("127.0.0.1", 0);
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + p + "/openapi.json"))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode(), r.body());
+            JsonNode paths = json.readTree(r.body()).get("paths");
+            Set<String> documented = new TreeSet<>();
+            paths.fields().forEachRemaining(e -> e.getValue().fieldNames()
+                    .forEachRemaining(m -> documented.add(m.toUpperCase(Locale.ROOT) + " " + e.getKey())));
+
+            // Not REST operations, so not in the document: the SSE stream, and the OpenAPI plugins' own pages (the
+            // document, Swagger UI and its assets). WebSockets (/api/live, /api/ingest) and the static pages are not
+            // HTTP routes, so routes() never lists them.
+            Set<String> notOperations = Set.of("GET /api/events", "GET /openapi.json", "GET /swagger",
+                    "GET /webjars/swagger-ui/*");
+            Set<String> registered = new TreeSet<>(full.routes());
+            assertTrue(registered.containsAll(notOperations), "exclusions that no longer exist: " + registered);
+            assertTrue(registered.size() > 25, "too few routes seen: " + registered);
+            registered.removeAll(notOperations);
+            Set<String> undocumented = new TreeSet<>(registered);
+            undocumented.removeAll(documented);
+            assertTrue(undocumented.isEmpty(), "routes missing from the OpenAPI document: " + undocumented);
+            Set<String> phantom = new TreeSet<>(documented);
+            phantom.removeAll(registered);
+            assertTrue(phantom.isEmpty(), "documented operations the server does not have: " + phantom);
+        }
     }
 
     @Test

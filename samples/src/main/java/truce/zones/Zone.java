@@ -7,14 +7,19 @@ import java.util.Objects;
  * One named polygon of the playpen, in source-frame pixels, as {@code [[x,y],[x,y],...]}.
  */
 public record Zone(ZoneKind kind, String name, double[][] polygon) {
+    public static final int MAX_NAME = 64;
+    public static final int MAX_POINTS = 1000;
 
     public Zone {
-        Objects.requireNonNull(kind, "zone kind");
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("a zone needs a name");
+        if (kind == null) {
+            throw new IllegalArgumentException("zone kind must be one of cover, barrier, perch");
         }
-        if (polygon == null || polygon.length < 3) {
-            throw new IllegalArgumentException("zone '" + name + "' needs a polygon of at least 3 points");
+        if (name == null || name.isBlank() || name.length() > MAX_NAME) {
+            throw new IllegalArgumentException("a zone needs a name of 1-" + MAX_NAME + " characters");
+        }
+        // Bounded because zones arrive from users (PUT /api/cameras/{id}/zones) and are tested against every frame.
+        if (polygon == null || polygon.length < 3 || polygon.length > MAX_POINTS) {
+            throw new IllegalArgumentException("zone '" + name + "' needs a polygon of 3 to " + MAX_POINTS + " points");
         }
         for (double[] p : polygon) {
             if (p == null || p.length != 2 || !Double.isFinite(p[0]) || !Double.isFinite(p[1])) {

@@ -15,16 +15,29 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Zones(Double viewWidthCm, List<Zone> zones) {
+    public static final int MAX_ZONES = 100;
+
+    /** No zones and no known floor width. */
+    public static final Zones NONE = new Zones(null, List.of());
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public Zones {
-        if (viewWidthCm != null && !(viewWidthCm > 0 && Double.isFinite(viewWidthCm))) {
-            throw new IllegalArgumentException("viewWidthCm must be a positive number, was " + viewWidthCm);
+        if (viewWidthCm != null && !(viewWidthCm > 0 && viewWidthCm < 100_000)) {
+            throw new IllegalArgumentException("viewWidthCm must be a positive number of centimetres, was " + viewWidthCm);
         }
-        zones = zones == null ? List.of() : List.copyOf(zones);
+        zones = zones == null ? List.of() : zones;
+        if (zones.size() > MAX_ZONES) {
+            throw new IllegalArgumentException("at most " + MAX_ZONES + " zones");
+        }
+        for (Zone z : zones) {
+            if (z == null) { // List.contains(null) throws on immutable lists
+                throw new IllegalArgumentException("a zone may not be null");
+            }
+        }
+        zones = List.copyOf(zones);
     }
 
     /** The zones of one kind, in file order. */

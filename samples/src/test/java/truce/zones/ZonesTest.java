@@ -48,6 +48,20 @@ class ZonesTest {
         assertThrows(IllegalArgumentException.class,
                 () -> Zones.parse("{\"zones\":[{\"kind\":\"cover\",\"name\":\"c\",\"polygon\":[[0,0],[1,0]]}]}"));
         assertThrows(IllegalArgumentException.class, () -> Zones.parse("{\"viewWidthCm\": -3}"));
+        assertThrows(IllegalArgumentException.class, () -> Zones.parse("{\"viewWidthCm\": 1e9}"));
+        assertThrows(IllegalArgumentException.class, () -> Zones.parse("{\"zones\":[null]}"));
+        IllegalArgumentException noKind = assertThrows(IllegalArgumentException.class,
+                () -> Zones.parse("{\"zones\":[{\"name\":\"c\",\"polygon\":[[0,0],[1,0],[1,1]]}]}"));
+        assertTrue(noKind.getMessage().contains("cover, barrier, perch"), noKind.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Zones.parse(
+                "{\"zones\":[{\"kind\":\"cover\",\"name\":\"" + "n".repeat(65) + "\",\"polygon\":[[0,0],[1,0],[1,1]]}]}"));
+        String manyPoints = "[0,0]" + ",[1,1]".repeat(Zone.MAX_POINTS);
+        assertThrows(IllegalArgumentException.class,
+                () -> Zones.parse("{\"zones\":[{\"kind\":\"cover\",\"name\":\"c\",\"polygon\":[" + manyPoints + "]}]}"));
+        String zone = "{\"kind\":\"cover\",\"name\":\"c\",\"polygon\":[[0,0],[1,0],[1,1]]}";
+        assertThrows(IllegalArgumentException.class,
+                () -> Zones.parse("{\"zones\":[" + (zone + ",").repeat(Zones.MAX_ZONES) + zone + "]}"));
+        assertEquals(Zones.MAX_ZONES, Zones.parse("{\"zones\":[" + (zone + ",").repeat(Zones.MAX_ZONES - 1) + zone + "]}").zones().size());
         Path broken = dir.resolve("b.json");
         Files.writeString(broken, "{\"zones\": [");
         IOException io = assertThrows(IOException.class, () -> Zones.read(broken));
