@@ -14,7 +14,7 @@ import truce.session.Detection;
  */
 public final class AlertEngine {
     private final String camera;
-    private final List<AlertRule> rules = List.of(new LungeRule(), new StalkingRule(), new FleeingRule(), new HiddenLongRule());
+    private final List<AlertRule> rules = List.of(OnsetRule.lunge(), new StalkingRule(), OnsetRule.flight(), new HiddenLongRule());
     private final Map<AlertKind, Long> lastRaisedNanos = new EnumMap<>(AlertKind.class);
     private final Consumer<Alert> sink;
     private volatile AlertSettings settings;

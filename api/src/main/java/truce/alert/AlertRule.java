@@ -7,7 +7,7 @@ import truce.session.Detection;
  * raises it; the engine then applies the kind's cool-down. One instance per camera (they keep run state).
  * CAMERA_LOST is not a frame rule (there is no frame): the camera loop's watchdog raises it.
  */
-public sealed interface AlertRule permits LungeRule, StalkingRule, FleeingRule, HiddenLongRule {
+public sealed interface AlertRule permits OnsetRule, StalkingRule, HiddenLongRule {
 
     AlertKind kind();
 
