@@ -32,6 +32,8 @@ public final class TrackingScore {
         int catInView;
         int catFound;
         int catGood;
+        double catDx;
+        double catDy;
         int ratGood;
         int catGhost;
         int ratInView;
@@ -47,6 +49,8 @@ public final class TrackingScore {
             catInView += o.catInView;
             catFound += o.catFound;
             catGood += o.catGood;
+            catDx += o.catDx;
+            catDy += o.catDy;
             ratGood += o.ratGood;
             catGhost += o.catGhost;
             ratInView += o.ratInView;
@@ -67,10 +71,10 @@ public final class TrackingScore {
 
         public String line(String name) {
             return String.format("%-28s cat med %5.2f p90 %6.2f found %5d (%5d within 20 px)/%5d (+%d out of "
-                            + "view) | rat med %5.2f p90 %6.2f found %5d (%5d)/%5d (+%d) | swapped frames %d, swaps %d, frames %d", name,
+                            + "view) | rat med %5.2f p90 %6.2f found %5d (%5d)/%5d (+%d) | swapped frames %d, swaps %d, frames %d; cat bias (%.1f, %.1f)", name,
                     quantile(catErr, 0.5), quantile(catErr, 0.9), catFound, catGood, catInView, catGhost,
                     quantile(ratErr, 0.5), quantile(ratErr, 0.9), ratFound, ratGood, ratInView, ratGhost, swappedFrames,
-                    swaps, frames);
+                    swaps, frames, catDx / Math.max(1, catGood), catDy / Math.max(1, catGood));
         }
     }
 
@@ -126,6 +130,8 @@ public final class TrackingScore {
                         t.catErr.add(e);
                         if (e <= GOOD_PX) {
                             t.catGood++;
+                            t.catDx += f.cat().x() - r.catX();
+                            t.catDy += f.cat().y() - r.catY();
                         }
                     }
                 } else if (cv) {

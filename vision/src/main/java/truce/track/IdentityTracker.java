@@ -318,7 +318,8 @@ public final class IdentityTracker {
         }
         double area = b.area(i);
         double likeCat = catLikeness(area);
-        if (firstPair && other >= 0) {
+        // the larger of a first pair is the cat, unless the known floor scale already says plainly what it is
+        if (firstPair && other >= 0 && !(scaleKnown && (likeCat < 0.1 || likeCat > 0.9))) {
             double ratio = area / b.area(other);
             if (ratio > 1.6 || ratio < 1 / 1.6) {
                 likeCat = ratio > 1 ? 1 : 0;
