@@ -21,7 +21,9 @@ import truce.source.SourceEvent;
  * {@code .truth.csv} (and optionally a {@code .zones.json}) beside them, seeded as {@code analyze} seeds a
  * file, and prints per video and overall: median and p90 centroid error of cat and rat, frames found of
  * frames in view, frames reported where the animal is out of view, identity swaps (frames where the crossed
- * assignment fits better, and changes into that state). Usage: {@code TrackingScore VIDEO|DIR...}.
+ * assignment fits better, and changes into that state). From the repository root, after packaging:
+ * {@code java -cp "api/target/truce.jar:api/target/lib/*" truce.pipeline.TrackingScore VIDEO|DIR...}
+ * ({@code -Dtruce.trace=N} also prints truth and tracks every N-th frame).
  */
 public final class TrackingScore {
 
