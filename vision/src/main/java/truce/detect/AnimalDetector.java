@@ -27,6 +27,12 @@ public interface AnimalDetector extends AutoCloseable {
      */
     boolean split(Blobs blobs, int blob, double[] seeds, double[] expectedAreas, Blobs out);
 
+    /**
+     * Share (0..1) of the box (source pixels) that differs from the background this frame, whatever the
+     * mask made of it: evidence that a still animal is there though it left no blob.
+     */
+    double differingShare(double x0, double y0, double x1, double y1);
+
     /** Seeds the background from frames without reliance on any one of them (a per-pixel median). */
     void seed(java.util.List<Mat> frames);
 

@@ -39,6 +39,11 @@ public final class BackgroundDifferenceDetector implements AnimalDetector {
     }
 
     @Override
+    public double differingShare(double x0, double y0, double x1, double y1) {
+        return motion.differingShare(x0, y0, x1, y1);
+    }
+
+    @Override
     public void seed(List<Mat> frames) {
         motion.seed(frames);
     }

@@ -289,8 +289,90 @@ public final class MotionMask implements AutoCloseable {
             m.release();
         }
         medianInto(all, bg);
+        // An animal that lay still in most samples is in the median; the samples where it was elsewhere show
+        // the floor there. Such a spot differs from those samples with its outline in the background, not in
+        // the sample (a ghost): take the floor from the sample. Two rounds, for two animals or a long rest.
+        for (int round = 0; round < 2; round++) {
+            for (byte[] sample : all) {
+                healGhosts(sample);
+            }
+        }
         ready = true;
         boot = null;
+    }
+
+    /** Replaces the background inside every ghost-like difference region of {@code sample} by the sample. */
+    private void healGhosts(byte[] sample) {
+        float tAbs = (float) s.thresholdAbs();
+        float tRel = (float) s.thresholdRel();
+        byte[] m = morph;
+        for (int i = 0, p = 0; i < m.length; i++, p += 3) {
+            float fb = sample[p] & 0xff;
+            float fg = sample[p + 1] & 0xff;
+            float fr = sample[p + 2] & 0xff;
+            float d = Math.abs(fb - bg[p]) + Math.abs(fg - bg[p + 1]) + Math.abs(fr - bg[p + 2]);
+            m[i] = d > tAbs + tRel * (bg[p] + bg[p + 1] + bg[p + 2]) ? (byte) 1 : 0;
+        }
+        int[] stack = new int[m.length];
+        int[] region = new int[m.length];
+        for (int start = 0; start < m.length; start++) {
+            if (m[start] != 1) {
+                continue;
+            }
+            int top = 0;
+            int n = 0;
+            stack[top++] = start;
+            m[start] = 2;
+            double inSample = 0;
+            double inBackground = 0;
+            while (top > 0) {
+                int q = stack[--top];
+                region[n++] = q;
+                int x = q % w;
+                int y = q / w;
+                boolean edge = false;
+                for (int dy = -1; dy <= 1; dy++) {
+                    for (int dx = -1; dx <= 1; dx++) {
+                        int xx = x + dx;
+                        int yy = y + dy;
+                        if (xx < 0 || yy < 0 || xx >= w || yy >= h) {
+                            continue;
+                        }
+                        int r = yy * w + xx;
+                        if (m[r] == 1) {
+                            m[r] = 2;
+                            stack[top++] = r;
+                        } else if (m[r] == 0) {
+                            edge = true;
+                        }
+                    }
+                }
+                if (edge && x > 0 && y > 0 && x < w - 1 && y < h - 1) {
+                    inSample += Math.abs(lum(sample, q + 1) - lum(sample, q - 1))
+                            + Math.abs(lum(sample, q + w) - lum(sample, q - w));
+                    inBackground += Math.abs(lum(bg, q + 1) - lum(bg, q - 1))
+                            + Math.abs(lum(bg, q + w) - lum(bg, q - w));
+                }
+            }
+            if (n >= s.minBlobPixels() * 2 && inSample < 0.6 * inBackground) {
+                for (int k = 0; k < n; k++) {
+                    int q = 3 * region[k];
+                    bg[q] = sample[q] & 0xff;
+                    bg[q + 1] = sample[q + 1] & 0xff;
+                    bg[q + 2] = sample[q + 2] & 0xff;
+                }
+            }
+        }
+    }
+
+    private static int lum(byte[] a, int i) {
+        int q = 3 * i;
+        return (a[q] & 0xff) + (a[q + 1] & 0xff) + (a[q + 2] & 0xff);
+    }
+
+    private static float lum(float[] a, int i) {
+        int q = 3 * i;
+        return a[q] + a[q + 1] + a[q + 2];
     }
 
     private static void medianInto(byte[][] samples, float[] out) {
@@ -313,6 +395,30 @@ public final class MotionMask implements AutoCloseable {
             out[i] = mask[i] != 0 ? (byte) 255 : 0;
         }
         dst.put(0, 0, out);
+    }
+
+    /**
+     * Share of working pixels inside a box (source pixels) that differ from the background by more than the
+     * absolute threshold, before the mask's flicker test and morphology: evidence that something is still
+     * there when the mask no longer shows it.
+     */
+    public double differingShare(double x0, double y0, double x1, double y1) {
+        int a0 = Math.max(0, (int) Math.floor(x0 / sx));
+        int b0 = Math.max(0, (int) Math.floor(y0 / sy));
+        int a1 = Math.min(w - 1, (int) Math.ceil(x1 / sx) - 1);
+        int b1 = Math.min(h - 1, (int) Math.ceil(y1 / sy) - 1);
+        int n = 0;
+        int on = 0;
+        float t = (float) s.thresholdAbs();
+        for (int y = b0; y <= b1; y++) {
+            for (int x = a0; x <= a1; x++) {
+                n++;
+                if (diff[y * w + x] > t) {
+                    on++;
+                }
+            }
+        }
+        return n == 0 ? 0 : (double) on / n;
     }
 
     /** Counts wholesale replacements of the background (the start-up median). */

@@ -176,7 +176,7 @@ public final class IdentityTracker {
             if (bestCat >= 0) {
                 gatherFragments(blobs, bestCat, bestRat, n);
                 measure(cat, blobs, bestCat, dt, false);
-            } else {
+            } else if (!holdStill(cat)) {
                 lose(cat);
             }
             if (bestRat >= 0) {
@@ -318,7 +318,8 @@ public final class IdentityTracker {
         }
         double area = b.area(i);
         double likeCat = catLikeness(area);
-        if (firstPair && other >= 0) {
+        // the larger of a first pair is the cat, unless the known floor scale already says plainly what it is
+        if (firstPair && other >= 0 && !(scaleKnown && (likeCat < 0.1 || likeCat > 0.9))) {
             double ratio = area / b.area(other);
             if (ratio > 1.6 || ratio < 1 / 1.6) {
                 likeCat = ratio > 1 ? 1 : 0;
@@ -366,10 +367,56 @@ public final class IdentityTracker {
         boolean atCover = t.lastSeenNearCover && zones.has(ZoneKind.COVER)
                 && zones.distance(ZoneKind.COVER, b.cx(i), b.cy(i)) < len * 1.2;
         boolean atEdge = t.lastSeenAtEdge && b.touchesBorder(i);
-        if (!near && !atCover && !atEdge) {
+        if (!near && !atCover && !atEdge && !(unseenS > REACQUIRE_S && reappears(t, b, i, area))) {
             return 1e9;
         }
         return 0.3 + Math.min(1, d / (4 * len)) + 0.5 * sizeCost + classCost;
+    }
+
+    /** Held only when it was slower than this (body lengths per second) before its blob went. */
+    private static final double HOLD_SPEED = 0.5;
+    /** Held while at least this share of the inner box still differs from the background. */
+    private static final double HOLD_SHARE = 0.5;
+
+    /**
+     * A cat in view that left no blob this frame but whose box still differs from the background is lying
+     * still (or its coat matches the floor): it is held where it was, still visible, so the background keeps
+     * not learning it; once its box shows floor again it is lost as usual.
+     */
+    private boolean holdStill(Track t) {
+        if (!t.visible || t.inContact || detectorSplit == null
+                || Math.hypot(t.vx, t.vy) > HOLD_SPEED * Math.max(t.length, 8)) {
+            return false; // it was on the move: it went somewhere, it did not lie down
+        }
+        double mx = 0.15 * (t.maxX - t.minX);
+        double my = 0.15 * (t.maxY - t.minY);
+        if (detectorSplit.differingShare(t.minX + mx, t.minY + my, t.maxX - mx, t.maxY - my) < HOLD_SHARE) {
+            return false;
+        }
+        t.vx = 0;
+        t.vy = 0;
+        t.framesUnseen = 0;
+        t.lastSeenMs = lastMs;
+        return true;
+    }
+
+    /** After this long out of sight an animal may come back anywhere, as a blob that is plainly it. */
+    private static final double REACQUIRE_S = 1.5;
+
+    /**
+     * Whether a blob far from where a long-lost animal was is plainly that animal: held to the tests of a
+     * first sighting, and its size must say which one without doubt (a lost cat missed for seconds must not
+     * stay lost because it walked off while unseen).
+     */
+    private boolean reappears(Track t, Blobs b, int i, double area) {
+        if (b.contrast(i) < s.minNewContrast() || area < 0.5 * t.refArea || area > 2 * t.refArea) {
+            return false;
+        }
+        double p = catLikeness(area);
+        if (t.animal == Animal.CAT) {
+            return p > 0.8;
+        }
+        return false; // a rat-sized blob is too often a toy, a hand or a piece of the cat
     }
 
     private double sharedCost(Blobs b, int i, double dt) {

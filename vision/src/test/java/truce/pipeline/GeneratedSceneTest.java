@@ -25,13 +25,16 @@ import truce.source.Natives;
  */
 class GeneratedSceneTest {
 
+    /** Share of in-view frames in which the cat must be reported. */
+    private static final double CAT_FOUND = 0.9;
+
     @BeforeAll
     static void load() {
         Natives.load();
     }
 
     record Figures(double medianCat, double medianRat, int swaps, int ratSeenWhenVisible, int ratVisible,
-                   int hidingOk, int hiding, int frames) {
+                   int hidingOk, int hiding, int frames, int catSeenWhenVisible, int catVisible) {
     }
 
     static Figures evaluate(SceneOptions options, int scene) {
@@ -51,6 +54,8 @@ class GeneratedSceneTest {
         int swaps = 0;
         int ratSeen = 0;
         int ratVisible = 0;
+        int catSeen = 0;
+        int catVisible = 0;
         int hidingOk = 0;
         int hiding = 0;
         int frames = 0;
@@ -62,7 +67,11 @@ class GeneratedSceneTest {
                 frames++;
                 boolean cv = f.cat().visible();
                 boolean rv = f.rat().visible();
+                if (t.catVisible()) {
+                    catVisible++;
+                }
                 if (t.catVisible() && cv) {
+                    catSeen++;
                     ce.add(Math.hypot(f.cat().x() - t.catX(), f.cat().y() - t.catY()));
                 }
                 if (t.ratVisible()) {
@@ -92,10 +101,11 @@ class GeneratedSceneTest {
             SeedFrames.release(seed);
         }
         Figures fig = new Figures(DrawnSceneTrackingTest.median(ce), DrawnSceneTrackingTest.median(re), swaps,
-                ratSeen, ratVisible, hidingOk, hiding, frames);
+                ratSeen, ratVisible, hidingOk, hiding, frames, catSeen, catVisible);
         System.out.printf("generated %s scene %d: median error cat %.2f px, rat %.2f px; swaps %d; rat found in %d/%d "
-                        + "frames it is in view; hiding recognised in %d/%d%n", options.distractors() ? "full" : "clean",
-                scene, fig.medianCat(), fig.medianRat(), swaps, ratSeen, ratVisible, hidingOk, hiding);
+                        + "frames it is in view, cat in %d/%d; hiding recognised in %d/%d%n",
+                options.distractors() ? "full" : "clean", scene, fig.medianCat(), fig.medianRat(), swaps, ratSeen,
+                ratVisible, catSeen, catVisible, hidingOk, hiding);
         return fig;
     }
 
@@ -118,15 +128,18 @@ class GeneratedSceneTest {
             frames += f.frames();
             assertTrue(f.ratSeenWhenVisible() >= 0.6 * f.ratVisible(), "scene " + i + " rat found in "
                     + f.ratSeenWhenVisible() + "/" + f.ratVisible());
+            assertTrue(f.catSeenWhenVisible() >= CAT_FOUND * f.catVisible(), "scene " + i + " cat found in "
+                    + f.catSeenWhenVisible() + "/" + f.catVisible());
         }
         double ratMedian = DrawnSceneTrackingTest.median(rat);
         double catMedian = DrawnSceneTrackingTest.median(cat);
         System.out.printf("generated scenes 0-2: median of per-scene medians: rat %.2f px, cat %.2f px; swapped "
                 + "frames %d of %d; hiding %d/%d%n", ratMedian, catMedian, swaps, frames, hidingOk, hiding);
         assertTrue(ratMedian <= 3, "rat median " + ratMedian);
-        // Not yet the 3 px of the issue: a coat close to the floor's and a cat lying still from the start bias it.
-        assertTrue(catMedian <= 10, "cat median " + catMedian);
-        assertTrue(swaps <= 0.02 * frames, "identity swapped in " + swaps + " frames of " + frames);
+        // Not yet the 3 px of the issue: a coat close to the floor's breaks the cat's mask and biases its centroid
+        // (measured 5.7 px with seeded-ghost healing and still-cat holding; 10 px was allowed before them).
+        assertTrue(catMedian <= 6.5, "cat median " + catMedian);
+        assertTrue(swaps <= 0.005 * frames, "identity swapped in " + swaps + " frames of " + frames);
         assertTrue(hidingOk >= 0.8 * hiding, "hiding " + hidingOk + "/" + hiding);
     }
 }

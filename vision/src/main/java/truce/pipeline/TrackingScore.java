@@ -1,0 +1,206 @@
+package truce.pipeline;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.opencv.core.Mat;
+import truce.features.FrameFeatures;
+import truce.floor.FloorMap;
+import truce.framecsv.FrameCsv;
+import truce.framecsv.FrameRow;
+import truce.source.Frame;
+import truce.source.FrameSource;
+import truce.source.FrameSources;
+import truce.source.SourceEvent;
+
+/**
+ * Localisation and identity against ground truth: runs the pipeline over videos that have a
+ * {@code .truth.csv} (and optionally a {@code .zones.json}) beside them, seeded as {@code analyze} seeds a
+ * file, and prints per video and overall: median and p90 centroid error of cat and rat, frames found of
+ * frames in view, frames reported where the animal is out of view, identity swaps (frames where the crossed
+ * assignment fits better, and changes into that state). From the repository root, after packaging:
+ * {@code java -cp "api/target/truce.jar:api/target/lib/*" truce.pipeline.TrackingScore VIDEO|DIR...}
+ * ({@code -Dtruce.trace=N} also prints truth and tracks every N-th frame).
+ */
+public final class TrackingScore {
+
+    /** Figures of one or more videos. */
+    public static final class Tally {
+        final List<Double> catErr = new ArrayList<>();
+        final List<Double> ratErr = new ArrayList<>();
+        int catInView;
+        int catFound;
+        int catGood;
+        double catDx;
+        double catDy;
+        int ratGood;
+        int catGhost;
+        int ratInView;
+        int ratFound;
+        int ratGhost;
+        int swappedFrames;
+        int swaps;
+        int frames;
+
+        void add(Tally o) {
+            catErr.addAll(o.catErr);
+            ratErr.addAll(o.ratErr);
+            catInView += o.catInView;
+            catFound += o.catFound;
+            catGood += o.catGood;
+            catDx += o.catDx;
+            catDy += o.catDy;
+            ratGood += o.ratGood;
+            catGhost += o.catGhost;
+            ratInView += o.ratInView;
+            ratFound += o.ratFound;
+            ratGhost += o.ratGhost;
+            swappedFrames += o.swappedFrames;
+            swaps += o.swaps;
+            frames += o.frames;
+        }
+
+        public double catMedian() {
+            return quantile(catErr, 0.5);
+        }
+
+        public double ratMedian() {
+            return quantile(ratErr, 0.5);
+        }
+
+        public String line(String name) {
+            return String.format("%-28s cat med %5.2f p90 %6.2f found %5d (%5d within 20 px)/%5d (+%d out of "
+                            + "view) | rat med %5.2f p90 %6.2f found %5d (%5d)/%5d (+%d) | swapped frames %d, swaps %d, frames %d; cat bias (%.1f, %.1f)", name,
+                    quantile(catErr, 0.5), quantile(catErr, 0.9), catFound, catGood, catInView, catGhost,
+                    quantile(ratErr, 0.5), quantile(ratErr, 0.9), ratFound, ratGood, ratInView, ratGhost, swappedFrames,
+                    swaps, frames, catDx / Math.max(1, catGood), catDy / Math.max(1, catGood));
+        }
+    }
+
+    /** A position within this many pixels of the truth counts as the animal found (not something else). */
+    static final double GOOD_PX = 20;
+    private static final int TRACE = Integer.getInteger("truce.trace", 0);
+
+    private TrackingScore() {
+    }
+
+    static double quantile(List<Double> v, double q) {
+        if (v.isEmpty()) {
+            return Double.NaN;
+        }
+        double[] a = v.stream().mapToDouble(Double::doubleValue).toArray();
+        Arrays.sort(a);
+        return a[Math.min(a.length - 1, (int) Math.floor(q * a.length))];
+    }
+
+    /** Scores one video whose truth CSV is {@code truth}; zones may be null. */
+    public static Tally score(Path video, Path truth, Path zones) throws Exception {
+        List<FrameRow> rows = FrameCsv.readRows(truth);
+        FloorMap floor = zones != null && Files.exists(zones) ? FloorMap.read(zones) : FloorMap.NONE;
+        Tally t = new Tally();
+        String spec = video.toString();
+        try (FrameSource source = FrameSources.open(spec, FrameSources.Options.DEFAULT, SourceEvent.Listener.NONE);
+             Frame frame = new Frame();
+             FrameProcessor p = new FrameProcessor(VisionSettings.of(floor))) {
+            long n = source.frameCount() > 0 ? source.frameCount() : rows.size();
+            List<Mat> seed = SeedFrames.sample(spec, (int) Math.min(n, Integer.MAX_VALUE), (int) Math.max(1, n / 41));
+            p.seed(seed);
+            SeedFrames.release(seed);
+            boolean wasSwapped = false;
+            int i = 0;
+            while (source.read(frame) && i < rows.size()) {
+                FrameRow r = rows.get(i++);
+                FrameFeatures f = p.process(frame);
+                t.frames++;
+                if (TRACE > 0 && t.frames % TRACE == 0) {
+                    System.out.printf("%5d truth cat %s (%.0f,%.0f) rat %s (%.0f,%.0f) | seen cat %s (%.0f,%.0f) a=%.0f "
+                                    + "rat %s (%.0f,%.0f) a=%.0f | blobs %d%n", r.frame(), r.catVisible(), r.catX(),
+                            r.catY(), r.ratVisible(), r.ratX(), r.ratY(), f.cat().visible(), f.cat().x(), f.cat().y(),
+                            p.tracker().cat().area(), f.rat().visible(), f.rat().x(), f.rat().y(),
+                            p.tracker().rat().area(), p.blobs().count());
+                }
+                boolean cv = f.cat().visible();
+                boolean rv = f.rat().visible();
+                if (r.catVisible()) {
+                    t.catInView++;
+                    if (cv) {
+                        t.catFound++;
+                        double e = Math.hypot(f.cat().x() - r.catX(), f.cat().y() - r.catY());
+                        t.catErr.add(e);
+                        if (e <= GOOD_PX) {
+                            t.catGood++;
+                            t.catDx += f.cat().x() - r.catX();
+                            t.catDy += f.cat().y() - r.catY();
+                        }
+                    }
+                } else if (cv) {
+                    t.catGhost++;
+                }
+                if (r.ratVisible()) {
+                    t.ratInView++;
+                    if (rv) {
+                        t.ratFound++;
+                        double e = Math.hypot(f.rat().x() - r.ratX(), f.rat().y() - r.ratY());
+                        t.ratErr.add(e);
+                        if (e <= GOOD_PX) {
+                            t.ratGood++;
+                        }
+                    }
+                } else if (rv) {
+                    t.ratGhost++;
+                }
+                if (r.catVisible() && cv && r.ratVisible() && rv) {
+                    double straight = Math.hypot(f.cat().x() - r.catX(), f.cat().y() - r.catY())
+                            + Math.hypot(f.rat().x() - r.ratX(), f.rat().y() - r.ratY());
+                    double crossed = Math.hypot(f.cat().x() - r.ratX(), f.cat().y() - r.ratY())
+                            + Math.hypot(f.rat().x() - r.catX(), f.rat().y() - r.catY());
+                    boolean swapped = crossed < straight;
+                    if (swapped) {
+                        t.swappedFrames++;
+                        if (!wasSwapped) {
+                            t.swaps++;
+                        }
+                    }
+                    wasSwapped = swapped;
+                }
+            }
+        }
+        return t;
+    }
+
+    /** The truth and zones files beside a video: NAME.truth.csv, NAME.zones.json. */
+    static Path beside(Path video, String suffix) {
+        String name = video.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return video.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + suffix);
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<Path> videos = new ArrayList<>();
+        for (String a : args) {
+            Path p = Path.of(a);
+            if (Files.isDirectory(p)) {
+                try (var s = Files.list(p)) {
+                    s.filter(v -> v.toString().endsWith(".avi") || v.toString().endsWith(".mp4"))
+                            .filter(v -> Files.exists(beside(v, ".truth.csv"))).sorted().forEach(videos::add);
+                }
+            } else {
+                videos.add(p);
+            }
+        }
+        Tally all = new Tally();
+        for (Path v : videos) {
+            long t0 = System.nanoTime();
+            Tally t = score(v, beside(v, ".truth.csv"), beside(v, ".zones.json"));
+            double s = (System.nanoTime() - t0) / 1e9;
+            System.out.println(t.line(v.getFileName().toString()) + String.format(" (%.1f s)", s));
+            all.add(t);
+        }
+        if (videos.size() > 1) {
+            System.out.println(all.line("ALL"));
+        }
+    }
+}
