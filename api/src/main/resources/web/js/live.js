@@ -142,6 +142,18 @@ function onFrame(m) {
   if (session && m.timeMs !== undefined && m.sessionId === session.id) {
     $('session-elapsed') && ($('session-elapsed').textContent = mediaTime(m.timeMs));
   }
+  followSession(m.sessionId);
+}
+
+// Every frame names the camera's live session: if it is not the one shown (a session started by itself before the
+// page connected, or a start that lost the race to it), fetch it, so the page never shows a stale session.
+let sessionLoading = false;
+function followSession(id) {
+  if (id === undefined || sessionLoading) return;
+  const shown = session && !session.endedAt && session.live !== false ? session.id : null;
+  if ((id ?? null) === shown) return;
+  sessionLoading = true;
+  loadSession(id ?? shown).finally(() => { sessionLoading = false; }); // an ended one is reloaded to show it ended
 }
 
 // ---- alerts --------------------------------------------------------------------------------------------------
