@@ -45,6 +45,58 @@ public final class TrackingScore {
         int swaps;
         int frames;
 
+        private boolean wasSwapped;
+
+        /** Scores one frame: what the pipeline saw against the truth, in source order. */
+        public void add(FrameRow r, FrameFeatures f) {
+            frames++;
+            boolean cv = f.cat().visible();
+            boolean rv = f.rat().visible();
+            if (r.catVisible()) {
+                catInView++;
+                if (cv) {
+                    catFound++;
+                    double e = Math.hypot(f.cat().x() - r.catX(), f.cat().y() - r.catY());
+                    catErr.add(e);
+                    if (e <= GOOD_PX) {
+                        catGood++;
+                        catDx += f.cat().x() - r.catX();
+                        catDy += f.cat().y() - r.catY();
+                    }
+                }
+            } else if (cv) {
+                catGhost++;
+            }
+            if (r.ratVisible()) {
+                ratInView++;
+                if (rv) {
+                    ratFound++;
+                    double e = Math.hypot(f.rat().x() - r.ratX(), f.rat().y() - r.ratY());
+                    ratErr.add(e);
+                    if (e <= GOOD_PX) {
+                        ratGood++;
+                    }
+                }
+            } else if (rv) {
+                ratGhost++;
+            }
+            if (r.catVisible() && cv && r.ratVisible() && rv) {
+                // Swapped when pairing the tracks the other way round fits the truth better.
+                double straight = Math.hypot(f.cat().x() - r.catX(), f.cat().y() - r.catY())
+                        + Math.hypot(f.rat().x() - r.ratX(), f.rat().y() - r.ratY());
+                double crossed = Math.hypot(f.cat().x() - r.ratX(), f.cat().y() - r.ratY())
+                        + Math.hypot(f.rat().x() - r.catX(), f.rat().y() - r.catY());
+                boolean swapped = crossed < straight;
+                if (swapped) {
+                    swappedFrames++;
+                    if (!wasSwapped) {
+                        swaps++;
+                    }
+                }
+                wasSwapped = swapped;
+            }
+        }
+
         void add(Tally o) {
             catErr.addAll(o.catErr);
             ratErr.addAll(o.ratErr);
@@ -109,63 +161,18 @@ public final class TrackingScore {
             List<Mat> seed = SeedFrames.sample(spec, (int) Math.min(n, Integer.MAX_VALUE), (int) Math.max(1, n / 41));
             p.seed(seed);
             SeedFrames.release(seed);
-            boolean wasSwapped = false;
             int i = 0;
             while (source.read(frame) && i < rows.size()) {
                 FrameRow r = rows.get(i++);
                 FrameFeatures f = p.process(frame);
-                t.frames++;
-                if (TRACE > 0 && t.frames % TRACE == 0) {
+                if (TRACE > 0 && i % TRACE == 0) {
                     System.out.printf("%5d truth cat %s (%.0f,%.0f) rat %s (%.0f,%.0f) | seen cat %s (%.0f,%.0f) a=%.0f "
                                     + "rat %s (%.0f,%.0f) a=%.0f | blobs %d%n", r.frame(), r.catVisible(), r.catX(),
                             r.catY(), r.ratVisible(), r.ratX(), r.ratY(), f.cat().visible(), f.cat().x(), f.cat().y(),
                             p.tracker().cat().area(), f.rat().visible(), f.rat().x(), f.rat().y(),
                             p.tracker().rat().area(), p.blobs().count());
                 }
-                boolean cv = f.cat().visible();
-                boolean rv = f.rat().visible();
-                if (r.catVisible()) {
-                    t.catInView++;
-                    if (cv) {
-                        t.catFound++;
-                        double e = Math.hypot(f.cat().x() - r.catX(), f.cat().y() - r.catY());
-                        t.catErr.add(e);
-                        if (e <= GOOD_PX) {
-                            t.catGood++;
-                            t.catDx += f.cat().x() - r.catX();
-                            t.catDy += f.cat().y() - r.catY();
-                        }
-                    }
-                } else if (cv) {
-                    t.catGhost++;
-                }
-                if (r.ratVisible()) {
-                    t.ratInView++;
-                    if (rv) {
-                        t.ratFound++;
-                        double e = Math.hypot(f.rat().x() - r.ratX(), f.rat().y() - r.ratY());
-                        t.ratErr.add(e);
-                        if (e <= GOOD_PX) {
-                            t.ratGood++;
-                        }
-                    }
-                } else if (rv) {
-                    t.ratGhost++;
-                }
-                if (r.catVisible() && cv && r.ratVisible() && rv) {
-                    double straight = Math.hypot(f.cat().x() - r.catX(), f.cat().y() - r.catY())
-                            + Math.hypot(f.rat().x() - r.ratX(), f.rat().y() - r.ratY());
-                    double crossed = Math.hypot(f.cat().x() - r.ratX(), f.cat().y() - r.ratY())
-                            + Math.hypot(f.rat().x() - r.catX(), f.rat().y() - r.catY());
-                    boolean swapped = crossed < straight;
-                    if (swapped) {
-                        t.swappedFrames++;
-                        if (!wasSwapped) {
-                            t.swaps++;
-                        }
-                    }
-                    wasSwapped = swapped;
-                }
+                t.add(r, f);
             }
         }
         return t;

@@ -49,50 +49,18 @@ class GeneratedSceneTest {
                 }
             }
         }
-        List<Double> ce = new ArrayList<>();
-        List<Double> re = new ArrayList<>();
-        int swaps = 0;
-        int ratSeen = 0;
-        int ratVisible = 0;
-        int catSeen = 0;
-        int catVisible = 0;
+        TrackingScore.Tally t = new TrackingScore.Tally();
         int hidingOk = 0;
         int hiding = 0;
-        int frames = 0;
         try (Scene s = g.open(scene); FrameProcessor p = new FrameProcessor(VisionSettings.of(floor))) {
             p.seed(seed);
             while (s.next()) {
-                FrameRow t = s.truth();
-                FrameFeatures f = p.process(s.frame(), s.index(), t.timeMs());
-                frames++;
-                boolean cv = f.cat().visible();
-                boolean rv = f.rat().visible();
-                if (t.catVisible()) {
-                    catVisible++;
-                }
-                if (t.catVisible() && cv) {
-                    catSeen++;
-                    ce.add(Math.hypot(f.cat().x() - t.catX(), f.cat().y() - t.catY()));
-                }
-                if (t.ratVisible()) {
-                    ratVisible++;
-                    if (rv) {
-                        ratSeen++;
-                        re.add(Math.hypot(f.rat().x() - t.ratX(), f.rat().y() - t.ratY()));
-                    }
-                }
-                if (t.catVisible() && cv && t.ratVisible() && rv) {
-                    double straight = Math.hypot(f.cat().x() - t.catX(), f.cat().y() - t.catY())
-                            + Math.hypot(f.rat().x() - t.ratX(), f.rat().y() - t.ratY());
-                    double crossed = Math.hypot(f.cat().x() - t.ratX(), f.cat().y() - t.ratY())
-                            + Math.hypot(f.rat().x() - t.catX(), f.rat().y() - t.catY());
-                    if (crossed < straight) {
-                        swaps++;
-                    }
-                }
-                if (t.ratState() == RatState.HIDING) {
+                FrameRow truth = s.truth();
+                FrameFeatures f = p.process(s.frame(), s.index(), truth.timeMs());
+                t.add(truth, f);
+                if (truth.ratState() == RatState.HIDING) {
                     hiding++;
-                    if (!rv || f.ratInCover()) {
+                    if (!f.rat().visible() || f.ratInCover()) {
                         hidingOk++;
                     }
                 }
@@ -100,12 +68,12 @@ class GeneratedSceneTest {
         } finally {
             SeedFrames.release(seed);
         }
-        Figures fig = new Figures(DrawnSceneTrackingTest.median(ce), DrawnSceneTrackingTest.median(re), swaps,
-                ratSeen, ratVisible, hidingOk, hiding, frames, catSeen, catVisible);
+        Figures fig = new Figures(DrawnSceneTrackingTest.median(t.catErr), DrawnSceneTrackingTest.median(t.ratErr),
+                t.swappedFrames, t.ratFound, t.ratInView, hidingOk, hiding, t.frames, t.catFound, t.catInView);
         System.out.printf("generated %s scene %d: median error cat %.2f px, rat %.2f px; swaps %d; rat found in %d/%d "
                         + "frames it is in view, cat in %d/%d; hiding recognised in %d/%d%n",
-                options.distractors() ? "full" : "clean", scene, fig.medianCat(), fig.medianRat(), swaps, ratSeen,
-                ratVisible, catSeen, catVisible, hidingOk, hiding);
+                options.distractors() ? "full" : "clean", scene, fig.medianCat(), fig.medianRat(), fig.swaps(),
+                fig.ratSeenWhenVisible(), fig.ratVisible(), fig.catSeenWhenVisible(), fig.catVisible(), hidingOk, hiding);
         return fig;
     }
 
