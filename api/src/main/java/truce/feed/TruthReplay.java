@@ -29,7 +29,12 @@ public final class TruthReplay implements LiveFeed {
 
     public TruthReplay(String camera, FrameSource source, Path truthCsv, double catLengthPx, boolean pace) throws IOException {
         this.camera = camera;
-        this.truth = truce.framecsv.FrameCsv.readRows(truthCsv);
+        try {
+            this.truth = truce.framecsv.FrameCsv.readRows(truthCsv);
+        } catch (IOException | RuntimeException e) {
+            source.close(); // the caller handed the source over: an unreadable truth file must not leak a camera
+            throw e;
+        }
         this.in = new PacedSource(source, pace);
         this.catLengthPx = catLengthPx;
     }
