@@ -56,6 +56,23 @@ public final class SessionStore {
         });
     }
 
+    /**
+     * Re-tags a session with the pair and stage it really was (automatic sessions take the camera's defaults, so
+     * an unattended recording may be filed under "unnamed" until someone says who was in the pen).
+     *
+     * @return false when there is no such session
+     */
+    public boolean retag(long id, String pair, int stage) {
+        return db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE sessions SET pair=?, stage=? WHERE id=?")) {
+                ps.setString(1, pair);
+                ps.setInt(2, stage);
+                ps.setLong(3, id);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
     public Optional<SessionInfo> get(long id) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM sessions WHERE id=?")) {

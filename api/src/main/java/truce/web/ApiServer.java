@@ -217,6 +217,7 @@ public final class ApiServer implements AutoCloseable {
         app.get("/api/sessions", this::listSessions);
         app.post("/api/sessions", this::startSession);
         app.get("/api/sessions/{id}", this::getSession);
+        app.patch("/api/sessions/{id}", this::retagSession);
         app.post("/api/sessions/{id}/stop", this::stopSession);
         app.get("/api/sessions/{id}/frames.csv", this::framesCsv);
         app.get("/api/sessions/{id}/timeline", this::timeline);
@@ -407,6 +408,24 @@ public final class ApiServer implements AutoCloseable {
     public record NewSession(String camera, String pair, Integer stage) {
     }
 
+    /** A change of a session's tags; a field left out keeps its value. */
+    public record SessionTags(String pair, Integer stage) {
+    }
+
+    private static String checkedPair(String pair) {
+        if (pair == null || pair.isBlank() || pair.length() > 100) {
+            throw new BadRequestResponse("pair is required (1-100 characters), e.g. \"Tom+Remy\"");
+        }
+        return pair.strip();
+    }
+
+    private static int checkedStage(Integer stage) {
+        if (stage == null || stage < 1 || stage > 5) {
+            throw new BadRequestResponse("stage must be 1-5");
+        }
+        return stage;
+    }
+
     @OpenApi(path = "/api/sessions", methods = HttpMethod.GET, summary = "Sessions, newest first", tags = "sessions",
             queryParams = {@OpenApiParam(name = "pair"), @OpenApiParam(name = "limit", type = Integer.class)},
             responses = @OpenApiResponse(status = "200", content = @OpenApiContent(from = SessionInfo[].class)))
@@ -428,15 +447,11 @@ public final class ApiServer implements AutoCloseable {
         if (req.camera() == null) {
             throw new BadRequestResponse("camera is required");
         }
-        if (req.pair() == null || req.pair().isBlank() || req.pair().length() > 100) {
-            throw new BadRequestResponse("pair is required (1-100 characters), e.g. \"Tom+Remy\"");
-        }
-        if (req.stage() == null || req.stage() < 1 || req.stage() > 5) {
-            throw new BadRequestResponse("stage must be 1-5");
-        }
+        String pair = checkedPair(req.pair());
+        int stage = checkedStage(req.stage());
         Camera c = svc.camera(req.camera()).orElseThrow(() -> new NotFoundResponse("no camera '" + req.camera() + "'"));
         try {
-            SessionInfo s = c.loop().startManual(req.pair().strip(), req.stage());
+            SessionInfo s = c.loop().startManual(pair, stage);
             ctx.status(201).json(s);
         } catch (IllegalStateException e) {
             throw new ConflictResponse(e.getMessage());
@@ -458,6 +473,26 @@ public final class ApiServer implements AutoCloseable {
         Map<String, Object> m = json.convertValue(s, LinkedHashMap.class);
         m.put("metrics", svc.sessions().metrics(s.id()).orElse(null));
         ctx.json(m);
+    }
+
+    @OpenApi(path = "/api/sessions/{id}", methods = HttpMethod.PATCH, summary = "Re-tag a session with its pair and stage",
+            description = "Automatic sessions take the camera's pair and stage; this files one under the pair and stage it really was. A field left out keeps its value.",
+            tags = "sessions", pathParams = @OpenApiParam(name = "id", type = Long.class, required = true),
+            requestBody = @OpenApiRequestBody(content = @OpenApiContent(from = SessionTags.class)),
+            responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(from = SessionInfo.class)),
+                    @OpenApiResponse(status = "400"), @OpenApiResponse(status = "404")})
+    private void retagSession(Context ctx) {
+        SessionInfo s = session(ctx);
+        SessionTags req = Requests.body(ctx, json, SessionTags.class);
+        if (req.pair() == null && req.stage() == null) {
+            throw new BadRequestResponse("give \"pair\" and/or \"stage\"");
+        }
+        String pair = req.pair() == null ? s.pair() : checkedPair(req.pair());
+        int stage = req.stage() == null ? s.stage() : checkedStage(req.stage());
+        if (!svc.sessions().store().retag(s.id(), pair, stage)) {
+            throw new NotFoundResponse("no session " + s.id());
+        }
+        ctx.json(session(ctx));
     }
 
     @OpenApi(path = "/api/sessions/{id}/stop", methods = HttpMethod.POST, summary = "Stop a live session", tags = "sessions",

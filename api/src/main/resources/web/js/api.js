@@ -40,6 +40,7 @@ export const api = {
   get: (path) => request('GET', path),
   post: (path, body) => request('POST', path, body === undefined ? {} : body),
   put: (path, body) => request('PUT', path, body),
+  patch: (path, body) => request('PATCH', path, body),
 };
 
 /** Drops ?token= from the address bar once the server has turned it into a cookie (keeps it out of history). */

@@ -392,6 +392,34 @@ function showMetrics(m) {
 
 // ---- the page ------------------------------------------------------------------------------------------------------
 
+// ---- tags: automatic sessions take the camera's pair and stage; the owner can file them under the right ones -------
+
+function showTitle(s) {
+  document.title = 'Truce · Session ' + s.id;
+  $('title').textContent = s.pair + ' · session ' + s.id;
+  $('subtitle').textContent = dateTime(s.startedAt) + ' · stage ' + s.stage + ' (' + (STAGES[s.stage] || '') + ') · '
+    + duration(s.durationS) + (s.live ? ' · still running' : '') + (s.auto ? ' · started automatically' : '');
+}
+
+function showTags(s) {
+  const form = $('tags');
+  $('tag-pair').value = s.pair;
+  $('tag-stage').replaceChildren(...Object.entries(STAGES).map(([n, name]) => el('option', { value: n }, n + ' · ' + name)));
+  $('tag-stage').value = String(s.stage);
+  form.hidden = false;
+  form.onsubmit = async (ev) => {
+    ev.preventDefault();
+    $('tag-status').textContent = 'saving…';
+    try {
+      const saved = await api.patch('/api/sessions/' + s.id, { pair: $('tag-pair').value.trim(), stage: Number($('tag-stage').value) });
+      showTitle(saved);
+      $('tag-status').textContent = 'saved';
+    } catch (e) {
+      $('tag-status').textContent = e.message;
+    }
+  };
+}
+
 async function start() {
   if (!id) { showError(main, new Error('No session id in the address.')); return; }
   let s;
@@ -401,10 +429,8 @@ async function start() {
     showError(main, e);
     return;
   }
-  document.title = 'Truce · Session ' + s.id;
-  $('title').textContent = s.pair + ' · session ' + s.id;
-  $('subtitle').textContent = dateTime(s.startedAt) + ' · stage ' + s.stage + ' (' + (STAGES[s.stage] || '') + ') · '
-    + duration(s.durationS) + (s.live ? ' · still running' : '');
+  showTitle(s);
+  showTags(s);
   const score = s.calmScore ?? (s.metrics && s.metrics.calmScore);
   $('score').replaceChildren(el('span', { class: 'small muted' }, 'calm score '), scoreChip(score));
   $('downloads').replaceChildren(

@@ -165,6 +165,28 @@ class ApiServerTest {
     }
 
     @Test
+    void aSessionCanBeFiledUnderItsRealPairAndStage() throws Exception {
+        long id = ok("POST", "/api/sessions", "{\"camera\":\"cam0\",\"pair\":\"unnamed\",\"stage\":5}", 201).get("id").asLong();
+        JsonNode s = ok("PATCH", "/api/sessions/" + id, "{\"pair\":\" Tom+Remy \"}", 200);
+        assertEquals("Tom+Remy", s.get("pair").asText());
+        assertEquals(5, s.get("stage").asInt(), "a field left out keeps its value");
+        assertTrue(s.get("live").asBoolean(), "a live session stays live");
+        ok("POST", "/api/sessions/" + id + "/stop", null, 200);
+        s = ok("PATCH", "/api/sessions/" + id, "{\"stage\":2}", 200);
+        assertEquals("Tom+Remy", s.get("pair").asText());
+        assertEquals(2, ok("GET", "/api/sessions/" + id, null, 200).get("stage").asInt());
+        assertTrue(ok("GET", "/api/pairs", null, 200).toString().contains("Tom+Remy"));
+        assertEquals(id, ok("GET", "/api/sessions?pair=Tom%2BRemy", null, 200).get(0).get("id").asLong());
+
+        assertError(send("PATCH", "/api/sessions/" + id, "{}", token), 400);
+        assertError(send("PATCH", "/api/sessions/" + id, "{\"stage\":0}", token), 400);
+        assertError(send("PATCH", "/api/sessions/" + id, "{\"pair\":\"  \"}", token), 400);
+        assertError(send("PATCH", "/api/sessions/" + id, "{\"pair\":", token), 400);
+        assertError(send("PATCH", "/api/sessions/999", "{\"stage\":2}", token), 404);
+        assertEquals(2, ok("GET", "/api/sessions/" + id, null, 200).get("stage").asInt(), "a refused change changes nothing");
+    }
+
+    @Test
     void manualSessionsAndValidation() throws Exception {
         JsonNode s = ok("POST", "/api/sessions", "{\"camera\":\"cam0\",\"pair\":\"Tom+Remy\",\"stage\":3}", 201);
         long id = s.get("id").asLong();
