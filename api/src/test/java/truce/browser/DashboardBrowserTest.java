@@ -229,6 +229,18 @@ class DashboardBrowserTest {
         assertTrue(lines.length > 1 && lines[1].split(",", -1)[2].equals("calm"),
                 "the correction is not among the training labels: " + csv.substring(0, Math.min(300, csv.length())));
 
+        // The Pair/Stage form files the session under another pair and stage, on the server and in the title.
+        WebElement tags = browser.driver.findElement(By.cssSelector("[data-testid='retag']"));
+        browser.driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", tags);
+        WebElement pairField = tags.findElement(By.id("tag-pair"));
+        pairField.clear();
+        pairField.sendKeys("Tom+Remy II");
+        new Select(tags.findElement(By.id("tag-stage"))).selectByValue("2");
+        tags.findElement(By.cssSelector("button[type='submit']")).click();
+        waiting(10).until(d -> d.findElement(By.id("title")).getText().startsWith("Tom+Remy II"));
+        String stored = server.getJson("/api/sessions/" + sessionId);
+        assertTrue(stored.contains("\"pair\":\"Tom+Remy II\"") && stored.contains("\"stage\":2"), stored);
+
         // The friendly address /sessions/{id} shows the same page.
         browser.size(390, 844);
         browser.driver.get(server.url("/sessions/" + sessionId));
