@@ -272,12 +272,12 @@ public final class HighlightMaker implements FrameSink {
                     Mat decoded = decode(e.jpeg());
                     try {
                         if (decoded.cols() == w.options().width() && decoded.rows() == w.options().height()) {
-                            w.write(decoded);
+                            w.write(decoded, Math.round((e.timeMs() - frames.get(0).timeMs()) * 1000.0));
                         } else {
                             Mat even = decoded.submat(0, w.options().height(), 0, w.options().width());
                             even.copyTo(m);
                             even.release();
-                            w.write(m);
+                            w.write(m, Math.round((e.timeMs() - frames.get(0).timeMs()) * 1000.0));
                         }
                     } finally {
                         decoded.release();

@@ -86,6 +86,7 @@ public final class AnnotatedVideo implements AutoCloseable {
         byte[] row = null;
         int di = 0;
         int done = 0;
+        double originMs = Double.NaN;
         try {
             for (MediaStore.Segment seg : segs) {
                 Path f = dataDir.resolve(seg.file());
@@ -100,7 +101,7 @@ public final class AnnotatedVideo implements AutoCloseable {
                         int w = frame.imageWidth;
                         int h = frame.imageHeight;
                         if (writer == null) {
-                            writer = new Mp4Writer(tmp, Mp4Writer.Options.clip(w & ~1, h & ~1, g.getFrameRate() > 0 ? g.getFrameRate() : 30));
+                            writer = new Mp4Writer(tmp, Mp4Writer.Options.clip(w & ~1, h & ~1, gridRate(g)));
                             mat = new Mat(h & ~1, w & ~1, CvType.CV_8UC3);
                             row = new byte[(w & ~1) * 3];
                         }
@@ -117,7 +118,10 @@ public final class AnnotatedVideo implements AutoCloseable {
                         if (!ds.isEmpty()) {
                             LiveView.annotate(mat, ds.get(di));
                         }
-                        writer.write(mat);
+                        if (Double.isNaN(originMs)) {
+                            originMs = t;
+                        }
+                        writer.write(mat, Math.round((t - originMs) * 1000.0)); // gaps between segments stay gaps
                     }
                     g.stop();
                 }
@@ -149,5 +153,17 @@ public final class AnnotatedVideo implements AutoCloseable {
     @Override
     public void close() {
         builder.shutdownNow();
+    }
+
+    /**
+     * The frame-rate grid the recording was stamped on. A recording with dropped frames has an average rate below
+     * it; writing on that coarser grid would push frames later, so take the stream's base rate when FFmpeg knows it.
+     */
+    private static double gridRate(FFmpegFrameGrabber g) {
+        org.bytedeco.ffmpeg.avutil.AVRational r = g.getFormatContext().streams(g.getVideoStream()).r_frame_rate();
+        double base = r.den() > 0 ? r.num() / (double) r.den() : 0;
+        double avg = g.getFrameRate();
+        double rate = Math.max(base > 0 && base <= 120 ? base : 0, avg);
+        return rate > 0 ? rate : 30;
     }
 }

@@ -56,7 +56,8 @@ public final class SegmentRecorder implements FrameSink {
     private sealed interface Job permits Write, Open, Close {
     }
 
-    private record Write(Mat mat) implements Job {
+    /** A frame and its time from the start of its segment, so frames the camera dropped stay gaps in playback. */
+    private record Write(Mat mat, long segmentMicros) implements Job {
     }
 
     private record Open(long segmentId, Path file, int width, int height, double fps) implements Job {
@@ -144,7 +145,7 @@ public final class SegmentRecorder implements FrameSink {
             even.copyTo(buf);
             even.release();
         }
-        if (!jobs.offer(new Write(buf))) {
+        if (!jobs.offer(new Write(buf, Math.round((d.timeMs() - segmentStartMs) * 1000.0)))) {
             free.add(buf);
             skipped.incrementAndGet();
         }
@@ -154,8 +155,10 @@ public final class SegmentRecorder implements FrameSink {
         String rel = "recordings/" + camera + "/s" + sessionId + "-" + (segmentNo++) + ".mp4";
         long id = media.addSegment(sessionId, camera, rel, startMs);
         segmentStartMs = startMs;
-        // The source's own rate as measured, so the recording plays at real speed; else the configured one.
-        double rate = frameMsAvg > 0 ? Math.round(100_000.0 / frameMsAvg) / 100.0 : fps;
+        // Frames are stamped with their own times on a grid of this rate: the finer of the source's measured rate and
+        // the configured one, so frames arriving at the camera's full rate between drops never share a slot.
+        double measured = frameMsAvg > 0 ? Math.round(100_000.0 / frameMsAvg) / 100.0 : 0;
+        double rate = Math.max(measured, fps);
         putBlocking(new Open(id, dataDir.resolve(rel), w, h, rate));
     }
 
@@ -210,7 +213,7 @@ public final class SegmentRecorder implements FrameSink {
                 } else if (j instanceof Write w) {
                     try {
                         if (writer != null) {
-                            writer.write(w.mat());
+                            writer.write(w.mat(), w.segmentMicros());
                         }
                     } finally {
                         free.add(w.mat());

@@ -144,6 +144,42 @@ class MediaTest {
     }
 
     @Test
+    void framesTheCameraDroppedStayAGapInTheRecording() throws Exception {
+        svc = new TruceService(dir);
+        MediaOptions mo = new MediaOptions(true, 60, SyntheticClip.FPS, 1L << 20, 1000, 1000, 10, 960);
+        Camera cam = svc.addDrivenCamera(new CameraConfig("cam0", "test", "A+B", 5, null, null, null), mo);
+        // 8 s of frames with a 2 s stall of the camera from 4 s to 6 s: the session lasts 7 s from its start at 1 s
+        List<FrameRow> rows = SyntheticClip.script(8).stream().filter(r -> r.timeMs() < 4000 || r.timeMs() >= 6000).toList();
+        drive(cam.loop(), rows, true);
+        Long id = cam.loop().sessionId();
+        cam.loop().stop(id);
+        cam.loop().close();
+        List<MediaStore.Segment> segs = svc.media().segments(id);
+        assertEquals(1, segs.size(), segs.toString());
+        try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(dir.resolve(segs.get(0).file()).toFile())) {
+            g.start();
+            long last = 0;
+            long n = 0;
+            org.bytedeco.javacv.Frame f;
+            while ((f = g.grabImage()) != null) {
+                last = f.timestamp;
+                n++;
+            }
+            assertEquals(rows.size() - 20, n, "every frame of the session is recorded");
+            assertEquals(6.95, last / 1e6, 0.06, "the last frame plays at its own time, after the stall");
+        }
+        Path annotated = svc.annotated().request(id).get(60, java.util.concurrent.TimeUnit.SECONDS);
+        try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(annotated.toFile())) {
+            g.start();
+            long last = 0;
+            while (g.grabImage() != null) {
+                last = g.getTimestamp();
+            }
+            assertEquals(6.95, last / 1e6, 0.06, "the annotated video keeps the stall too");
+        }
+    }
+
+    @Test
     void aFlickeringStalkBecomesOneHighlight() throws Exception {
         svc = new TruceService(dir);
         MediaOptions mo = new MediaOptions(true, 60, SyntheticClip.FPS, 1L << 20, 1000, 1000, 10, 960);

@@ -56,6 +56,7 @@ public final class Mp4Writer implements AutoCloseable {
     private final Frame frame;
     private final byte[] row;
     private long written;
+    private long nextPts;
 
     public Mp4Writer(Path file, Options options) throws IOException {
         this.options = options;
@@ -97,8 +98,22 @@ public final class Mp4Writer implements AutoCloseable {
         return written;
     }
 
-    /** Appends one 8-bit BGR frame of exactly the configured size. */
+    /** Appends one 8-bit BGR frame of exactly the configured size, one frame interval after the previous one. */
     public void write(Mat bgr) throws IOException {
+        writeAt(bgr, nextPts);
+    }
+
+    /**
+     * Appends a frame at its own time from the start of the file, on the grid of the configured frame rate. A live
+     * source drops frames now and then; stamping each frame with its time keeps the gap a gap in playback, where
+     * consecutive numbering would play the rest early. Two frames in one slot keep their order (the later one
+     * moves to the next slot).
+     */
+    public void write(Mat bgr, long timeMicros) throws IOException {
+        writeAt(bgr, Math.max(nextPts, Math.round(timeMicros * options.fps() / 1e6)));
+    }
+
+    private void writeAt(Mat bgr, long pts) throws IOException {
         if (bgr.type() != CvType.CV_8UC3 || bgr.cols() != options.width() || bgr.rows() != options.height()) {
             throw new IllegalArgumentException("expected " + options.width() + "x" + options.height()
                     + " BGR (CV_8UC3), got " + bgr.cols() + "x" + bgr.rows() + " type " + CvType.typeToString(bgr.type()));
@@ -112,11 +127,13 @@ public final class Mp4Writer implements AutoCloseable {
         }
         dst.rewind();
         try {
+            recorder.setFrameNumber((int) pts);
             recorder.record(frame, avutil.AV_PIX_FMT_BGR24);
         } catch (FFmpegFrameRecorder.Exception e) {
             throw new IOException("H.264 encoding failed at frame " + written + ": " + e.getMessage(), e);
         }
         written++;
+        nextPts = pts + 1;
     }
 
     /** Finishes the file (writes the index or the last fragment). */

@@ -83,6 +83,41 @@ class Mp4WriterTest {
     }
 
     @Test
+    void framesWrittenAtTheirTimesKeepTheGapsOfDroppedFrames(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("gaps.mp4");
+        try (Mp4Writer w = new Mp4Writer(file, Mp4Writer.Options.clip(160, 120, 30))) {
+            Mat m = new Mat(120, 160, CvType.CV_8UC3, new Scalar(50, 80, 110));
+            // 30 frames over the first second, a camera stall of one second, 30 more frames; two frames share a slot
+            for (int i = 0; i < 30; i++) {
+                w.write(m, Math.round(i * 1e6 / 30));
+            }
+            for (int i = 0; i < 30; i++) {
+                w.write(m, Math.round(2e6 + i * 1e6 / 30));
+            }
+            w.write(m, Math.round(2e6 + 29 * 1e6 / 30));
+            m.release();
+        }
+        try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(file.toFile())) {
+            g.start();
+            long last = -1;
+            long gap = 0;
+            int n = 0;
+            Frame f;
+            while ((f = g.grabImage()) != null) {
+                if (last >= 0) {
+                    assertTrue(f.timestamp > last, "timestamps increase: " + last + " then " + f.timestamp);
+                    gap = Math.max(gap, f.timestamp - last);
+                }
+                last = f.timestamp;
+                n++;
+            }
+            assertEquals(61, n, "every frame is kept");
+            assertEquals(1.033, gap / 1e6, 0.02, "the stall plays as a stall");
+            assertEquals(3.0, last / 1e6, 0.02, "the frame that shared a slot plays one slot later, after its twin");
+        }
+    }
+
+    @Test
     void rejectsOddSizesAndWrongFrames(@TempDir Path dir) throws Exception {
         assertThrows(IllegalArgumentException.class, () -> Mp4Writer.Options.clip(161, 120, 30));
         try (Mp4Writer w = new Mp4Writer(dir.resolve("x.mp4"), Mp4Writer.Options.clip(160, 120, 30))) {
