@@ -360,6 +360,9 @@ public final class IdentityTracker {
             if (t.animal == Animal.RAT && elongation(b, i) < s.minRatElongation()) {
                 return 1e9; // a new rat is never round: that is a ball
             }
+            if (b.touchesBorder(i) && area < MIN_NEW_AT_EDGE * width * height) {
+                return 1e9; // a speck on the edge is glare or the pen's rim; an animal coming in soon shows more
+            }
             return classCost + 0.2 + (b.touchesBorder(i) && area > 0.05 * width * height ? 1.0 : 0);
         }
         double d = Math.hypot(b.cx(i) - predictX(t, dt), b.cy(i) - predictY(t, dt));
@@ -398,6 +401,9 @@ public final class IdentityTracker {
         }
         return 0.3 + Math.min(1, d / (4 * len)) + 0.5 * sizeCost + classCost;
     }
+
+    /** Smallest share of the frame a blob touching the border needs to become a new animal. */
+    private static final double MIN_NEW_AT_EDGE = 0.002;
 
     /** Held only when it was slower than this (body lengths per second) before its blob went. */
     private static final double HOLD_SPEED = 0.5;
