@@ -363,7 +363,13 @@ public final class IdentityTracker {
             if (b.touchesBorder(i) && area < MIN_NEW_AT_EDGE * width * height) {
                 return 1e9; // a speck on the edge is glare or the pen's rim; an animal coming in soon shows more
             }
-            return classCost + 0.2 + (b.touchesBorder(i) && area > 0.05 * width * height ? 1.0 : 0);
+            double ratSize = 0;
+            if (t.animal == Animal.RAT && scaleKnown) {
+                // with the floor's scale, a first rat is no smaller than a mouse (a leash end, a toy piece is)
+                double cm2 = area / (pxPerCm * pxPerCm);
+                ratSize = cm2 < SMALLEST_RAT_CM2 ? Math.min(2, 1.5 * Math.log(SMALLEST_RAT_CM2 / cm2)) : 0;
+            }
+            return classCost + 0.2 + ratSize + (b.touchesBorder(i) && area > 0.05 * width * height ? 1.0 : 0);
         }
         double d = Math.hypot(b.cx(i) - predictX(t, dt), b.cy(i) - predictY(t, dt));
         double len = Math.max(t.length, 8);
@@ -401,6 +407,9 @@ public final class IdentityTracker {
         }
         return 0.3 + Math.min(1, d / (4 * len)) + 0.5 * sizeCost + classCost;
     }
+
+    /** A rat of 15-28 cm seen from above covers ~60-200 cm^2, a mouse ~25 cm^2. */
+    private static final double SMALLEST_RAT_CM2 = 20;
 
     /** Smallest share of the frame a blob touching the border needs to become a new animal. */
     private static final double MIN_NEW_AT_EDGE = 0.002;
