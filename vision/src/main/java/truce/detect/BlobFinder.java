@@ -13,6 +13,11 @@ public final class BlobFinder {
     private final int[] stack;
     private final int minPixels;
     private final double[] acc = new double[12];
+    /** Shadow-like shares between which a blob is read as a light animal plus its shadow. */
+    static final double SHADE_MIN = 0.12;
+    static final double SHADE_MAX = 0.5;
+    /** Smallest box (working pixels) of a blob whose shade is dropped: about a cat's, several rats'. */
+    static final int SHADE_MIN_BOX = 400;
 
     public BlobFinder(MotionMask motion, int minPixels) {
         this.motion = motion;
@@ -45,6 +50,8 @@ public final class BlobFinder {
             double syy = 0;
             double sxy = 0;
             double sd = 0;
+            long shaded = 0;
+            byte[] shade = motion.shade;
             float maxDist = 0;
             int x0 = w;
             int y0 = h;
@@ -61,6 +68,7 @@ public final class BlobFinder {
                 syy += (double) y * y;
                 sxy += (double) x * y;
                 sd += diff[p];
+                shaded += shade[p];
                 if (motion.dist[p] > maxDist) {
                     maxDist = motion.dist[p];
                 }
@@ -97,7 +105,8 @@ public final class BlobFinder {
             if (n >= minPixels) {
                 int b = addScaled(out, n, sx, sy, sxx, syy, sxy, sd, x0, y0, x1, y1, label);
                 if (b >= 0) {
-                    trimThinParts(out, b, label, maxDist, x0, y0, x1, y1);
+                    out.shade[b] = (double) shaded / n;
+                    trimThinParts(out, b, label, maxDist, x0, y0, x1, y1, out.shade[b]);
                     if (isGhost(label, x0, y0, x1, y1)) {
                         out.ghost[b] = true;
                         markGhost(label, x0, y0, x1, y1);
@@ -111,11 +120,19 @@ public final class BlobFinder {
      * Re-measures a blob without its thin parts (a tail, a leash, a paw stretched out): only pixels at least
      * r from the edge, r a third of the body's half-thickness, count for centroid and shape. Shaving a rim
      * of r all round leaves the centroid where it was, while a tail thinner than 2r goes entirely. Area and
-     * box keep the whole blob; the shaved rim is added back to the length and width.
+     * box keep the whole blob; the shaved rim is added back to the length and width. A mostly light blob
+     * with a minority of evenly darker pixels is an animal with its shadow attached: those pixels are left
+     * out of centroid and shape too (a dark animal, mostly such pixels itself, keeps them all).
      */
-    private void trimThinParts(Blobs out, int b, int label, float maxDist, int x0, int y0, int x1, int y1) {
+    private void trimThinParts(Blobs out, int b, int label, float maxDist, int x0, int y0, int x1, int y1,
+                               double shadeShare) {
+        // A small animal stands low: its shadow hugs its body, and its own darker fur (a hooded rat's head)
+        // would go instead; only a big blob's shade is taken for a shadow cast beside it.
+        boolean dropShade = shadeShare > SHADE_MIN && shadeShare < SHADE_MAX
+                && (x1 - x0 + 1) * (y1 - y0 + 1) >= SHADE_MIN_BOX;
+        byte[] shade = motion.shade;
         float r = Math.max(1.0f, 0.35f * maxDist);
-        if (maxDist < 2f) {
+        if (maxDist < 2f && !dropShade) {
             return; // too thin to have a body and a tail apart: keep it whole
         }
         long n = 0;
@@ -129,7 +146,7 @@ public final class BlobFinder {
             int row = y * w;
             for (int x = x0; x <= x1; x++) {
                 int p = row + x;
-                if (labels[p] == label && dist[p] >= r) {
+                if (labels[p] == label && dist[p] >= r && !(dropShade && shade[p] != 0)) {
                     n++;
                     sx += x;
                     sy += y;

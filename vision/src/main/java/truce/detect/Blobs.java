@@ -26,6 +26,8 @@ public final class Blobs {
     final int[] label = new int[MAX];
     /** The blob's outline is sharper in the background than in the frame: an animal that left, not one there. */
     final boolean[] ghost = new boolean[MAX];
+    /** Share of the blob's pixels evenly darker than the floor (see MotionMask.shade): a shadow is all such. */
+    final double[] shade = new double[MAX];
 
     public int count() {
         return count;
@@ -83,6 +85,11 @@ public final class Blobs {
         return contrast[i];
     }
 
+    /** Share (0..1) of the blob's pixels that are evenly darker than the floor, as a shadow is. */
+    public double shade(int i) {
+        return shade[i];
+    }
+
     /** Length of the long axis of the ellipse with these moments (px): 4 sqrt(largest eigenvalue). */
     public double length(int i) {
         return 4 * Math.sqrt(eigen(i, true));
@@ -123,6 +130,7 @@ public final class Blobs {
         cx[i] = x;
         cy[i] = y;
         contrast[i] = (a * contrast[i] + b * contrast[j]) / t;
+        shade[i] = (a * shade[i] + b * shade[j]) / t;
         minX[i] = Math.min(minX[i], minX[j]);
         minY[i] = Math.min(minY[i], minY[j]);
         maxX[i] = Math.max(maxX[i], maxX[j]);
@@ -162,6 +170,7 @@ public final class Blobs {
         this.contrast[i] = contrast;
         this.label[i] = label;
         this.ghost[i] = false;
+        this.shade[i] = 0;
         return i;
     }
 }

@@ -46,6 +46,11 @@ public final class MotionMask implements AutoCloseable {
     final byte[] mask;
     /** Colour difference of each working pixel from the background (0..765). */
     final short[] diff;
+    /**
+     * 1 where a foreground pixel is evenly darker than the floor in every channel (shadow-like, though
+     * past the strict shadow test): a light animal's attached shadow, or simply a dark animal.
+     */
+    final byte[] shade;
     private final byte[] frozen;
     private final byte[] morph;
     private final Mat distMat;
@@ -93,6 +98,7 @@ public final class MotionMask implements AutoCloseable {
         mask = new byte[w * h];
         morph = new byte[w * h];
         diff = new short[w * h];
+        shade = new byte[w * h];
         frozen = new byte[w * h];
         distMat = new Mat(h, w, CvType.CV_32FC1);
         dist = new float[w * h];
@@ -239,9 +245,26 @@ public final class MotionMask implements AutoCloseable {
                     }
                 }
             }
+            byte sh = 0;
             if (fore) {
                 count++;
+                float db = bb - fb;
+                float dgc = bgg - fg;
+                float dr = br - fr;
+                if (db > 0 && dgc > 0 && dr > 0) {
+                    float m = (db + dgc + dr) / 3;
+                    float lf = fb + fg + fr;
+                    float chroma = lf > 1 && lb > 1
+                            ? Math.abs(fb / lf - bb / lb) + Math.abs(fr / lf - br / lb) : 1;
+                    // a shadow takes away part of the light, never most of it: black fur is not shade
+                    boolean even = Math.abs(db - m) + Math.abs(dgc - m) + Math.abs(dr - m) < 0.3f * m + 6
+                            || chroma < 0.04f;
+                    if (even && m < 75 && lf > 0.3f * lb) {
+                        sh = 1;
+                    }
+                }
             }
+            shade[i] = sh;
             if (frozen[i] == 0) {
                 float a = ghost[i] != 0 ? fast : fore && !relearning ? stray : r;
                 if (!fore) {

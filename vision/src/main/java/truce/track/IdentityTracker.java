@@ -41,11 +41,17 @@ public final class IdentityTracker {
     private final double[] strayX = new double[STRAYS];
     private final double[] strayY = new double[STRAYS];
     private final int[] strayAge = new int[STRAYS];
+    /** Where each stray was when its age started: it only ages while it stays near there. */
+    private final double[] strayAX = new double[STRAYS];
+    private final double[] strayAY = new double[STRAYS];
     private int strays;
     private final double[] nextX = new double[STRAYS];
     private final double[] nextY = new double[STRAYS];
     private final int[] nextAge = new int[STRAYS];
+    private final double[] nextAX = new double[STRAYS];
+    private final double[] nextAY = new double[STRAYS];
     private final int[] blobStrayAge = new int[Blobs.MAX];
+    private final int[] blobStray = new int[Blobs.MAX];
     private double catRef = Double.NaN;
     private double ratRef = Double.NaN;
     private int apartFrames;
@@ -130,7 +136,8 @@ public final class IdentityTracker {
             }
         }
         for (int i = 0; i < n; i++) {
-            blobStrayAge[i] = strayAge(blobs.cx(i), blobs.cy(i));
+            blobStray[i] = stray(blobs.cx(i), blobs.cy(i));
+            blobStrayAge[i] = blobStray[i] < 0 ? 0 : strayAge[blobStray[i]];
         }
         // First sight of both at once: the larger is the cat when sizes clearly differ.
         boolean firstPair = !cat.everSeen && !rat.everSeen && plausible >= 2;
@@ -197,30 +204,46 @@ public final class IdentityTracker {
         cat.inCover = cat.visible ? inCoverZone(cat) : cat.everSeen && cat.lastSeenNearCover;
     }
 
-    private int strayAge(double x, double y) {
+    private int stray(double x, double y) {
         for (int k = 0; k < strays; k++) {
             if (Math.abs(strayX[k] - x) < 4 && Math.abs(strayY[k] - y) < 4) {
-                return strayAge[k];
+                return k;
             }
         }
-        return 0;
+        return -1;
     }
 
-    /** Ages the unclaimed blobs that stayed where they were; forgets the ones that moved or went. */
+    /**
+     * Ages the unclaimed blobs that stayed where they were; forgets the ones that went. One that creeps on
+     * (a slow rat nobody follows) starts again from zero once it is a few pixels from where its age began.
+     */
     private void rememberStrays(Blobs blobs, int n, int c, int r) {
         int m = 0;
         for (int i = 0; i < n && m < STRAYS; i++) {
             if (i == c || i == r || blobs.area(i) <= 0 || (c == SHARED && i == r)) {
                 continue;
             }
-            nextX[m] = blobs.cx(i);
-            nextY[m] = blobs.cy(i);
-            nextAge[m] = blobStrayAge[i] + 1;
+            double x = blobs.cx(i);
+            double y = blobs.cy(i);
+            int k = blobStray[i];
+            nextX[m] = x;
+            nextY[m] = y;
+            if (k >= 0 && Math.abs(strayAX[k] - x) < 6 && Math.abs(strayAY[k] - y) < 6) {
+                nextAge[m] = blobStrayAge[i] + 1;
+                nextAX[m] = strayAX[k];
+                nextAY[m] = strayAY[k];
+            } else {
+                nextAge[m] = 1;
+                nextAX[m] = x;
+                nextAY[m] = y;
+            }
             m++;
         }
         System.arraycopy(nextX, 0, strayX, 0, m);
         System.arraycopy(nextY, 0, strayY, 0, m);
         System.arraycopy(nextAge, 0, strayAge, 0, m);
+        System.arraycopy(nextAX, 0, strayAX, 0, m);
+        System.arraycopy(nextAY, 0, strayAY, 0, m);
         strays = m;
     }
 
@@ -299,11 +322,14 @@ public final class IdentityTracker {
 
     /** Probability-like score that a blob of this area is the cat rather than the rat. */
     double catLikeness(double area) {
-        double boundary;
+        double byScale = s.catMinAreaCm2() * pxPerCm * pxPerCm;
+        double boundary = byScale;
         if (apartFrames >= 15 && catRef > ratRef * 1.3) {
-            boundary = Math.sqrt(catRef * ratRef);
-        } else {
-            boundary = s.catMinAreaCm2() * pxPerCm * pxPerCm;
+            double learnt = Math.sqrt(catRef * ratRef);
+            // a known floor scale overrules sizes learnt from a wrong first sighting (a leash end as the rat)
+            if (!scaleKnown || (learnt > 0.5 * byScale && learnt < 2 * byScale)) {
+                boundary = learnt;
+            }
         }
         double z = 4 * Math.log(area / boundary);
         return 1 / (1 + Math.exp(-z));
@@ -334,7 +360,16 @@ public final class IdentityTracker {
             if (t.animal == Animal.RAT && elongation(b, i) < s.minRatElongation()) {
                 return 1e9; // a new rat is never round: that is a ball
             }
-            return classCost + 0.2 + (b.touchesBorder(i) && area > 0.05 * width * height ? 1.0 : 0);
+            if (b.touchesBorder(i) && area < MIN_NEW_AT_EDGE * width * height) {
+                return 1e9; // a speck on the edge is glare or the pen's rim; an animal coming in soon shows more
+            }
+            double ratSize = 0;
+            if (t.animal == Animal.RAT && scaleKnown) {
+                // with the floor's scale, a first rat is no smaller than a mouse (a leash end, a toy piece is)
+                double cm2 = area / (pxPerCm * pxPerCm);
+                ratSize = cm2 < SMALLEST_RAT_CM2 ? Math.min(2, 1.5 * Math.log(SMALLEST_RAT_CM2 / cm2)) : 0;
+            }
+            return classCost + 0.2 + ratSize + (b.touchesBorder(i) && area > 0.05 * width * height ? 1.0 : 0);
         }
         double d = Math.hypot(b.cx(i) - predictX(t, dt), b.cy(i) - predictY(t, dt));
         double len = Math.max(t.length, 8);
@@ -373,6 +408,12 @@ public final class IdentityTracker {
         return 0.3 + Math.min(1, d / (4 * len)) + 0.5 * sizeCost + classCost;
     }
 
+    /** A rat of 15-28 cm seen from above covers ~60-200 cm^2, a mouse ~25 cm^2. */
+    private static final double SMALLEST_RAT_CM2 = 20;
+
+    /** Smallest share of the frame a blob touching the border needs to become a new animal. */
+    private static final double MIN_NEW_AT_EDGE = 0.002;
+
     /** Held only when it was slower than this (body lengths per second) before its blob went. */
     private static final double HOLD_SPEED = 0.5;
     /** Held while at least this share of the inner box still differs from the background. */
@@ -409,14 +450,25 @@ public final class IdentityTracker {
      * stay lost because it walked off while unseen).
      */
     private boolean reappears(Track t, Blobs b, int i, double area) {
-        if (b.contrast(i) < s.minNewContrast() || area < 0.5 * t.refArea || area > 2 * t.refArea) {
+        if (b.contrast(i) < s.minNewContrast()) {
             return false;
         }
+        boolean sizeLikeBefore = area >= 0.5 * t.refArea && area <= 2 * t.refArea;
         double p = catLikeness(area);
         if (t.animal == Animal.CAT) {
-            return p > 0.8;
+            return sizeLikeBefore && p > 0.8;
         }
-        return false; // a rat-sized blob is too often a toy, a hand or a piece of the cat
+        // the size it had may have been a wrong first sighting's: a known floor scale can vouch instead
+        double cm2 = area / (pxPerCm * pxPerCm);
+        if (!sizeLikeBefore && !(scaleKnown && cm2 >= 40)) {
+            return false;
+        }
+        // A rat-sized blob is often a toy, a hand or a piece of the cat: only an elongated one that is on the
+        // move (not lying there unclaimed) and well away from the cat.
+        if (p > 0.2 || elongation(b, i) < s.minRatElongation() || blobStrayAge[i] > 2 || b.touchesBorder(i)) {
+            return false;
+        }
+        return !cat.visible || Math.hypot(b.cx(i) - cat.x, b.cy(i) - cat.y) > 1.2 * Math.max(cat.length, 8);
     }
 
     private double sharedCost(Blobs b, int i, double dt) {

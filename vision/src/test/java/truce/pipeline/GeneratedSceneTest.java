@@ -27,6 +27,8 @@ class GeneratedSceneTest {
 
     /** Share of in-view frames in which the cat must be reported. */
     private static final double CAT_FOUND = 0.9;
+    /** Share of in-view frames in which the rat must be reported (measured 0.90-1.0 per scene). */
+    private static final double RAT_FOUND = 0.85;
 
     @BeforeAll
     static void load() {
@@ -94,7 +96,7 @@ class GeneratedSceneTest {
             hidingOk += f.hidingOk();
             hiding += f.hiding();
             frames += f.frames();
-            assertTrue(f.ratSeenWhenVisible() >= 0.6 * f.ratVisible(), "scene " + i + " rat found in "
+            assertTrue(f.ratSeenWhenVisible() >= RAT_FOUND * f.ratVisible(), "scene " + i + " rat found in "
                     + f.ratSeenWhenVisible() + "/" + f.ratVisible());
             assertTrue(f.catSeenWhenVisible() >= CAT_FOUND * f.catVisible(), "scene " + i + " cat found in "
                     + f.catSeenWhenVisible() + "/" + f.catVisible());
@@ -104,10 +106,11 @@ class GeneratedSceneTest {
         System.out.printf("generated scenes 0-2: median of per-scene medians: rat %.2f px, cat %.2f px; swapped "
                 + "frames %d of %d; hiding %d/%d%n", ratMedian, catMedian, swaps, frames, hidingOk, hiding);
         assertTrue(ratMedian <= 3, "rat median " + ratMedian);
-        // Not yet the 3 px of the issue: a coat close to the floor's breaks the cat's mask and biases its centroid
-        // (measured 5.7 px with seeded-ghost healing and still-cat holding; 10 px was allowed before them).
-        assertTrue(catMedian <= 6.5, "cat median " + catMedian);
-        assertTrue(swaps <= 0.005 * frames, "identity swapped in " + swaps + " frames of " + frames);
+        // Not yet the 3 px of the issue: a coat close to the floor's breaks the cat's mask and biases its centroid,
+        // and a cast shadow joined to a dark cat pulls it (measured 4.45 px once a light cat's shadow is left
+        // out; 5.7 px before, 10 px before seeded-ghost healing and still-cat holding).
+        assertTrue(catMedian <= 5.0, "cat median " + catMedian);
+        assertTrue(swaps <= 0.001 * frames, "identity swapped in " + swaps + " frames of " + frames);
         assertTrue(hidingOk >= 0.8 * hiding, "hiding " + hidingOk + "/" + hiding);
     }
 }
