@@ -20,6 +20,14 @@ public interface AnimalDetector extends AutoCloseable {
     void detect(Mat bgr, double[] animals, int nAnimals, Blobs out);
 
     /**
+     * As {@link #detect(Mat, double[], int, Blobs)}, knowing which box is the tracked cat's ({@code catBox},
+     * negative when the cat is not tracked): a detector may trust darker-than-floor pixels there.
+     */
+    default void detect(Mat bgr, double[] animals, int nAnimals, int catBox, Blobs out) {
+        detect(bgr, animals, nAnimals, out);
+    }
+
+    /**
      * Splits one blob into two parts around two seeds (two animals in contact), writing the parts to
      * {@code out} as blobs 0 and 1. Seeds and sizes in source pixels.
      *

@@ -34,6 +34,12 @@ public final class BackgroundDifferenceDetector implements AnimalDetector {
     }
 
     @Override
+    public void detect(Mat bgr, double[] animals, int nAnimals, int catBox, Blobs out) {
+        motion.apply(bgr, animals, nAnimals, catBox);
+        blobs.find(out);
+    }
+
+    @Override
     public boolean split(Blobs in, int blob, double[] seeds, double[] expectedAreas, Blobs out) {
         return blobs.split(in, blob, seeds, expectedAreas, out);
     }

@@ -60,6 +60,13 @@ public final class MotionMask implements AutoCloseable {
     private final boolean halving;
     /** Without a seed, the background restarts as the median of frames sampled over the first seconds. */
     private static final int BOOT_SAMPLES = 15;
+    /** Share of the cat's box on each side that is the tracker's margin, not the cat. */
+    /**
+     * Inside the cat's box only a shallow darkening (over 0.67 of the floor) may be shadow: a grey coat on a
+     * light grey floor (0.55..0.65) has the floor's hue and would otherwise dissolve into "shadow".
+     */
+    private static final float CAT_SHADOW_MIN = 0.67f;
+    private static final double CAT_INSET = 0.115;
     private static final int BOOT_EVERY = 20;
     private byte[][] boot;
     private int booted;
@@ -119,6 +126,15 @@ public final class MotionMask implements AutoCloseable {
 
     /** Computes the foreground mask of a frame, then lets the background learn from it. */
     public void apply(Mat bgr, double[] animals, int nAnimals) {
+        apply(bgr, animals, nAnimals, -1);
+    }
+
+    /**
+     * As {@link #apply(Mat, double[], int)}; box {@code catBox} (or none when negative) is the tracked cat's:
+     * inside it an evenly darker pixel is kept as foreground (flagged as shade), since a grey coat on a light
+     * floor looks exactly like a shadow there and the cat would dissolve.
+     */
+    public void apply(Mat bgr, double[] animals, int nAnimals, int catBox) {
         if (bgr.cols() != width || bgr.rows() != height) {
             throw new IllegalArgumentException("frame is " + bgr.cols() + "x" + bgr.rows() + ", detector was made for "
                     + width + "x" + height);
@@ -147,7 +163,7 @@ public final class MotionMask implements AutoCloseable {
                 epoch++;
             }
         }
-        markFrozen(animals, nAnimals);
+        markFrozen(animals, nAnimals, catBox);
         gain = measureGain();
         boolean relearning = relearn > 0;
         if (relearning) {
@@ -175,7 +191,7 @@ public final class MotionMask implements AutoCloseable {
         Imgproc.resize(in, out, smallSize, 0, 0, Imgproc.INTER_LINEAR);
     }
 
-    private void markFrozen(double[] animals, int n) {
+    private void markFrozen(double[] animals, int n, int catBox) {
         Arrays.fill(frozen, (byte) 0);
         for (int a = 0; a < n; a++) {
             int x0 = Math.max(0, (int) Math.floor(animals[4 * a] / sx) - 2);
@@ -184,6 +200,18 @@ public final class MotionMask implements AutoCloseable {
             int y1 = Math.min(h - 1, (int) Math.ceil(animals[4 * a + 3] / sy) + 2);
             for (int y = y0; y <= y1; y++) {
                 Arrays.fill(frozen, y * w + x0, y * w + x1 + 1, (byte) 1);
+            }
+        }
+        if (catBox >= 0 && catBox < n) {
+            // the cat's own extent, without the margin the tracker adds: its shadow and the rat stay outside
+            double bx = CAT_INSET * (animals[4 * catBox + 2] - animals[4 * catBox]);
+            double by = CAT_INSET * (animals[4 * catBox + 3] - animals[4 * catBox + 1]);
+            int x0 = Math.max(0, (int) Math.ceil((animals[4 * catBox] + bx) / sx));
+            int y0 = Math.max(0, (int) Math.ceil((animals[4 * catBox + 1] + by) / sy));
+            int x1 = Math.min(w - 1, (int) Math.floor((animals[4 * catBox + 2] - bx) / sx));
+            int y1 = Math.min(h - 1, (int) Math.floor((animals[4 * catBox + 3] - by) / sy));
+            for (int y = y0; y <= y1 && x0 <= x1; y++) {
+                Arrays.fill(frozen, y * w + x0, y * w + x1 + 1, (byte) 2);
             }
         }
     }
@@ -236,8 +264,9 @@ public final class MotionMask implements AutoCloseable {
                 float lf = fb + fg + fr;
                 if (lf < lb && lb > 30) {
                     float ratio = lf / lb;
-                    // Shadow: uniformly darker (0.45..0.92 of the floor) with the floor's hue.
-                    if (ratio > 0.45f && ratio < 0.92f) {
+                    // Shadow: uniformly darker (0.45..0.92 of the floor) with the floor's hue. Inside the cat's
+                    // own box a deeper "shadow" is more likely a grey coat on a light floor.
+                    if (ratio > (frozen[i] == 2 ? CAT_SHADOW_MIN : 0.45f) && ratio < 0.92f) {
                         float chroma = Math.abs(fb / lf - bb / lb) + Math.abs(fr / lf - br / lb);
                         if (chroma < 0.02f) {
                             fore = false;

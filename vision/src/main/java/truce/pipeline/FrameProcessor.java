@@ -43,7 +43,7 @@ public final class FrameProcessor implements AutoCloseable {
     public FrameFeatures process(Mat bgr, long index, double timeMs) {
         ensure(bgr.cols(), bgr.rows());
         int n = tracker.animalBoxes(boxes);
-        detector.detect(bgr, boxes, n, blobs);
+        detector.detect(bgr, boxes, n, tracker.catBox(), blobs);
         if (detector.backgroundEpoch() != epoch) {
             epoch = detector.backgroundEpoch();
             resetTracks(); // identities formed against a background with animals in it

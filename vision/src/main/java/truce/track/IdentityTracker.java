@@ -111,6 +111,11 @@ public final class IdentityTracker {
         return n;
     }
 
+    /** Which box {@link #animalBoxes} wrote for the cat (it comes first), or -1 when the cat is not visible. */
+    public int catBox() {
+        return cat.visible ? 0 : -1;
+    }
+
     public void reset() {
         cat.reset();
         rat.reset();
