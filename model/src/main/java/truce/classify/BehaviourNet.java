@@ -27,16 +27,18 @@ import java.nio.file.Path;
  * (calm, stalking, lunging) first and the rat head (exploring, hiding, fleeing) after. The window holds only
  * past and current frames, so every output is causal. Dilations 1, 2, 4 give each of the ten output positions
  * a 15-frame receptive field (half a second at 30 fps), which sees a lunge's burst and a stalk's creep alike.
- * About 28k parameters (~110 KB), built here block by block (no model zoo).
+ * About 31k parameters (~120 KB), built here block by block (no model zoo).
  */
 public final class BehaviourNet {
     /** Frames per input window (0.8 s at 30 fps). */
     public static final int WINDOW = 24;
+    private static final int LAYERS = 3;
     public static final int CAT_CLASSES = 3;
     public static final int RAT_CLASSES = 3;
     public static final int OUTPUTS = CAT_CLASSES + RAT_CLASSES;
     private static final int FILTERS = 32;
     private static final int HIDDEN = 64;
+    private static final float DROPOUT = 0.3f;
     /** First line of the params file: what the weights were trained for. */
     private static final String MAGIC = "truce-behaviour-net";
 
@@ -50,13 +52,13 @@ public final class BehaviourNet {
 
     /** A fresh, uninitialised net. */
     public static SequentialBlock build() {
-        return new SequentialBlock()
-                .add(conv(1)).add(Activation.reluBlock())
-                .add(conv(2)).add(Activation.reluBlock())
-                .add(conv(4)).add(Activation.reluBlock())
-                .add(Blocks.batchFlattenBlock())
+        SequentialBlock b = new SequentialBlock();
+        for (int l = 0; l < LAYERS; l++) {
+            b.add(conv(1 << l)).add(Activation.reluBlock());
+        }
+        return b.add(Blocks.batchFlattenBlock())
                 .add(Linear.builder().setUnits(HIDDEN).build()).add(Activation.reluBlock())
-                .add(Dropout.builder().optRate(0.3f).build())
+                .add(Dropout.builder().optRate(DROPOUT).build())
                 .add(Linear.builder().setUnits(OUTPUTS).build());
     }
 

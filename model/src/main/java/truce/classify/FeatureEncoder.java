@@ -4,68 +4,186 @@ import truce.features.AnimalFeatures;
 import truce.features.FrameFeatures;
 
 /**
- * Turns one frame's features into the model's input vector: scale-free (speeds and distances in body lengths),
- * clipped to a few units so that one bad detection cannot blow up the net. Writes into a caller's array, so the
- * hot path allocates nothing. Changing what is encoded changes {@link #VERSION}: weights trained on another
- * version refuse to load.
+ * Turns one frame's features into the model's input vector, for one stream (one instance per stream, frames
+ * in order; {@link #reset} between streams). Every number is scale- and scene-free: sizes are ratios to the
+ * animal's running median size in this stream (a stalking cat is long and narrow, a sitting one short and
+ * wide, whatever the camera's height or the cat's breed), speeds and distances are in those median lengths.
+ * Speeds come both from vision's smoothed velocity and from the raw centroid step since the last frame, which
+ * shows a pounce's burst a few frames before any smoothed figure does. Values are clipped to a few units so
+ * that one bad detection cannot blow up the net. Writes into a caller's array: no allocation per frame.
+ * Changing what is encoded changes {@link #VERSION}: weights trained on another version refuse to load.
  */
 public final class FeatureEncoder {
     /** Bumped whenever the meaning of a channel changes. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     /** Channels per frame. */
-    public static final int CHANNELS = 19;
+    public static final int CHANNELS = 27;
+    /** Channel indices the tests (and readers of the weights) rely on. */
+    static final int CAT_VISIBLE = 0;
+    static final int CAT_STEP = 1;
+    static final int CAT_SPEED = 2;
+    static final int CAT_LENGTH = 4;
+    static final int CAT_WIDTH = 5;
+    static final int RAT_VISIBLE = 17;
+    /** Frames of the size references (a minute at 30 fps). */
+    static final int REFERENCE_FRAMES = 1800;
+    /** Visible frames after which the size references count as settled. */
+    static final int SETTLED_FRAMES = 150;
+    /** Per-frame decay of the recent-burst memories (about a second at 30 fps). */
+    private static final float BURST_DECAY = 0.967f;
 
-    private FeatureEncoder() {
+    private final Animal cat = new Animal();
+    private final Animal rat = new Animal();
+    private float catBurst;
+    private float ratBurst;
+    private double lastMs = Double.NaN;
+
+    /** One animal's running references and last position. */
+    private static final class Animal {
+        final RunningMedian length = new RunningMedian(REFERENCE_FRAMES);
+        final RunningMedian width = new RunningMedian(REFERENCE_FRAMES);
+        final RunningMedian area = new RunningMedian(REFERENCE_FRAMES);
+        final RunningMedian elongation = new RunningMedian(REFERENCE_FRAMES);
+        boolean hadLast;
+        double lastX;
+        double lastY;
+        /** Raw centroid step since the last frame, in px per frame (0 unless seen in both). */
+        double stepX;
+        double stepY;
+
+        void observe(AnimalFeatures a) {
+            if (a.visible()) {
+                length.push(a.bodyLength());
+                width.push(a.bodyWidth());
+                area.push(a.area());
+                elongation.push(a.elongation());
+                if (hadLast) {
+                    stepX = a.x() - lastX;
+                    stepY = a.y() - lastY;
+                } else {
+                    stepX = 0;
+                    stepY = 0;
+                }
+                lastX = a.x();
+                lastY = a.y();
+                hadLast = true;
+            } else {
+                stepX = 0;
+                stepY = 0;
+                hadLast = false;
+            }
+        }
+
+        /** The median body length, or the current one (or 1 px) before there is any. */
+        double scale(AnimalFeatures a) {
+            double m = length.median();
+            if (m > 1) {
+                return m;
+            }
+            return a.bodyLength() > 1 ? a.bodyLength() : 1;
+        }
+
+        void clear() {
+            length.clear();
+            width.clear();
+            area.clear();
+            elongation.clear();
+            hadLast = false;
+            stepX = 0;
+            stepY = 0;
+        }
     }
 
-    /** Writes the {@link #CHANNELS} values of {@code f} to {@code out[offset..]}. */
-    public static void encode(FrameFeatures f, float[] out, int offset) {
-        AnimalFeatures cat = f.cat();
-        AnimalFeatures rat = f.rat();
-        double catLen = cat.bodyLength() > 1 ? cat.bodyLength() : 1;
-        double ratLen = rat.bodyLength() > 1 ? rat.bodyLength() : 1;
+    /** Writes the {@link #CHANNELS} values of {@code f} to {@code out[offset..]}; call once per frame, in order. */
+    public void encode(FrameFeatures f, float[] out, int offset) {
+        AnimalFeatures c = f.cat();
+        AnimalFeatures r = f.rat();
+        cat.observe(c);
+        rat.observe(r);
+        double catLen = cat.scale(c);
+        double ratLen = rat.scale(r);
+        double fps = fps(f);
         // Direction from cat to rat (last known places), for radial speeds.
-        double dx = rat.x() - cat.x();
-        double dy = rat.y() - cat.y();
+        double dx = r.x() - c.x();
+        double dy = r.y() - c.y();
         double d = Math.hypot(dx, dy);
         boolean geometry = !Double.isNaN(d) && d > 1e-6;
         double ux = geometry ? dx / d : 0;
         double uy = geometry ? dy / d : 0;
+        double catStep = Math.hypot(cat.stepX, cat.stepY) * fps / catLen; // median lengths per second
+        double ratStep = Math.hypot(rat.stepX, rat.stepY) * fps / ratLen;
+        catBurst = Math.max(catBurst * BURST_DECAY, clip(catStep / 3, 0, 3));
+        ratBurst = Math.max(ratBurst * BURST_DECAY, clip(ratStep / 3, 0, 3));
 
         int i = offset;
-        out[i++] = cat.visible() ? 1f : 0f;
-        out[i++] = clip(cat.speedBodyLengths() / 4, 0, 3);
-        out[i++] = clip(cat.acceleration() / catLen / 30, -3, 3);
-        out[i++] = cat.visible() ? clip((cat.elongation() - 2) / 2, -3, 3) : 0f;
+        // the cat
+        out[i++] = c.visible() ? 1f : 0f;
+        out[i++] = clip(catStep / 4, 0, 3);
+        out[i++] = clip(c.speed() / catLen / 4, 0, 3);
+        double ch = Math.cos(c.heading());
+        double sh = Math.sin(c.heading());
+        out[i++] = c.visible() ? clip((cat.stepX * ch + cat.stepY * sh) * fps / catLen / 4, -3, 3) : 0f;
+        out[i++] = c.visible() ? logRatio(c.bodyLength(), cat.length) : 0f;
+        out[i++] = c.visible() ? logRatio(c.bodyWidth(), cat.width) : 0f;
+        out[i++] = c.visible() ? logRatio(c.area(), cat.area) : 0f;
+        out[i++] = c.visible() ? logRatio(c.elongation(), cat.elongation) : 0f;
+        out[i++] = Math.min(cat.length.size(), SETTLED_FRAMES) / (float) SETTLED_FRAMES;
+        out[i++] = unseen(c.framesUnseen());
+        out[i++] = clip(c.acceleration() / catLen / 30, -3, 3);
+        out[i++] = catBurst;
+        // cat and rat
         double facing = f.catFacingAngle();
-        boolean facingKnown = cat.visible() && geometry && !Double.isNaN(facing);
+        boolean facingKnown = c.visible() && geometry && !Double.isNaN(facing);
         out[i++] = facingKnown ? (float) Math.cos(facing) : 0f;
-        out[i++] = facingKnown ? (float) (facing / Math.PI) : 0.5f;
-        double dcl = f.distanceCatLengths();
-        boolean distanceKnown = !Double.isNaN(dcl);
-        out[i++] = distanceKnown ? clip(dcl / 5, 0, 2) : 2f;
+        boolean distanceKnown = geometry;
+        out[i++] = distanceKnown ? clip(d / catLen / 5, 0, 2) : 2f;
         out[i++] = distanceKnown ? 1f : 0f;
         out[i++] = distanceKnown ? clip(f.approachSpeed() / catLen / 4, -3, 3) : 0f;
-        out[i++] = geometry ? clip((cat.vx() * ux + cat.vy() * uy) / catLen / 4, -3, 3) : 0f;
-        out[i++] = unseen(cat.framesUnseen());
-        out[i++] = rat.visible() ? 1f : 0f;
-        out[i++] = clip(rat.speedBodyLengths() / 4, 0, 3);
-        out[i++] = clip(rat.acceleration() / ratLen / 30, -3, 3);
-        out[i++] = rat.visible() ? clip((rat.elongation() - 2) / 2, -3, 3) : 0f;
+        out[i++] = geometry ? clip((cat.stepX * ux + cat.stepY * uy) * fps / catLen / 4, -3, 3) : 0f;
+        // the rat
+        out[i++] = r.visible() ? 1f : 0f;
+        out[i++] = clip(ratStep / 8, 0, 3);
+        out[i++] = clip(r.speed() / ratLen / 8, 0, 3);
+        out[i++] = r.visible() ? logRatio(r.area(), rat.area) : 0f;
+        out[i++] = r.visible() ? logRatio(r.elongation(), rat.elongation) : 0f;
         out[i++] = f.ratInCover() ? 1f : 0f;
-        out[i++] = unseen(rat.framesUnseen());
-        out[i++] = geometry ? clip((rat.vx() * ux + rat.vy() * uy) / ratLen / 4, -3, 3) : 0f;
-        // Moving the way the head points: a lunge goes straight ahead, a walk mostly does too, a turn does not.
-        double along = 0;
-        if (cat.visible() && cat.speed() > 1e-6) {
-            along = (Math.cos(cat.heading()) * cat.vx() + Math.sin(cat.heading()) * cat.vy()) / cat.speed()
-                    * Math.min(1, cat.speedBodyLengths());
-        }
-        out[i] = (float) along;
+        out[i++] = unseen(r.framesUnseen());
+        out[i++] = geometry ? clip((r.vx() * ux + r.vy() * uy) / ratLen / 8, -3, 3) : 0f;
+        out[i++] = ratBurst;
+        out[i] = Math.min(rat.length.size(), SETTLED_FRAMES) / (float) SETTLED_FRAMES;
     }
 
+    /** Forgets the stream: references, last positions, memories. */
+    public void reset() {
+        cat.clear();
+        rat.clear();
+        catBurst = 0;
+        ratBurst = 0;
+        lastMs = Double.NaN;
+    }
+
+    /** Frames per second from the frame times (30 when unknown or odd). */
+    private double fps(FrameFeatures f) {
+        double dt = f.timeMs() - lastMs;
+        lastMs = f.timeMs();
+        return dt > 5 && dt < 200 ? 1000 / dt : 30;
+    }
+
+    /** 3 x log(value / the stream's median): 0 for a usual body, about +-1 for a third longer or shorter. */
+    private static float logRatio(double v, RunningMedian ref) {
+        double m = ref.median();
+        if (!(v > 0) || !(m > 0)) {
+            return 0f;
+        }
+        return clip(3 * Math.log(v / m), -3, 3);
+    }
+
+    /** Time unseen on a log scale: 0 when in view, 0.5 after about a second, 1 after 30 s. */
     private static float unseen(int frames) {
-        return Math.min(frames, 90) / 90f;
+        if (frames <= 0) {
+            return 0f;
+        }
+        return (float) Math.min(1, Math.log1p(frames) / Math.log1p(900));
     }
 
     private static float clip(double v, double lo, double hi) {

@@ -6,11 +6,13 @@ import truce.features.FrameFeatures;
 /**
  * The last {@link #frames()} encoded frames, as a ring of floats, copied out channel-major (C, W) with the
  * newest frame last: the layout of the net's input. Before a stream has that many frames the older slots are
- * zero, the same padding training uses. No allocation per frame.
+ * zero, the same padding training uses. Encodes with its own {@link FeatureEncoder}, so one window is one
+ * stream. No allocation per frame.
  */
 public final class FeatureWindow {
     private final int frames;
     private final float[] ring;
+    private final FeatureEncoder encoder = new FeatureEncoder();
     private int next;
 
     public FeatureWindow(int frames) {
@@ -27,7 +29,7 @@ public final class FeatureWindow {
 
     /** Appends a frame, dropping the oldest. */
     public void push(FrameFeatures f) {
-        FeatureEncoder.encode(f, ring, next * FeatureEncoder.CHANNELS);
+        encoder.encode(f, ring, next * FeatureEncoder.CHANNELS);
         next = (next + 1) % frames;
     }
 
@@ -51,5 +53,6 @@ public final class FeatureWindow {
     public void clear() {
         Arrays.fill(ring, 0f);
         next = 0;
+        encoder.reset();
     }
 }

@@ -106,7 +106,7 @@ class ModelClassifierTest {
             w.push(f.get(i));
         }
         w.copyTo(out, 0);
-        int ratVisible = 11;
+        int ratVisible = FeatureEncoder.RAT_VISIBLE;
         assertEquals(1f, out[ratVisible * 3 + 2], "frame 79: rat still visible");
         w.push(f.get(80));
         w.copyTo(out, 0);

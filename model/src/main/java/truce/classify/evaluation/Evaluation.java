@@ -23,6 +23,10 @@ public final class Evaluation {
     private long catSpurious;
     private long ratMissing;
     private long ratSpurious;
+    /** Frames after a truth change within which an error counts as lag at the boundary (half a second). */
+    public static final int BOUNDARY_FRAMES = 15;
+    private final long[] catBoundary = new long[2];
+    private final long[] ratBoundary = new long[2];
     private long[] nanos = new long[0];
     private int timed;
 
@@ -42,6 +46,10 @@ public final class Evaluation {
             boolean[] predLunge = new boolean[n];
             boolean[] truthCalm = new boolean[n];
             double[] time = new double[n];
+            int[] catTruth = new int[n];
+            int[] catPred = new int[n];
+            int[] ratTruth = new int[n];
+            int[] ratPred = new int[n];
             for (int t = 0; t < n; t++) {
                 long start = System.nanoTime();
                 Labels labels = classifier.classify(scene.features().get(t));
@@ -52,8 +60,14 @@ public final class Evaluation {
                 truthCalm[t] = truth.catPosture() == CatPosture.CALM;
                 predLunge[t] = labels.cat() == CatPosture.LUNGING;
                 time[t] = truth.timeMs();
+                catTruth[t] = truth.catPosture() == null ? -1 : truth.catPosture().ordinal();
+                catPred[t] = labels.cat() == null ? -1 : labels.cat().ordinal();
+                ratTruth[t] = truth.ratState() == null ? -1 : truth.ratState().ordinal();
+                ratPred[t] = labels.rat() == null ? -1 : labels.rat().ordinal();
             }
             e.lunges.addScene(truthLunge, predLunge, truthCalm, time);
+            addBoundary(e.catBoundary, catTruth, catPred, BOUNDARY_FRAMES);
+            addBoundary(e.ratBoundary, ratTruth, ratPred, BOUNDARY_FRAMES);
         }
         return e;
     }
@@ -73,6 +87,38 @@ public final class Evaluation {
         } else if (labels.rat() != null) {
             ratSpurious++;
         }
+    }
+
+    /**
+     * Adds to {@code counts} the frames both label where they disagree ([0]) and how many of those lie within
+     * {@code window} frames after a change of the truth label ([1]): a causal classifier cannot see a change
+     * coming, and its features (smoothed shapes, speeds) take a few frames to show it, so those errors are lag
+     * at the boundaries rather than confusion. -1 is "no label".
+     */
+    static void addBoundary(long[] counts, int[] truth, int[] predicted, int window) {
+        int sinceChange = Integer.MAX_VALUE / 2;
+        for (int t = 0; t < truth.length; t++) {
+            if (t > 0 && truth[t] != truth[t - 1]) {
+                sinceChange = 0;
+            } else {
+                sinceChange++;
+            }
+            if (truth[t] >= 0 && predicted[t] >= 0 && truth[t] != predicted[t]) {
+                counts[0]++;
+                if (sinceChange < window) {
+                    counts[1]++;
+                }
+            }
+        }
+    }
+
+    /** Cat frames labelled wrongly, and of those the ones within {@link #BOUNDARY_FRAMES} after a truth change. */
+    public long[] catBoundaryErrors() {
+        return catBoundary.clone();
+    }
+
+    public long[] ratBoundaryErrors() {
+        return ratBoundary.clone();
     }
 
     public String name() {

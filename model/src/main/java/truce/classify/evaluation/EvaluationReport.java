@@ -27,6 +27,8 @@ public final class EvaluationReport {
         row(sb, "false lunges / min", evals.stream().map(e -> num(e.lunges().falseLungesPerMinute(), 3)).toList());
         row(sb, "false / calm min", evals.stream().map(e -> num(e.lunges().falseLungesPerCalmMinute(), 3)).toList());
         Evaluation first = evals.get(0);
+        sb.append("(errors at boundary: wrong frames within ").append(Evaluation.BOUNDARY_FRAMES)
+                .append(" frames after a truth change / all wrong frames; a causal model cannot see a change coming)\n");
         sb.append(String.format(Locale.ROOT, "footage %.1f min, of which cat calm %.1f min%n",
                 first.lunges().footageMinutes(), first.lunges().calmMinutes()));
         sb.append("\nclassify time per frame (µs, after ").append(Evaluation.WARM_UP_FRAMES)
@@ -51,6 +53,10 @@ public final class EvaluationReport {
         row(sb, "label missing/extra", evals.stream().map(e -> cat
                 ? e.catMissing() + " / " + e.catSpurious()
                 : e.ratMissing() + " / " + e.ratSpurious()).toList());
+        row(sb, "errors at boundary", evals.stream().map(e -> {
+            long[] b = cat ? e.catBoundaryErrors() : e.ratBoundaryErrors();
+            return b[1] + " / " + b[0] + " (" + pct(b[0] == 0 ? Double.NaN : (double) b[1] / b[0]) + ")";
+        }).toList());
         for (Evaluation e : evals) {
             ConfusionMatrix m = cat ? e.cat() : e.rat();
             sb.append("  confusion, ").append(e.name()).append(" (rows truth, columns predicted)\n");

@@ -15,8 +15,8 @@ import truce.features.FrameFeatures;
 import truce.framecsv.FrameRow;
 
 /**
- * Caches another source's features per scene in {@code DIR/.truce-features/}, keyed on the video's size and
- * modification time and the source's name, so that training and evaluation run vision over each video once.
+ * Caches another source's features per scene in {@code DIR/.truce-features/}, one file per source key, checked
+ * against the video's size and modification time and the source's key, so that training and evaluation run vision over each video once.
  * A cache that cannot be written (read-only data) is skipped silently; a damaged one is recomputed.
  */
 public final class FeatureCache implements FeatureSource {
@@ -42,7 +42,7 @@ public final class FeatureCache implements FeatureSource {
             return inner.features(scene, truth);
         }
         String stamp = key + "|" + Files.size(video) + "|" + Files.getLastModifiedTime(video).toMillis();
-        Path file = video.resolveSibling(".truce-features").resolve(scene.name() + ".features");
+        Path file = video.resolveSibling(".truce-features").resolve(scene.name() + "." + keyHash() + ".features");
         if (Files.isRegularFile(file)) {
             try {
                 List<FrameFeatures> cached = read(file, stamp);
@@ -60,6 +60,20 @@ public final class FeatureCache implements FeatureSource {
             // read-only data directory: no cache, same result
         }
         return features;
+    }
+
+    /**
+     * The key's hash in the file name: sources of other versions (another vision branch sharing the data) keep
+     * their own files instead of overwriting each other's on every run.
+     */
+    private String keyHash() {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(d, 0, 6);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static void write(Path file, String stamp, List<FrameFeatures> features) throws IOException {

@@ -36,12 +36,15 @@ public final class ModelCard {
         sb.append("- Net: causal temporal convolution (3 x Conv1d k=3, dilations 1/2/4, 32 filters) + dense 64 (dropout 0.3) + 6 logits; ")
                 .append("input ").append(FeatureEncoder.CHANNELS).append(" channels x ").append(BehaviourNet.WINDOW)
                 .append(" frames (feature encoding v").append(FeatureEncoder.VERSION).append(")\n");
+        sb.append("- Features: scale- and scene-free (body length, width, area and elongation as ratios to the animal's ")
+                .append("running median in the stream; speeds, raw centroid steps and distances in median body lengths; ")
+                .append("visibility, time unseen, cover, recent-burst memories), see `FeatureEncoder`\n");
         sb.append("- Weights: `behaviour.params` (").append(Files.size(r.weights())).append(" bytes), best epoch ")
                 .append(r.bestEpoch()).append(r.stoppedEarly() ? " (stopped early)" : "").append('\n');
         sb.append(String.format(Locale.ROOT, "- Training: Adam lr %s, batch %d, up to %d epochs, patience %d, seed %d, "
-                        + "validation split by scene (%.0f %% of scenes)%n",
+                        + "validation split by scene (%.0f %% of scenes), input noise sigma %s, weight decay 1e-4%n",
                 config.learningRate(), config.batchSize(), config.epochs(), config.patience(), config.seed(),
-                config.validationShare() * 100));
+                config.validationShare() * 100, config.inputNoise()));
         sb.append("- Train scenes (").append(r.trainScenes().size()).append(", ").append(r.trainFrames())
                 .append(" frames, with cat-less twins of about a quarter of them): ").append(String.join(", ", r.trainScenes())).append("\n");
         sb.append("- Validation scenes (").append(r.validationScenes().size()).append(", ").append(r.validationFrames())

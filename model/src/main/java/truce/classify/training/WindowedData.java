@@ -31,9 +31,10 @@ final class WindowedData {
             float[] enc = new float[n * FeatureEncoder.CHANNELS];
             int[] cat = new int[n];
             int[] rat = new int[n];
+            FeatureEncoder encoder = new FeatureEncoder(); // a scene is one stream, as live
             for (int t = 0; t < n; t++) {
                 FrameFeatures f = scene.features().get(t);
-                FeatureEncoder.encode(f, enc, t * FeatureEncoder.CHANNELS);
+                encoder.encode(f, enc, t * FeatureEncoder.CHANNELS);
                 FrameRow r = scene.truth().get(t);
                 CatPosture cp = r.catPosture();
                 RatState rs = r.ratState();

@@ -39,6 +39,12 @@ class FeatureCacheTest {
         assertEquals(1, calls.get());
         assertEquals(expected, new FeatureCache(counting, "v2").features(scene, truth));
         assertEquals(2, calls.get(), "another source version recomputes");
-        assertNull(FeatureCache.read(dir.resolve(".truce-features/s.features"), "v1|other"));
+        assertEquals(expected, cache.features(scene, truth));
+        assertEquals(2, calls.get(), "each version keeps its own file, so v1 is still cached after v2 ran");
+        try (var files = Files.list(dir.resolve(".truce-features"))) {
+            List<Path> written = files.toList();
+            assertEquals(2, written.size());
+            assertNull(FeatureCache.read(written.get(0), "v1|other"), "a stamp that does not match is no hit");
+        }
     }
 }

@@ -35,7 +35,7 @@ class TrainerTest {
         assertTrue(Files.size(result.weights()) > 10_000);
         try (BehaviourModel m = BehaviourModel.load(dir)) {
             float[] logits = new float[6];
-            m.logits(new float[19 * 24], 1, logits);
+            m.logits(new float[truce.classify.FeatureEncoder.CHANNELS * truce.classify.BehaviourNet.WINDOW], 1, logits);
             for (float v : logits) {
                 assertTrue(Float.isFinite(v));
             }

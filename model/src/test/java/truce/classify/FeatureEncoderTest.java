@@ -1,0 +1,93 @@
+package truce.classify;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import truce.features.AnimalFeatures;
+import truce.features.FrameFeatures;
+
+class FeatureEncoderTest {
+
+    /**
+     * A cat sitting (short, wide) for 200 frames, then stretching long and narrow and creeping, then bursting
+     * forward; a rat beside it. Every pixel measure is multiplied by {@code s} (areas by s^2).
+     */
+    private static List<FrameFeatures> scene(double s) {
+        List<FrameFeatures> out = new ArrayList<>();
+        double cx = 100;
+        for (int t = 0; t < 260; t++) {
+            boolean stalking = t >= 200;
+            double step = t < 200 ? 0 : t < 250 ? 0.3 : 12; // px per frame at scale 1
+            cx += step;
+            double len = stalking ? 60 : 40;
+            double wid = stalking ? 16 : 22;
+            double v = step * 30;
+            AnimalFeatures cat = new AnimalFeatures(true, cx * s, 200 * s, v * s, 0, v * s, v / len, 0, 0,
+                    len * s, wid * s, len / wid, len * wid * 0.8 * s * s, 0);
+            AnimalFeatures rat = new AnimalFeatures(true, 500 * s, 200 * s, 0, 0, 0, 0, 0, Math.PI,
+                    25 * s, 10 * s, 2.5, 200 * s * s, 0);
+            double d = (500 - cx) * s;
+            out.add(new FrameFeatures(t, t * 1000.0 / 30, cat, rat, d, d / (len * s), v * s, 0.1, false));
+        }
+        return out;
+    }
+
+    private static float[][] encode(List<FrameFeatures> frames) {
+        FeatureEncoder e = new FeatureEncoder();
+        float[][] out = new float[frames.size()][FeatureEncoder.CHANNELS];
+        for (int t = 0; t < frames.size(); t++) {
+            e.encode(frames.get(t), out[t], 0);
+        }
+        return out;
+    }
+
+    @Test
+    void theCameraScaleDoesNotChangeTheEncoding() {
+        float[][] near = encode(scene(2.5));
+        float[][] far = encode(scene(0.6));
+        for (int t = 0; t < near.length; t++) {
+            for (int c = 0; c < FeatureEncoder.CHANNELS; c++) {
+                // the references are kept on a log scale of 3 % bins: ratios agree to within a bin
+                assertEquals(near[t][c], far[t][c], 0.1, "frame " + t + " channel " + c);
+            }
+        }
+    }
+
+    @Test
+    void aStretchedNarrowCatReadsLongAndThinAgainstItsOwnUsualShape() {
+        float[][] f = encode(scene(1));
+        assertEquals(0, f[150][FeatureEncoder.CAT_LENGTH], 0.05, "sitting: its usual length");
+        assertEquals(0, f[150][FeatureEncoder.CAT_WIDTH], 0.05, "sitting: its usual width");
+        assertTrue(f[210][FeatureEncoder.CAT_LENGTH] > 1, "stalking: 1.5 x its usual length, " + f[210][4]);
+        assertTrue(f[210][FeatureEncoder.CAT_WIDTH] < -0.8, "stalking: 0.73 x its usual width, " + f[210][5]);
+    }
+
+    @Test
+    void aBurstShowsInTheRawStepOnItsFirstFrame() {
+        float[][] f = encode(scene(1));
+        assertEquals(0f, f[150][FeatureEncoder.CAT_STEP], "still");
+        assertTrue(f[249][FeatureEncoder.CAT_STEP] < 0.1f, "creeping: a fraction of a length per second");
+        // 12 px per frame, 360 px/s, is 9 median lengths (40 px) per second: /4 in the encoding
+        assertEquals(2.25f, f[250][FeatureEncoder.CAT_STEP], 0.15f, "the first frame of the burst");
+    }
+
+    @Test
+    void resetForgetsTheStream() {
+        List<FrameFeatures> frames = scene(1);
+        FeatureEncoder e = new FeatureEncoder();
+        float[] used = new float[FeatureEncoder.CHANNELS];
+        for (FrameFeatures f : frames) {
+            e.encode(f, used, 0);
+        }
+        e.reset();
+        float[] afterReset = new float[FeatureEncoder.CHANNELS];
+        e.encode(frames.get(220), afterReset, 0);
+        float[] fresh = new float[FeatureEncoder.CHANNELS];
+        new FeatureEncoder().encode(frames.get(220), fresh, 0);
+        assertArrayEquals(fresh, afterReset);
+    }
+}
