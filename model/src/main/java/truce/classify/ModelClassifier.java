@@ -43,7 +43,7 @@ public final class ModelClassifier implements BehaviourClassifier {
     private ModelClassifier(BehaviourModel model, boolean ownsModel) {
         this.model = model;
         this.ownsModel = ownsModel;
-        this.catSmoother = new LabelSmoother(CatPosture.LUNGING.ordinal(), model.lungeThreshold(), DWELL);
+        this.catSmoother = new LabelSmoother(CatPosture.LUNGING.ordinal(), model.lungeThreshold(), model.lungeConfirm(), DWELL);
     }
 
     /** Turns the no-hiding-in-plain-view rule off (to measure what the net alone does). */

@@ -58,6 +58,19 @@ class LabelSmootherTest {
     }
 
     @Test
+    void withAConfirmOfTwoAOneFrameSpikeIsNoLungeAndASustainedOneIsReportedOnItsSecondFrame() {
+        LabelSmoother s = new LabelSmoother(LUNGING, 0.8f, 2, 3);
+        s.step(p(0.9f, 0.1f, 0f));
+        assertEquals(CALM, s.step(p(0.05f, 0.05f, 0.9f)), "one frame above the threshold is not enough");
+        assertEquals(CALM, s.step(p(0.8f, 0.1f, 0.1f)));
+        assertEquals(CALM, s.step(p(0.05f, 0.05f, 0.9f)), "the run starts again after a drop");
+        assertEquals(LUNGING, s.step(p(0.05f, 0.1f, 0.85f)), "the second frame in a row is reported");
+        s.reset();
+        s.step(p(0.9f, 0.1f, 0f));
+        assertEquals(CALM, s.step(p(0.05f, 0.05f, 0.9f)), "reset forgets the run");
+    }
+
+    @Test
     void resetForgetsTheLabel() {
         LabelSmoother s = new LabelSmoother(LUNGING, 0.5f, 3);
         s.step(p(0.9f, 0.1f, 0f));
