@@ -71,7 +71,8 @@ public final class LoadTestCommand implements Callable<Integer> {
     /** The figures, also for the opt-in test (the first 4 s of alerts are warm-up and not counted). */
     public record Result(long quietDeliveries, double quietP50Ms, double quietP99Ms,
                          int alerts, long alertDeliveries, double alertP50Ms, double alertP99Ms, double alertMaxMs,
-                         int requests, double requestsPerSecond, double restP50Ms, double restP99Ms, int status5xx, int statusOther) {
+                         int requests, double requestsPerSecond, double restP50Ms, double restP99Ms, int status5xx, int statusOther,
+                         int lungesDelivered, long missingDeliveries) {
     }
 
     @Override
@@ -83,7 +84,8 @@ public final class LoadTestCommand implements Callable<Integer> {
                 r.alerts(), r.alertDeliveries(), clients, r.alertP50Ms(), r.alertP99Ms(), r.alertMaxMs());
         System.out.printf("REST: %d requests from %d threads, %.0f req/s, latency p50 %.2f ms, p99 %.2f ms; 5xx: %d, other non-2xx: %d%n",
                 r.requests(), threads, r.requestsPerSecond(), r.restP50Ms(), r.restP99Ms(), r.status5xx(), r.statusOther());
-        return r.status5xx() == 0 && r.statusOther() == 0 ? 0 : 1;
+        System.out.printf("lunges seen by the clients: %d, deliveries missing: %d%n", r.lungesDelivered(), r.missingDeliveries());
+        return r.status5xx() == 0 && r.statusOther() == 0 && r.missingDeliveries() == 0 ? 0 : 1;
     }
 
     public Result run() throws Exception {
@@ -101,6 +103,8 @@ public final class LoadTestCommand implements Callable<Integer> {
                 // Live clients: each records, per alert id, when it arrived.
                 ConcurrentHashMap<Long, Long> pushedAt = new ConcurrentHashMap<>();
                 ConcurrentLinkedQueue<Double> latencies = new ConcurrentLinkedQueue<>();
+                // Per lunge (by its frame), how many clients it reached: every lunge any client saw must reach all.
+                ConcurrentHashMap<Long, AtomicInteger> reached = new ConcurrentHashMap<>();
                 List<WebSocket> sockets = new ArrayList<>();
                 for (int i = 0; i < clients; i++) {
                     StringBuilder partial = new StringBuilder();
@@ -119,6 +123,7 @@ public final class LoadTestCommand implements Callable<Integer> {
                                                 Long t0 = pushedAt.get(a.get("frame").asLong());
                                                 if (t0 != null && "LUNGE".equals(a.get("kind").asText())) {
                                                     latencies.add((now - t0) / 1e6);
+                                                    reached.computeIfAbsent(a.get("frame").asLong(), k -> new AtomicInteger()).incrementAndGet();
                                                 }
                                             } catch (Exception ignored) {
                                                 // counted as missing
@@ -212,13 +217,19 @@ public final class LoadTestCommand implements Callable<Integer> {
                 Thread.sleep(Math.max(0, minSeconds * 1000L - (long) (seconds * 1000))); // enough lunges to measure
                 restDone.countDown();
                 camera.join(2000);
-                Thread.sleep(500);
+                // The last lunge may still be on its way to some clients: wait for it (bounded), don't count it lost.
+                long settle = System.nanoTime() + 5_000_000_000L;
+                while (System.nanoTime() < settle && reached.values().stream().anyMatch(c -> c.get() < clients)) {
+                    Thread.sleep(50);
+                }
+                long missing = reached.values().stream().mapToLong(c -> clients - c.get()).sum();
                 for (WebSocket w : sockets) {
                     w.abort();
                 }
                 List<Double> al = new ArrayList<>(latencies);
                 return new Result(quiet.size(), pct(quiet, 50), pct(quiet, 99), lunges.get(), al.size(), pct(al, 50), pct(al, 99), pct(al, 100), restLat.size(),
-                        restLat.size() / seconds, pct(restLat, 50), pct(restLat, 99), s5xx.get(), other.get());
+                        restLat.size() / seconds, pct(restLat, 50), pct(restLat, 99), s5xx.get(), other.get(),
+                        reached.size(), missing);
             }
         } finally {
             deleteTree(data);

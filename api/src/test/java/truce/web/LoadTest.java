@@ -22,6 +22,7 @@ class LoadTest {
         assertEquals(0, r.statusOther());
         assertEquals(10_000, r.requests());
         assertTrue(r.alerts() > 5);
-        assertTrue(r.alertDeliveries() > 0 && r.alertDeliveries() % 50 == 0, "every counted lunge reached every live client");
+        assertTrue(r.lungesDelivered() >= r.alerts() / 2, "the clients saw most lunges: " + r);
+        assertEquals(0, r.missingDeliveries(), "every lunge any client saw reached all 50 live clients");
     }
 }
