@@ -57,6 +57,20 @@ public final class BenchFootage implements AutoCloseable {
         return jpegs.get(i % jpegs.size());
     }
 
+    /** Writes the frames as an MJPG AVI (what a file source or an MJPG camera delivers), for decode-included runs. */
+    public void writeAvi(java.nio.file.Path file, double fps) {
+        org.opencv.videoio.VideoWriter w = new org.opencv.videoio.VideoWriter(file.toString(),
+                org.opencv.videoio.VideoWriter.fourcc('M', 'J', 'P', 'G'), fps, frames.get(0).size(), true);
+        try {
+            if (!w.isOpened()) {
+                throw new IllegalStateException("cannot write " + file);
+            }
+            frames.forEach(w::write);
+        } finally {
+            w.release();
+        }
+    }
+
     public FloorMap floor() {
         return floor;
     }

@@ -4,14 +4,20 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.opencv.core.Mat;
-import org.opencv.imgcodecs.Imgcodecs;
+import truce.floor.FloorMap;
 import truce.pipeline.FrameProcessor;
+import truce.source.Frame;
+import truce.source.FrameSource;
+import truce.source.OpenCvFileSource;
+import truce.source.SourceEvent;
+import truce.source.SourceException;
 import truce.pipeline.VisionSettings;
 
 /**
  * Runs the whole chain (with MJPG decode, as a camera stream would) for a number of minutes and prints heap
- * and resident memory as it goes: a leak of native Mats shows as RSS that keeps climbing.
+ * and resident memory as it goes: a leak of native Mats shows as RSS that keeps climbing. Frames come through
+ * the real file source into one reused {@link Frame}, as in {@code analyze} and the live loop (a per-frame
+ * {@code imdecode} would itself leave a native Mat per frame to the garbage collector and blur the figure).
  */
 public final class Soak {
     private final int width;
@@ -27,8 +33,17 @@ public final class Soak {
     /** @return RSS growth in kB from the first report after warm-up to the last */
     public long run(double minutes, double reportSeconds) {
         long growth;
-        try (BenchFootage footage = new BenchFootage(width, height, 90);
-             FrameProcessor p = new FrameProcessor(VisionSettings.of(footage.floor()))) {
+        java.nio.file.Path avi;
+        FloorMap floor;
+        try (BenchFootage footage = new BenchFootage(width, height, 300)) {
+            avi = java.nio.file.Files.createTempFile("truce-soak", ".avi");
+            footage.writeAvi(avi, 30);
+            floor = footage.floor();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        try (FrameProcessor p = new FrameProcessor(VisionSettings.of(floor)); Frame frame = new Frame()) {
+            FrameSource source = new OpenCvFileSource(avi, SourceEvent.Listener.NONE);
             long start = System.nanoTime();
             long end = start + (long) (minutes * 60e9);
             long nextReport = start + (long) (reportSeconds * 1e9);
@@ -40,9 +55,12 @@ public final class Soak {
             out.printf("soak %dx%d for %.1f min: chain with MJPG decode, one stream%n", width, height, minutes);
             out.printf("%8s %10s %8s %10s %10s%n", "time_s", "frames", "fps", "heap_MB", "rss_MB");
             while (System.nanoTime() < end) {
-                Mat m = Imgcodecs.imdecode(footage.jpeg((int) frames), Imgcodecs.IMREAD_COLOR);
-                p.process(m, frames, frames * 1000 / 30.0);
-                m.release();
+                if (!source.read(frame)) {
+                    source.close(); // the clip's end: start it again (once per 300 frames)
+                    source = new OpenCvFileSource(avi, SourceEvent.Listener.NONE);
+                    continue;
+                }
+                p.process(frame.bgr(), frames, frames * 1000 / 30.0);
                 frames++;
                 long now = System.nanoTime();
                 if (now >= nextReport) {
@@ -60,9 +78,21 @@ public final class Soak {
                     nextReport += (long) (reportSeconds * 1e9);
                 }
             }
+            source.close();
             growth = firstRss < 0 ? 0 : rss - firstRss;
             out.printf("frames %d; RSS change since the first report %+.1f MB%n", frames, growth / 1024.0);
             out.flush();
+        } catch (SourceException e) {
+            throw new IllegalStateException("the soak's own clip could not be read: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        } finally {
+            try {
+                Files.deleteIfExists(avi);
+            } catch (IOException ignored) {
+                // a temp file
+            }
         }
         return growth;
     }
