@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * One generated scene in a data directory: {@code <name>.truth.csv}, and beside it {@code <name>.avi} and
- * {@code <name>.zones.json} when the footage was rendered.
+ * One generated scene in a data directory: {@code <name>.truth.csv}, and beside it the footage
+ * ({@code <name>.avi}, or {@code <name>.mp4} such as the bundled demo session) and {@code <name>.zones.json}.
  */
 public record Scene(String name, Path truth, Path video, Path zones) {
     private static final String TRUTH_SUFFIX = ".truth.csv";
@@ -50,13 +50,20 @@ public record Scene(String name, Path truth, Path video, Path zones) {
                     .forEach(p -> {
                         String file = p.getFileName().toString();
                         String name = file.substring(0, file.length() - TRUTH_SUFFIX.length());
-                        scenes.add(new Scene(name, p, dir.resolve(name + ".avi"), dir.resolve(name + ".zones.json")));
+                        scenes.add(new Scene(name, p, video(dir, name), dir.resolve(name + ".zones.json")));
                     });
         }
         if (scenes.isEmpty()) {
             throw new IOException(dir + ": no scenes (*" + TRUTH_SUFFIX + ") found; generate some first");
         }
         return scenes;
+    }
+
+    /** {@code <name>.avi} as the generator writes it, else an MP4 of that name, else the expected AVI path. */
+    private static Path video(Path dir, String name) {
+        Path avi = dir.resolve(name + ".avi");
+        Path mp4 = dir.resolve(name + ".mp4");
+        return !Files.exists(avi) && Files.exists(mp4) ? mp4 : avi;
     }
 
     /**
