@@ -260,36 +260,32 @@ public final class MotionMask implements AutoCloseable {
             diff[i] = (short) Math.min(765, d);
             float nz = noise[i];
             boolean fore = d > tAbs + tRel * lb && d * d > 12 * nz; // ~3.5 sigma of this pixel's flicker
+            byte sh = 0;
             if (fore) {
                 float lf = fb + fg + fr;
+                // how far the hue moved (not the brightness): once per foreground pixel, for both tests below
+                float chroma = lf > 1 && lb > 1 ? Math.abs(fb / lf - bb / lb) + Math.abs(fr / lf - br / lb) : 1;
                 if (lf < lb && lb > 30) {
                     float ratio = lf / lb;
                     // Shadow: uniformly darker (0.45..0.92 of the floor) with the floor's hue. Inside the cat's
                     // own box a deeper "shadow" is more likely a grey coat on a light floor.
-                    if (ratio > (frozen[i] == 2 ? CAT_SHADOW_MIN : 0.45f) && ratio < 0.92f) {
-                        float chroma = Math.abs(fb / lf - bb / lb) + Math.abs(fr / lf - br / lb);
-                        if (chroma < 0.02f) {
-                            fore = false;
-                        }
+                    if (ratio > (frozen[i] == 2 ? CAT_SHADOW_MIN : 0.45f) && ratio < 0.92f && chroma < 0.02f) {
+                        fore = false;
                     }
                 }
-            }
-            byte sh = 0;
-            if (fore) {
-                count++;
-                float db = bb - fb;
-                float dgc = bgg - fg;
-                float dr = br - fr;
-                if (db > 0 && dgc > 0 && dr > 0) {
-                    float m = (db + dgc + dr) / 3;
-                    float lf = fb + fg + fr;
-                    float chroma = lf > 1 && lb > 1
-                            ? Math.abs(fb / lf - bb / lb) + Math.abs(fr / lf - br / lb) : 1;
-                    // a shadow takes away part of the light, never most of it: black fur is not shade
-                    boolean even = Math.abs(db - m) + Math.abs(dgc - m) + Math.abs(dr - m) < 0.3f * m + 6
-                            || chroma < 0.04f;
-                    if (even && m < 75 && lf > 0.3f * lb) {
-                        sh = 1;
+                if (fore) {
+                    count++;
+                    float db = bb - fb;
+                    float dgc = bgg - fg;
+                    float dr = br - fr;
+                    if (db > 0 && dgc > 0 && dr > 0) {
+                        float m = (db + dgc + dr) / 3;
+                        // a shadow takes away part of the light, never most of it: black fur is not shade
+                        boolean even = Math.abs(db - m) + Math.abs(dgc - m) + Math.abs(dr - m) < 0.3f * m + 6
+                                || chroma < 0.04f;
+                        if (even && m < 75 && lf > 0.3f * lb) {
+                            sh = 1;
+                        }
                     }
                 }
             }
