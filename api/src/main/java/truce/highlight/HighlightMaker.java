@@ -270,14 +270,15 @@ public final class HighlightMaker implements FrameSink {
             try (Mp4Writer w = open(clip, frames.get(0), fps, m)) {
                 for (FrameRing.Entry e : frames) {
                     Mat decoded = decode(e.jpeg());
+                    long micros = Math.round((e.timeMs() - frames.get(0).timeMs()) * 1000.0);
                     try {
                         if (decoded.cols() == w.options().width() && decoded.rows() == w.options().height()) {
-                            w.write(decoded, Math.round((e.timeMs() - frames.get(0).timeMs()) * 1000.0));
+                            w.write(decoded, micros);
                         } else {
                             Mat even = decoded.submat(0, w.options().height(), 0, w.options().width());
                             even.copyTo(m);
                             even.release();
-                            w.write(m, Math.round((e.timeMs() - frames.get(0).timeMs()) * 1000.0));
+                            w.write(m, micros);
                         }
                     } finally {
                         decoded.release();
