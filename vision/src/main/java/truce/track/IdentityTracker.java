@@ -349,11 +349,14 @@ public final class IdentityTracker {
         }
         double area = b.area(i);
         double likeCat = catLikeness(area);
-        // the larger of a first pair is the cat, unless the known floor scale already says plainly what it is
+        // the larger of a first pair is the cat, unless the known floor scale already says plainly what it is;
+        // with a known scale the ratio only leans on the size's own verdict, so a doubtful pair (a shelter and a
+        // bowl) never beats a pair whose sizes plainly say cat and rat
         if (firstPair && other >= 0 && !(scaleKnown && (likeCat < 0.1 || likeCat > 0.9))) {
             double ratio = area / b.area(other);
             if (ratio > 1.6 || ratio < 1 / 1.6) {
-                likeCat = ratio > 1 ? 1 : 0;
+                double larger = ratio > 1 ? 1 : 0;
+                likeCat = scaleKnown ? 0.5 * (likeCat + larger) : larger;
             }
         }
         double classCost = 1.5 * (t.animal == Animal.CAT ? 1 - likeCat : likeCat);
