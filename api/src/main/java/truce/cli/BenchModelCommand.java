@@ -46,6 +46,10 @@ public final class BenchModelCommand implements Callable<Integer> {
     @Option(names = "--warm-up", defaultValue = "300", description = "frames left out of the figures. Default: ${DEFAULT-VALUE}.")
     int warmUp;
 
+    @Option(names = "--per-frame", paramLabel = "OUT.csv",
+            description = "also write each frame's wall and CPU nanoseconds, heap bytes and collections")
+    Path perFrame;
+
     @Spec
     CommandSpec spec;
 
@@ -84,6 +88,10 @@ public final class BenchModelCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%s: %dx%d, %d frames timed after %d warm-up, decode excluded, 1 thread%n",
                 video, width, height, n - warmUp, warmUp);
         clock.report(out, warmUp, "vision chain", "behaviour model");
+        if (perFrame != null) {
+            clock.writeCsv(perFrame);
+            out.println("per-frame figures: " + perFrame);
+        }
         out.flush();
         return 0;
     }
