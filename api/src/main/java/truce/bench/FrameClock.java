@@ -141,8 +141,8 @@ public final class FrameClock {
         line(out, "both", w, c);
         out.printf(Locale.ROOT, "  heap allocated per frame: %s %.0f bytes, %s %.0f bytes (at most %d in one frame)%n",
                 partA, allocSumA / (double) m, partB, allocSumB / (double) m, allocMaxB);
-        out.printf(Locale.ROOT, "  garbage collections while timing: %d (%d ms in all, %d frames touched)%n",
-                gcCount, gcMs, gcFrames);
+        out.printf(Locale.ROOT, "  garbage collections inside timed frames: %d, touching %d frames (collections in the timed"
+                + " stretch, between frames included: %d ms)%n", gcCount, gcFrames, gcMs);
         out.printf(Locale.ROOT, "  frames that waited > %.1f ms for the core (other processes, JIT threads): %d of %d"
                 + " (%.2f %%)%n", WAIT_NANOS / 1e6, waited, m, 100.0 * waited / m);
         out.println("  wall = what the frame took; cpu = this thread's own CPU time, i.e. the cost on a core"
