@@ -39,7 +39,6 @@ public record MemoryMap(long totalKb, long heapKb, long mallocKb, long otherAnon
         for (String line : lines) {
             int dash = line.indexOf('-');
             if (dash > 0 && dash < 17 && isHex(line, dash)) {
-                int sp = line.indexOf(' ');
                 long start = Long.parseUnsignedLong(line.substring(0, dash), 16);
                 String[] f = line.trim().split("\\s+", 6);
                 String name = f.length == 6 ? f[5] : "";
@@ -51,9 +50,6 @@ public record MemoryMap(long totalKb, long heapKb, long mallocKb, long otherAnon
                     kind = 3;
                 } else {
                     kind = 4;
-                }
-                if (sp < 0) {
-                    kind = 3;
                 }
             } else if (line.startsWith("Rss:")) {
                 long kb = Long.parseLong(line.replaceAll("[^0-9]", ""));

@@ -3,7 +3,6 @@ package truce.bench;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +18,9 @@ import truce.pipeline.VisionSettings;
 
 /**
  * Runs the whole chain (with MJPG decode, as a camera stream would) for a number of minutes and prints heap
- * and resident memory as it goes: a leak of native Mats shows as RSS that keeps climbing. Frames come through
+ * and resident memory as it goes, the latter split by where it lives ({@link MemoryMap}): a leak of native Mats
+ * shows as native memory that climbs in every interval, while the collector touching more of its heap shows
+ * only in the heap's part. Frames come through
  * the real file source into one reused {@link Frame}, as in {@code analyze} and the live loop (a per-frame
  * {@code imdecode} would itself leave a native Mat per frame to the garbage collector and blur the figure).
  */
@@ -179,19 +180,5 @@ public final class Soak {
     private static long allocated() {
         return ((com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean())
                 .getCurrentThreadAllocatedBytes();
-    }
-
-    /** VmRSS from /proc/self/status, kB (-1 where there is no /proc). */
-    public static long rssKb() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return -1;
-        }
-        return -1;
     }
 }
