@@ -59,8 +59,11 @@ public final class BenchFootage implements AutoCloseable {
 
     /** Writes the frames as an MJPG AVI (what a file source or an MJPG camera delivers), for decode-included runs. */
     public void writeAvi(java.nio.file.Path file, double fps) {
+        // OpenCV's own MJPG writer by name: left to choose, OpenCV first tries its image-sequence backend, which
+        // reads the digits of a temp file's name as a pattern and logs an exception before moving on
         org.opencv.videoio.VideoWriter w = new org.opencv.videoio.VideoWriter(file.toString(),
-                org.opencv.videoio.VideoWriter.fourcc('M', 'J', 'P', 'G'), fps, frames.get(0).size(), true);
+                org.opencv.videoio.Videoio.CAP_OPENCV_MJPEG, org.opencv.videoio.VideoWriter.fourcc('M', 'J', 'P', 'G'),
+                fps, frames.get(0).size(), true);
         try {
             if (!w.isOpened()) {
                 throw new IllegalStateException("cannot write " + file);

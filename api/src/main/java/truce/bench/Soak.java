@@ -3,7 +3,10 @@ package truce.bench;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.bytedeco.javacpp.Pointer;
 import truce.floor.FloorMap;
 import truce.pipeline.FrameProcessor;
 import truce.source.Frame;
@@ -15,7 +18,9 @@ import truce.pipeline.VisionSettings;
 
 /**
  * Runs the whole chain (with MJPG decode, as a camera stream would) for a number of minutes and prints heap
- * and resident memory as it goes: a leak of native Mats shows as RSS that keeps climbing. Frames come through
+ * and resident memory as it goes, the latter split by where it lives ({@link MemoryMap}): a leak of native Mats
+ * shows as native memory that climbs in every interval, while the collector touching more of its heap shows
+ * only in the heap's part. Frames come through
  * the real file source into one reused {@link Frame}, as in {@code analyze} and the live loop (a per-frame
  * {@code imdecode} would itself leave a native Mat per frame to the garbage collector and blur the figure).
  */
@@ -42,6 +47,15 @@ public final class Soak {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+        // Writing the clip leaves a few hundred MB free in the C allocator's arenas (one frame is ~1 MB at
+        // 640x480); handed back here, so the run starts from what the pipeline itself needs.
+        MemoryMap beforeTrim = MemoryMap.read(null);
+        if (Pointer.trimMemory() && beforeTrim != null) {
+            out.printf(Locale.ROOT, "set-up: the clip's synthesis left %.0f MB free in the C allocator; given back"
+                    + " (malloc_trim)%n", (beforeTrim.totalKb() - MemoryMap.read(null).totalKb()) / 1024.0);
+        }
+        long[] heapRange = MemoryMap.heapRange();
+        List<MemoryMap> maps = new ArrayList<>();
         try (FrameProcessor p = new FrameProcessor(VisionSettings.of(floor)); Frame frame = new Frame()) {
             FrameSource source = new OpenCvFileSource(avi, SourceEvent.Listener.NONE);
             long start = System.nanoTime();
@@ -50,10 +64,11 @@ public final class Soak {
             long frames = 0;
             long lastFrames = 0;
             long lastT = start;
-            long firstRss = -1;
-            long rss = 0;
-            out.printf("soak %dx%d for %.1f min: chain with MJPG decode, one stream%n", width, height, minutes);
-            out.printf("%8s %10s %8s %10s %10s%n", "time_s", "frames", "fps", "heap_MB", "rss_MB");
+            out.printf("soak %dx%d for %.1f min: chain with MJPG decode, one stream; resident memory in MB, split by"
+                    + " where it lives (/proc/self/smaps)%n", width, height, minutes);
+            out.printf("%7s %9s %6s %7s %8s %8s | %8s %8s %8s %8s %8s%n", "time_s", "frames", "fps", "B/frame",
+                    "heap_use", "heap_com", "rss", "java_hp", "malloc", "anon", "files");
+            long lastAlloc = allocated();
             while (System.nanoTime() < end) {
                 if (!source.read(frame)) {
                     source.close(); // the clip's end: start it again (once per 300 frames)
@@ -64,24 +79,29 @@ public final class Soak {
                 frames++;
                 long now = System.nanoTime();
                 if (now >= nextReport) {
+                    long alloc = allocated();
                     Runtime rt = Runtime.getRuntime();
-                    double heap = (rt.totalMemory() - rt.freeMemory()) / 1e6;
-                    rss = rssKb();
-                    if (firstRss < 0) {
-                        firstRss = rss;
+                    MemoryMap m = MemoryMap.read(heapRange);
+                    if (m != null) {
+                        maps.add(m);
+                        out.printf(Locale.ROOT, "%7.0f %9d %6.0f %7.0f %8.1f %8.1f | %8.1f %8.1f %8.1f %8.1f %8.1f%n",
+                                (now - start) / 1e9, frames, (frames - lastFrames) / ((now - lastT) / 1e9),
+                                (alloc - lastAlloc) / (double) Math.max(1, frames - lastFrames),
+                                (rt.totalMemory() - rt.freeMemory()) / 1e6, rt.totalMemory() / 1e6,
+                                m.totalKb() / 1024.0, m.heapKb() / 1024.0, m.mallocKb() / 1024.0,
+                                m.otherAnonKb() / 1024.0, m.fileKb() / 1024.0);
+                        out.flush();
                     }
-                    out.printf("%8.0f %10d %8.0f %10.1f %10.1f%n", (now - start) / 1e9, frames,
-                            (frames - lastFrames) / ((now - lastT) / 1e9), heap, rss / 1024.0);
-                    out.flush();
                     lastFrames = frames;
                     lastT = now;
+                    lastAlloc = allocated();
                     nextReport += (long) (reportSeconds * 1e9);
                 }
             }
             source.close();
-            growth = firstRss < 0 ? 0 : rss - firstRss;
-            out.printf("frames %d; RSS change since the first report %+.1f MB%n", frames, growth / 1024.0);
-            out.flush();
+            growth = maps.size() < 2 ? 0 : maps.get(maps.size() - 1).totalKb() - maps.get(0).totalKb();
+            out.printf("frames %d%n", frames);
+            summary(maps, heapRange != null);
         } catch (SourceException e) {
             throw new IllegalStateException("the soak's own clip could not be read: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -97,17 +117,68 @@ public final class Soak {
         return growth;
     }
 
-    /** VmRSS from /proc/self/status, kB (-1 where there is no /proc). */
-    public static long rssKb() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return -1;
+    /**
+     * Growth over the whole run and over its second half, apart for the Java heap and for native memory: a leak
+     * keeps growing in the second half, while the collector touching more of its heap and the C allocator
+     * filling its arenas level off. Then the C allocator is asked to give back what it holds free
+     * ({@code malloc_trim}): what it returns was cached by the allocator, not held by our code.
+     */
+    private void summary(List<MemoryMap> maps, boolean heapKnown) {
+        if (maps.size() < 3) {
+            out.println("too short for a memory verdict: run at least three report intervals");
+            out.flush();
+            return;
         }
-        return -1;
+        MemoryMap first = maps.get(0);
+        MemoryMap mid = maps.get(maps.size() / 2);
+        MemoryMap last = maps.get(maps.size() - 1);
+        MemoryMap all = last.minus(first);
+        MemoryMap late = last.minus(mid);
+        out.printf(Locale.ROOT, "growth, MB:          %8s %8s %8s %8s %8s%n", "rss", "java_hp", "native",
+                "(malloc", "anon)");
+        row("  first to last", all);
+        row("  second half", late);
+        if (!heapKnown) {
+            out.println("  (the Java heap's address range was not available: it is counted as anon)");
+        }
+        MemoryMap before = MemoryMap.read(null);
+        boolean trimmed = Pointer.trimMemory();
+        MemoryMap after = MemoryMap.read(null);
+        if (trimmed && before != null && after != null) {
+            out.printf(Locale.ROOT, "malloc_trim gave back %.1f MB the C allocator held free (rss %.1f -> %.1f MB)%n",
+                    (before.totalKb() - after.totalKb()) / 1024.0, before.totalKb() / 1024.0, after.totalKb() / 1024.0);
+        }
+        // A leak grows in every interval; the allocator taking a new chunk, or the JIT adding code, is a step.
+        int steps = 0;
+        int intervals = 0;
+        for (int i = maps.size() / 2 + 1; i < maps.size(); i++) {
+            intervals++;
+            if (maps.get(i).nativeKb() - maps.get(i - 1).nativeKb() > 512) {
+                steps++;
+            }
+        }
+        String verdict;
+        if (late.nativeKb() <= 1024) {
+            verdict = "flat";
+        } else if (steps <= 1) {
+            verdict = "flat but for one step (the allocator or the JIT taking a new chunk; a leak grows every interval)";
+        } else {
+            verdict = "GROWING in " + steps + " of " + intervals + " intervals: look for a leak";
+        }
+        out.printf(Locale.ROOT, "verdict: native memory in the second half %+.1f MB, %s; Java heap %+.1f MB (the"
+                + " collector touching more of its committed heap until it has cycled through it)%n",
+                late.nativeKb() / 1024.0, verdict, late.heapKb() / 1024.0);
+        out.flush();
+    }
+
+    private void row(String label, MemoryMap d) {
+        out.printf(Locale.ROOT, "%-20s %+8.1f %+8.1f %+8.1f %+8.1f %+8.1f%n", label, d.totalKb() / 1024.0,
+                d.heapKb() / 1024.0, d.nativeKb() / 1024.0, d.mallocKb() / 1024.0, d.otherAnonKb() / 1024.0);
+    }
+
+    /** Heap bytes this thread has allocated so far (the report's own allocations are left out by the caller). */
+    private static long allocated() {
+        return ((com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean())
+                .getCurrentThreadAllocatedBytes();
     }
 }

@@ -1,7 +1,6 @@
 package truce.cli;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -24,6 +23,7 @@ import truce.source.FrameSource;
 import truce.source.FrameSources;
 import truce.source.SourceEvent;
 import truce.floor.FloorMap;
+import truce.bench.FrameClock;
 
 /**
  * {@code truce bench-model VIDEO}: per-frame cost of the vision chain and of the behaviour model, decode
@@ -46,6 +46,10 @@ public final class BenchModelCommand implements Callable<Integer> {
     @Option(names = "--warm-up", defaultValue = "300", description = "frames left out of the figures. Default: ${DEFAULT-VALUE}.")
     int warmUp;
 
+    @Option(names = "--per-frame", paramLabel = "OUT.csv",
+            description = "also write each frame's wall and CPU nanoseconds, heap bytes and collections")
+    Path perFrame;
+
     @Spec
     CommandSpec spec;
 
@@ -53,9 +57,7 @@ public final class BenchModelCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         DjlRuntime.configure();
         FloorMap zones = zonesFile != null ? FloorMap.read(zonesFile) : FloorMap.NONE;
-        long[] vision = new long[100_000];
-        long[] net = new long[100_000];
-        int n = 0;
+        FrameClock clock = new FrameClock(100_000);
         int width = 0;
         int height = 0;
         try (FrameSource source = FrameSources.open(video, FrameSources.Options.DEFAULT, SourceEvent.Listener.NONE);
@@ -68,49 +70,29 @@ public final class BenchModelCommand implements Callable<Integer> {
             List<Mat> seed = SeedFrames.sample(video, (int) Math.min(n0, Integer.MAX_VALUE), (int) Math.max(1, n0 / 41));
             processor.seed(seed);
             SeedFrames.release(seed);
-            while (n < vision.length && source.read(frame)) {
+            while (!clock.full() && source.read(frame)) {
                 width = frame.width();
                 height = frame.height();
-                long t0 = System.nanoTime();
+                clock.start();
                 FrameFeatures f = processor.process(frame);
-                long t1 = System.nanoTime();
+                clock.lap();
                 classifier.classify(f);
-                long t2 = System.nanoTime();
-                vision[n] = t1 - t0;
-                net[n] = t2 - t1;
-                n++;
+                clock.stop();
             }
         }
+        int n = clock.frames();
         if (n <= warmUp + 10) {
             throw new IllegalArgumentException(video + ": only " + n + " frames, need more than " + (warmUp + 10));
-        }
-        long[] chain = new long[n];
-        for (int i = 0; i < n; i++) {
-            chain[i] = vision[i] + net[i];
         }
         var out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "%s: %dx%d, %d frames timed after %d warm-up, decode excluded, 1 thread%n",
                 video, width, height, n - warmUp, warmUp);
-        line(out, "vision chain", Arrays.copyOfRange(vision, warmUp, n));
-        line(out, "behaviour model", Arrays.copyOfRange(net, warmUp, n));
-        line(out, "vision + model", Arrays.copyOfRange(chain, warmUp, n));
+        clock.report(out, warmUp, "vision chain", "behaviour model");
+        if (perFrame != null) {
+            clock.writeCsv(perFrame);
+            out.println("per-frame figures: " + perFrame);
+        }
         out.flush();
         return 0;
-    }
-
-    private static void line(java.io.PrintWriter out, String what, long[] nanos) {
-        long total = 0;
-        for (long v : nanos) {
-            total += v;
-        }
-        Arrays.sort(nanos);
-        out.printf(Locale.ROOT, "  %-16s p50 %8.1f us   p99 %8.1f us   mean %8.1f us   %7.0f frames/s%n", what,
-                pct(nanos, 50) / 1e3, pct(nanos, 99) / 1e3, total / 1e3 / nanos.length,
-                nanos.length / (total / 1e9));
-    }
-
-    private static long pct(long[] sorted, double p) {
-        int i = (int) Math.ceil(p / 100 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
     }
 }
