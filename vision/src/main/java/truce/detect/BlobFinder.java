@@ -18,6 +18,8 @@ public final class BlobFinder {
     static final double SHADE_MAX = 0.5;
     /** Smallest box (working pixels) of a blob whose shade is dropped: about a cat's, several rats'. */
     static final int SHADE_MIN_BOX = 400;
+    /** Radius of the opening that strips thin parts, as a share of the body's greatest half-thickness. */
+    static final float OPEN_SHARE = 0.5f;
 
     public BlobFinder(MotionMask motion, int minPixels) {
         this.motion = motion;
@@ -182,6 +184,88 @@ public final class BlobFinder {
         out.vxx[b] = (v1 * cos * cos + v2 * sin * sin) * fx * fx;
         out.vyy[b] = (v1 * sin * sin + v2 * cos * cos) * fy * fy;
         out.vxy[b] = (v1 - v2) * cos * sin * fx * fy;
+    }
+
+    /**
+     * The centroid of a tracked animal's visible body, finer than the blob's: the blob's opening by a disc
+     * of radius r, r half the body's greatest half-thickness. The opening is the core (pixels at least r from
+     * the edge) grown back by r: a tail thinner than 2r, a leash or a stretched paw has no core and goes
+     * entirely, while the body gets its rim back, so head and rump keep their weight (a bare core leans
+     * towards the thickest part, the truth counts the body's pixels). The blob's attached shadow stays out as
+     * in {@link #find}. Run for the tracked animal only, after identities are decided, so identity decisions
+     * stay with the blob's own centroid.
+     *
+     * @param xy receives the centroid, source pixels
+     * @return false when the blob cannot be refined (merged from pieces, a split part, too thin)
+     */
+    public boolean refine(Blobs blobs, int b, double[] xy) {
+        int label = blobs.label[b];
+        if (label <= 0) {
+            return false;
+        }
+        double fx = motion.sx;
+        double fy = motion.sy;
+        int x0 = Math.max(0, (int) Math.round(blobs.minX[b] / fx));
+        int y0 = Math.max(0, (int) Math.round(blobs.minY[b] / fy));
+        int x1 = Math.min(w - 1, (int) Math.round(blobs.maxX[b] / fx) - 1);
+        int y1 = Math.min(h - 1, (int) Math.round(blobs.maxY[b] / fy) - 1);
+        float[] dist = motion.dist;
+        float maxDist = 0;
+        for (int y = y0; y <= y1; y++) {
+            for (int p = y * w + x0, e = y * w + x1; p <= e; p++) {
+                if (labels[p] == label && dist[p] > maxDist) {
+                    maxDist = dist[p];
+                }
+            }
+        }
+        double shadeShare = blobs.shade[b];
+        boolean dropShade = shadeShare > SHADE_MIN && shadeShare < SHADE_MAX
+                && (x1 - x0 + 1) * (y1 - y0 + 1) >= SHADE_MIN_BOX;
+        if (maxDist < 2f && !dropShade) {
+            return false;
+        }
+        byte[] shade = motion.shade;
+        float r = Math.max(1.0f, OPEN_SHARE * maxDist);
+        int k = (int) Math.ceil(r);
+        float reach = (r + 0.5f) * (r + 0.5f);
+        long n = 0;
+        double sx = 0;
+        double sy = 0;
+        for (int y = y0; y <= y1; y++) {
+            int row = y * w;
+            for (int x = x0; x <= x1; x++) {
+                int p = row + x;
+                if (labels[p] != label || (dropShade && shade[p] != 0)
+                        || (dist[p] < r && !nearCore(label, x, y, k, r, reach, x0, y0, x1, y1))) {
+                    continue;
+                }
+                n++;
+                sx += x;
+                sy += y;
+            }
+        }
+        if (n < Math.max(4, minPixels / 2)) {
+            return false;
+        }
+        xy[0] = (sx / n + 0.5) * fx - 0.5;
+        xy[1] = (sy / n + 0.5) * fy - 0.5;
+        return true;
+    }
+
+    /** Whether a core pixel (at least r from the edge) of this blob lies within r + 0.5 of (x, y). */
+    private boolean nearCore(int label, int x, int y, int k, float r, float reach, int x0, int y0, int x1, int y1) {
+        float[] dist = motion.dist;
+        for (int yy = Math.max(y0, y - k); yy <= Math.min(y1, y + k); yy++) {
+            int dy = yy - y;
+            for (int xx = Math.max(x0, x - k); xx <= Math.min(x1, x + k); xx++) {
+                int dx = xx - x;
+                int q = yy * w + xx;
+                if (dx * dx + dy * dy <= reach && dist[q] >= r && labels[q] == label) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

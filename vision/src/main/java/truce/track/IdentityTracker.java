@@ -34,6 +34,7 @@ public final class IdentityTracker {
     private final Blobs parts = new Blobs();
     private final double[] seeds = new double[4];
     private final double[] areas = new double[2];
+    private final double[] refined = new double[2];
     private final boolean[] candidate = new boolean[Blobs.MAX];
     /** Unclaimed blobs that keep still (a parked toy, a new bowl, a ghost): never taken for a lost animal. */
     private static final int STRAYS = 16;
@@ -513,6 +514,12 @@ public final class IdentityTracker {
     private void measure(Track t, Blobs b, int i, double dt, boolean contact) {
         double x = b.cx(i);
         double y = b.cy(i);
+        // the cat's body without tail, leash and shadow, once its blob is known (a rat's refined centroid moved
+        // its track enough to change later decisions about cover and contact on the demo clip)
+        if (!contact && t.animal == Animal.CAT && detectorSplit != null && detectorSplit.refine(b, i, refined)) {
+            x = refined[0];
+            y = refined[1];
+        }
         if (t.visible) {
             double a = 0.5;
             t.vx += a * ((x - t.x) / dt - t.vx);

@@ -106,10 +106,10 @@ class GeneratedSceneTest {
         System.out.printf("generated scenes 0-2: median of per-scene medians: rat %.2f px, cat %.2f px; swapped "
                 + "frames %d of %d; hiding %d/%d%n", ratMedian, catMedian, swaps, frames, hidingOk, hiding);
         assertTrue(ratMedian <= 3, "rat median " + ratMedian);
-        // Not yet the 3 px of the issue: a coat close to the floor's breaks the cat's mask and biases its centroid,
-        // and a cast shadow joined to a dark cat pulls it (measured 4.45 px once a light cat's shadow is left
-        // out; 5.7 px before, 10 px before seeded-ghost healing and still-cat holding).
-        assertTrue(catMedian <= 5.0, "cat median " + catMedian);
+        // The cat's centroid is its blob's opening (no tail, leash or shadow), measured after identities are
+        // decided: 3.14 px (scenes 3.56, 1.80, 3.14); 4.40 px with the blob's own centroid (5.08, 4.40, 4.00),
+        // 5.7 px before a light cat's shadow was left out, 10 px before seeded-ghost healing.
+        assertTrue(catMedian <= 3.5, "cat median " + catMedian);
         assertTrue(swaps <= 0.001 * frames, "identity swapped in " + swaps + " frames of " + frames);
         assertTrue(hidingOk >= 0.8 * hiding, "hiding " + hidingOk + "/" + hiding);
     }
