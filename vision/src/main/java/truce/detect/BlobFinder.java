@@ -11,6 +11,9 @@ public final class BlobFinder {
     private final int h;
     final int[] labels;
     private final int[] stack;
+    /** The refined blob's pixels (its box only) and the components it was merged from. */
+    private final byte[] member;
+    private final int[] parts = new int[8];
     private final int minPixels;
     private final double[] acc = new double[12];
     /** Shadow-like shares between which a blob is read as a light animal plus its shadow. */
@@ -27,6 +30,7 @@ public final class BlobFinder {
         this.h = motion.h;
         this.labels = new int[w * h];
         this.stack = new int[w * h];
+        this.member = new byte[w * h];
         this.minPixels = minPixels;
     }
 
@@ -191,16 +195,26 @@ public final class BlobFinder {
      * of radius r, r half the body's greatest half-thickness. The opening is the core (pixels at least r from
      * the edge) grown back by r: a tail thinner than 2r, a leash or a stretched paw has no core and goes
      * entirely, while the body gets its rim back, so head and rump keep their weight (a bare core leans
-     * towards the thickest part, the truth counts the body's pixels). The blob's attached shadow stays out as
-     * in {@link #find}. Run for the tracked animal only, after identities are decided, so identity decisions
-     * stay with the blob's own centroid.
+     * towards the thickest part, the truth counts the body's pixels). A blob merged from fragments is refined
+     * over all of them. The blob's attached shadow stays out as in {@link #find}. Run for a tracked animal's
+     * blob only, after identities are decided: matching keeps the blob's own centroid.
      *
      * @param xy receives the centroid, source pixels
-     * @return false when the blob cannot be refined (merged from pieces, a split part, too thin)
+     * @return false when the blob cannot be refined (a split part, too thin)
      */
     public boolean refine(Blobs blobs, int b, double[] xy) {
-        int label = blobs.label[b];
-        if (label <= 0) {
+        // the components that make up the blob: itself, and the fragments merged into it
+        int nParts = 0;
+        for (int k = 0; k < blobs.count() && nParts < parts.length; k++) {
+            int root = k;
+            for (int hop = 0; blobs.into[root] >= 0 && hop < Blobs.MAX; hop++) {
+                root = blobs.into[root];
+            }
+            if (root == b && blobs.own[k] > 0) {
+                parts[nParts++] = blobs.own[k];
+            }
+        }
+        if (nParts == 0) {
             return false;
         }
         double fx = motion.sx;
@@ -213,7 +227,12 @@ public final class BlobFinder {
         float maxDist = 0;
         for (int y = y0; y <= y1; y++) {
             for (int p = y * w + x0, e = y * w + x1; p <= e; p++) {
-                if (labels[p] == label && dist[p] > maxDist) {
+                boolean in = false;
+                for (int k = 0; k < nParts && !in; k++) {
+                    in = labels[p] == parts[k];
+                }
+                member[p] = (byte) (in ? 1 : 0);
+                if (in && dist[p] > maxDist) {
                     maxDist = dist[p];
                 }
             }
@@ -235,8 +254,8 @@ public final class BlobFinder {
             int row = y * w;
             for (int x = x0; x <= x1; x++) {
                 int p = row + x;
-                if (labels[p] != label || (dropShade && shade[p] != 0)
-                        || (dist[p] < r && !nearCore(label, x, y, k, r, reach, x0, y0, x1, y1))) {
+                if (member[p] == 0 || (dropShade && shade[p] != 0)
+                        || (dist[p] < r && !nearCore(x, y, k, r, reach, x0, y0, x1, y1))) {
                     continue;
                 }
                 n++;
@@ -252,15 +271,15 @@ public final class BlobFinder {
         return true;
     }
 
-    /** Whether a core pixel (at least r from the edge) of this blob lies within r + 0.5 of (x, y). */
-    private boolean nearCore(int label, int x, int y, int k, float r, float reach, int x0, int y0, int x1, int y1) {
+    /** Whether a core pixel (at least r from the edge) of the refined blob lies within r + 0.5 of (x, y). */
+    private boolean nearCore(int x, int y, int k, float r, float reach, int x0, int y0, int x1, int y1) {
         float[] dist = motion.dist;
         for (int yy = Math.max(y0, y - k); yy <= Math.min(y1, y + k); yy++) {
             int dy = yy - y;
             for (int xx = Math.max(x0, x - k); xx <= Math.min(x1, x + k); xx++) {
                 int dx = xx - x;
                 int q = yy * w + xx;
-                if (dx * dx + dy * dy <= reach && dist[q] >= r && labels[q] == label) {
+                if (dx * dx + dy * dy <= reach && dist[q] >= r && member[q] != 0) {
                     return true;
                 }
             }

@@ -514,12 +514,6 @@ public final class IdentityTracker {
     private void measure(Track t, Blobs b, int i, double dt, boolean contact) {
         double x = b.cx(i);
         double y = b.cy(i);
-        // the cat's body without tail, leash and shadow, once its blob is known (a rat's refined centroid moved
-        // its track enough to change later decisions about cover and contact on the demo clip)
-        if (!contact && t.animal == Animal.CAT && detectorSplit != null && detectorSplit.refine(b, i, refined)) {
-            x = refined[0];
-            y = refined[1];
-        }
         if (t.visible) {
             double a = 0.5;
             t.vx += a * ((x - t.x) / dt - t.vx);
@@ -530,6 +524,11 @@ public final class IdentityTracker {
         }
         t.x = x;
         t.y = y;
+        // The reported centroid is the body's, without tail, leash or shadow, once the blob is known to be this
+        // animal; matching and prediction keep the blob's own (feeding the body's back moved identities about).
+        boolean refine = !contact && detectorSplit != null && detectorSplit.refine(b, i, refined);
+        t.bodyX = refine ? refined[0] : x;
+        t.bodyY = refine ? refined[1] : y;
         if (!contact) {
             t.area = t.everSeen ? t.area + 0.3 * (b.area(i) - t.area) : b.area(i);
             double a = b.area(i);

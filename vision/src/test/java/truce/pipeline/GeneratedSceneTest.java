@@ -105,11 +105,12 @@ class GeneratedSceneTest {
         double catMedian = DrawnSceneTrackingTest.median(cat);
         System.out.printf("generated scenes 0-2: median of per-scene medians: rat %.2f px, cat %.2f px; swapped "
                 + "frames %d of %d; hiding %d/%d%n", ratMedian, catMedian, swaps, frames, hidingOk, hiding);
-        assertTrue(ratMedian <= 3, "rat median " + ratMedian);
-        // The cat's centroid is its blob's opening (no tail, leash or shadow), measured after identities are
-        // decided: 3.14 px (scenes 3.56, 1.80, 3.14); 4.40 px with the blob's own centroid (5.08, 4.40, 4.00),
-        // 5.7 px before a light cat's shadow was left out, 10 px before seeded-ghost healing.
+        // Reported centroids are the blob's opening (no tail, leash or shadow), over the fragments merged into
+        // it, measured after identities are decided: cat 3.13 px (scenes 3.54, 1.73, 3.13), rat 2.60; with the
+        // blob's own centroid cat 4.40 px (5.08, 4.40, 4.00) and rat 2.96, 5.7 px before a light cat's shadow was
+        // left out, 10 px before seeded-ghost healing.
         assertTrue(catMedian <= 3.5, "cat median " + catMedian);
+        assertTrue(ratMedian <= 2.8, "rat median " + ratMedian);
         assertTrue(swaps <= 0.001 * frames, "identity swapped in " + swaps + " frames of " + frames);
         assertTrue(hidingOk >= 0.8 * hiding, "hiding " + hidingOk + "/" + hiding);
     }
