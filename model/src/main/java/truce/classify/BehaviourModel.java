@@ -39,9 +39,14 @@ public final class BehaviourModel implements AutoCloseable {
     private float lungeThreshold = DEFAULT_LUNGE_THRESHOLD;
     private int lungeConfirm = DEFAULT_LUNGE_CONFIRM;
 
+    /** Nets averaged (1 for a single net). */
+    private final int nets;
+
     private BehaviourModel(NDManager manager, List<? extends Block> blocks) {
         this.manager = manager;
-        this.blocks = List.copyOf(blocks);
+        this.nets = blocks.size();
+        // an ensemble runs as one fused net: the exact mean of its members' logits at about one net's cost
+        this.blocks = blocks.size() == 1 ? List.copyOf(blocks) : List.of(BehaviourNet.fuse(manager, blocks));
         this.store = new ParameterStore(manager, false);
     }
 
@@ -173,7 +178,7 @@ public final class BehaviourModel implements AutoCloseable {
 
     /** Nets in this model (1, or the members of an ensemble). */
     public int nets() {
-        return blocks.size();
+        return nets;
     }
 
     /** Softmax of {@code n} logits from {@code from} into {@code out}. */

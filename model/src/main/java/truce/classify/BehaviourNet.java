@@ -145,6 +145,87 @@ public final class BehaviourNet {
         return blocks;
     }
 
+    /**
+     * One net that computes exactly the mean of the ensemble's logits in one forward pass: the members' first
+     * convolutions side by side, the later ones and the dense layer as grouped convolutions (each member's filters
+     * see only its own), and the output layer summing the members' outputs divided by their number.
+     * A forward pass of these tiny nets costs mostly the per-operation overhead, not the arithmetic, so the fused
+     * ensemble costs about what one net does, where running the members in turn would cost that many times over.
+     */
+    public static SequentialBlock fuse(NDManager manager, List<? extends Block> members) {
+        int n = members.size();
+        SequentialBlock fused = new SequentialBlock();
+        for (int l = 0; l < LAYERS; l++) {
+            fused.add(Conv1d.builder().setKernelShape(new Shape(3)).optDilation(new Shape(1 << l))
+                    .setFilters(FILTERS * n).optGroups(l == 0 ? 1 : n).build()).add(Activation.reluBlock());
+        }
+        // each member's dense layer over its own filters: a grouped convolution as long as what is left of the window
+        int left = WINDOW;
+        for (int l = 0; l < LAYERS; l++) {
+            left -= 2 << l;
+        }
+        fused.add(Conv1d.builder().setKernelShape(new Shape(left)).setFilters(HIDDEN * n).optGroups(n).build())
+                .add(Activation.reluBlock())
+                .add(Blocks.batchFlattenBlock())
+                .add(Linear.builder().setUnits(OUTPUTS).build());
+        fused.initialize(manager, DataType.FLOAT32, inputShape(1));
+        List<List<float[]>> p = new ArrayList<>();
+        for (Block m : members) {
+            List<float[]> arrays = new ArrayList<>();
+            for (var pair : m.getParameters()) {
+                arrays.add(pair.getValue().getArray().toFloatArray());
+            }
+            p.add(arrays);
+        }
+        List<ai.djl.nn.Parameter> out = new ArrayList<>();
+        for (var pair : fused.getParameters()) {
+            out.add(pair.getValue());
+        }
+        // conv layers: weights (out, in/groups, k) and biases stack along the output filters
+        for (int q = 0; q < 2 * LAYERS; q++) {
+            float[] all = new float[p.get(0).get(q).length * n];
+            for (int k = 0; k < n; k++) {
+                float[] a = p.get(k).get(q);
+                System.arraycopy(a, 0, all, k * a.length, a.length);
+            }
+            set(out.get(q), all);
+        }
+        // dense: a member's (HIDDEN, FILTERS x L) weights, flattened filter by filter, are the (HIDDEN, FILTERS, L)
+        // kernel of its group; conv layers and this one alike stack along the output filters
+        for (int q = 2 * LAYERS; q < 2 * LAYERS + 2; q++) {
+            float[] all = new float[p.get(0).get(q).length * n];
+            for (int k = 0; k < n; k++) {
+                float[] a = p.get(k).get(q);
+                System.arraycopy(a, 0, all, k * a.length, a.length);
+            }
+            set(out.get(q), all);
+        }
+        // output: the members' weights side by side, divided by n, and their mean bias
+        float[] wo = new float[OUTPUTS * HIDDEN * n];
+        float[] bo = new float[OUTPUTS];
+        for (int k = 0; k < n; k++) {
+            float[] wk = p.get(k).get(2 * LAYERS + 2);
+            float[] bk = p.get(k).get(2 * LAYERS + 3);
+            for (int o = 0; o < OUTPUTS; o++) {
+                for (int i = 0; i < HIDDEN; i++) {
+                    wo[o * HIDDEN * n + k * HIDDEN + i] = wk[o * HIDDEN + i] / n;
+                }
+                bo[o] += bk[o] / n;
+            }
+        }
+        set(out.get(2 * LAYERS + 2), wo);
+        set(out.get(2 * LAYERS + 3), bo);
+        return fused;
+    }
+
+    private static void set(ai.djl.nn.Parameter p, float[] values) {
+        if (p.getArray().size() != values.length) {
+            throw new IllegalStateException("fusing " + p.getName() + ": " + values.length + " values for "
+                    + p.getArray().getShape());
+        }
+        p.getArray().set(java.nio.FloatBuffer.wrap(values));
+    }
+
     /** The rest of the header line, up to 40 characters (a longer one is no header of ours). */
     private static String readLine(DataInputStream data) throws IOException {
         StringBuilder sb = new StringBuilder();
