@@ -36,6 +36,16 @@ public interface AnimalDetector extends AutoCloseable {
     boolean split(Blobs blobs, int blob, double[] seeds, double[] expectedAreas, Blobs out);
 
     /**
+     * A finer centroid of blob {@code blob} (source pixels, into {@code xy}) for the animal it was found to
+     * be: its body without tail, leash or attached shadow.
+     *
+     * @return false when this detector has nothing finer than the blob's own centroid
+     */
+    default boolean refine(Blobs blobs, int blob, double[] xy) {
+        return false;
+    }
+
+    /**
      * Share (0..1) of the box (source pixels) that differs from the background this frame, whatever the
      * mask made of it: evidence that a still animal is there though it left no blob.
      */

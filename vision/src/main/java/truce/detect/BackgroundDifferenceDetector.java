@@ -45,6 +45,11 @@ public final class BackgroundDifferenceDetector implements AnimalDetector {
     }
 
     @Override
+    public boolean refine(Blobs in, int blob, double[] xy) {
+        return blobs.refine(in, blob, xy);
+    }
+
+    @Override
     public double differingShare(double x0, double y0, double x1, double y1) {
         return motion.differingShare(x0, y0, x1, y1);
     }

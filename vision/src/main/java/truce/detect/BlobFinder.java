@@ -11,6 +11,9 @@ public final class BlobFinder {
     private final int h;
     final int[] labels;
     private final int[] stack;
+    /** The refined blob's pixels (its box only) and the components it was merged from. */
+    private final byte[] member;
+    private final int[] parts = new int[8];
     private final int minPixels;
     private final double[] acc = new double[12];
     /** Shadow-like shares between which a blob is read as a light animal plus its shadow. */
@@ -18,6 +21,8 @@ public final class BlobFinder {
     static final double SHADE_MAX = 0.5;
     /** Smallest box (working pixels) of a blob whose shade is dropped: about a cat's, several rats'. */
     static final int SHADE_MIN_BOX = 400;
+    /** Radius of the opening that strips thin parts, as a share of the body's greatest half-thickness. */
+    static final float OPEN_SHARE = 0.5f;
 
     public BlobFinder(MotionMask motion, int minPixels) {
         this.motion = motion;
@@ -25,6 +30,7 @@ public final class BlobFinder {
         this.h = motion.h;
         this.labels = new int[w * h];
         this.stack = new int[w * h];
+        this.member = new byte[w * h];
         this.minPixels = minPixels;
     }
 
@@ -182,6 +188,103 @@ public final class BlobFinder {
         out.vxx[b] = (v1 * cos * cos + v2 * sin * sin) * fx * fx;
         out.vyy[b] = (v1 * sin * sin + v2 * cos * cos) * fy * fy;
         out.vxy[b] = (v1 - v2) * cos * sin * fx * fy;
+    }
+
+    /**
+     * The centroid of a tracked animal's visible body, finer than the blob's: the blob's opening by a disc
+     * of radius r, r half the body's greatest half-thickness. The opening is the core (pixels at least r from
+     * the edge) grown back by r: a tail thinner than 2r, a leash or a stretched paw has no core and goes
+     * entirely, while the body gets its rim back, so head and rump keep their weight (a bare core leans
+     * towards the thickest part, the truth counts the body's pixels). A blob merged from fragments is refined
+     * over all of them. The blob's attached shadow stays out as in {@link #find}. Run for a tracked animal's
+     * blob only, after identities are decided: matching keeps the blob's own centroid.
+     *
+     * @param xy receives the centroid, source pixels
+     * @return false when the blob cannot be refined (a split part, too thin)
+     */
+    public boolean refine(Blobs blobs, int b, double[] xy) {
+        // the components that make up the blob: itself, and the fragments merged into it
+        int nParts = 0;
+        for (int k = 0; k < blobs.count() && nParts < parts.length; k++) {
+            int root = k;
+            for (int hop = 0; blobs.into[root] >= 0 && hop < Blobs.MAX; hop++) {
+                root = blobs.into[root];
+            }
+            if (root == b && blobs.own[k] > 0) {
+                parts[nParts++] = blobs.own[k];
+            }
+        }
+        if (nParts == 0) {
+            return false;
+        }
+        double fx = motion.sx;
+        double fy = motion.sy;
+        int x0 = Math.max(0, (int) Math.round(blobs.minX[b] / fx));
+        int y0 = Math.max(0, (int) Math.round(blobs.minY[b] / fy));
+        int x1 = Math.min(w - 1, (int) Math.round(blobs.maxX[b] / fx) - 1);
+        int y1 = Math.min(h - 1, (int) Math.round(blobs.maxY[b] / fy) - 1);
+        float[] dist = motion.dist;
+        float maxDist = 0;
+        for (int y = y0; y <= y1; y++) {
+            for (int p = y * w + x0, e = y * w + x1; p <= e; p++) {
+                boolean in = false;
+                for (int k = 0; k < nParts && !in; k++) {
+                    in = labels[p] == parts[k];
+                }
+                member[p] = (byte) (in ? 1 : 0);
+                if (in && dist[p] > maxDist) {
+                    maxDist = dist[p];
+                }
+            }
+        }
+        double shadeShare = blobs.shade[b];
+        boolean dropShade = shadeShare > SHADE_MIN && shadeShare < SHADE_MAX
+                && (x1 - x0 + 1) * (y1 - y0 + 1) >= SHADE_MIN_BOX;
+        if (maxDist < 2f && !dropShade) {
+            return false;
+        }
+        byte[] shade = motion.shade;
+        float r = Math.max(1.0f, OPEN_SHARE * maxDist);
+        int k = (int) Math.ceil(r);
+        float reach = (r + 0.5f) * (r + 0.5f);
+        long n = 0;
+        double sx = 0;
+        double sy = 0;
+        for (int y = y0; y <= y1; y++) {
+            int row = y * w;
+            for (int x = x0; x <= x1; x++) {
+                int p = row + x;
+                if (member[p] == 0 || (dropShade && shade[p] != 0)
+                        || (dist[p] < r && !nearCore(x, y, k, r, reach, x0, y0, x1, y1))) {
+                    continue;
+                }
+                n++;
+                sx += x;
+                sy += y;
+            }
+        }
+        if (n < Math.max(4, minPixels / 2)) {
+            return false;
+        }
+        xy[0] = (sx / n + 0.5) * fx - 0.5;
+        xy[1] = (sy / n + 0.5) * fy - 0.5;
+        return true;
+    }
+
+    /** Whether a core pixel (at least r from the edge) of the refined blob lies within r + 0.5 of (x, y). */
+    private boolean nearCore(int x, int y, int k, float r, float reach, int x0, int y0, int x1, int y1) {
+        float[] dist = motion.dist;
+        for (int yy = Math.max(y0, y - k); yy <= Math.min(y1, y + k); yy++) {
+            int dy = yy - y;
+            for (int xx = Math.max(x0, x - k); xx <= Math.min(x1, x + k); xx++) {
+                int dx = xx - x;
+                int q = yy * w + xx;
+                if (dx * dx + dy * dy <= reach && dist[q] >= r && member[q] != 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

@@ -24,6 +24,10 @@ public final class Blobs {
     /** Mean colour difference from the background (0..765 scale): a reflection is faint, an animal is not. */
     final double[] contrast = new double[MAX];
     final int[] label = new int[MAX];
+    /** The connected component each blob was found as, kept when it is merged into another. */
+    final int[] own = new int[MAX];
+    /** The blob this one was merged into, or -1. */
+    final int[] into = new int[MAX];
     /** The blob's outline is sharper in the background than in the frame: an animal that left, not one there. */
     final boolean[] ghost = new boolean[MAX];
     /** Share of the blob's pixels evenly darker than the floor (see MotionMask.shade): a shadow is all such. */
@@ -139,6 +143,7 @@ public final class Blobs {
         area[i] = t;
         area[j] = 0;
         label[i] = -1; // no longer one connected component: cannot be split again by label
+        into[j] = i;
     }
 
     private static double sq(double v) {
@@ -169,6 +174,8 @@ public final class Blobs {
         this.border[i] = border;
         this.contrast[i] = contrast;
         this.label[i] = label;
+        this.own[i] = label;
+        this.into[i] = -1;
         this.ghost[i] = false;
         this.shade[i] = 0;
         return i;

@@ -168,12 +168,53 @@ public final class MotionMask implements AutoCloseable {
         boolean relearning = relearn > 0;
         if (relearning) {
             relearn--;
+            floorSums(before);
         }
         int fgCount = classifyAndLearn(relearning);
+        if (relearning) {
+            carryLightIntoFrozen();
+        }
         if (fgCount > w * h * 3 / 10) {
             relearn = 8; // an uneven light step (a lamp on one side): the gain could not explain it
         }
         clean();
+    }
+
+    private final double[] before = new double[3];
+    private final double[] after = new double[3];
+    private final float[] carry = new float[3];
+
+    /** Sums of the background's B, G, R over the pixels it may learn (not under a tracked animal). */
+    private void floorSums(double[] out) {
+        Arrays.fill(out, 0);
+        for (int i = 0, p = 0; i < frozen.length; i++, p += 3) {
+            if (frozen[i] == 0) {
+                out[0] += bg[p];
+                out[1] += bg[p + 1];
+                out[2] += bg[p + 2];
+            }
+        }
+    }
+
+    /**
+     * While relearning after an uneven light step, the floor's background takes on the new light but the
+     * background under the tracked animals does not learn: it would keep the old tint, and once an animal
+     * walks off, the floor where it lay (or furniture beside it) would stand out as a blob. It takes on the
+     * change the rest of the floor just learnt, channel by channel.
+     */
+    private void carryLightIntoFrozen() {
+        floorSums(after);
+        float[] k = carry;
+        for (int c = 0; c < 3; c++) {
+            k[c] = before[c] > 1 ? (float) Math.max(0.5, Math.min(2, after[c] / before[c])) : 1;
+        }
+        for (int i = 0, p = 0; i < frozen.length; i++, p += 3) {
+            if (frozen[i] != 0) {
+                bg[p] = Math.min(255, bg[p] * k[0]);
+                bg[p + 1] = Math.min(255, bg[p + 1] * k[1]);
+                bg[p + 2] = Math.min(255, bg[p + 2] * k[2]);
+            }
+        }
     }
 
     /** Box-averages the frame down to the working size. */

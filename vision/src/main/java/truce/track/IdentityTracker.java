@@ -34,6 +34,7 @@ public final class IdentityTracker {
     private final Blobs parts = new Blobs();
     private final double[] seeds = new double[4];
     private final double[] areas = new double[2];
+    private final double[] refined = new double[2];
     private final boolean[] candidate = new boolean[Blobs.MAX];
     /** Unclaimed blobs that keep still (a parked toy, a new bowl, a ghost): never taken for a lost animal. */
     private static final int STRAYS = 16;
@@ -349,11 +350,14 @@ public final class IdentityTracker {
         }
         double area = b.area(i);
         double likeCat = catLikeness(area);
-        // the larger of a first pair is the cat, unless the known floor scale already says plainly what it is
+        // the larger of a first pair is the cat, unless the known floor scale already says plainly what it is;
+        // with a known scale the ratio only leans on the size's own verdict, so a doubtful pair (a shelter and a
+        // bowl) never beats a pair whose sizes plainly say cat and rat
         if (firstPair && other >= 0 && !(scaleKnown && (likeCat < 0.1 || likeCat > 0.9))) {
             double ratio = area / b.area(other);
             if (ratio > 1.6 || ratio < 1 / 1.6) {
-                likeCat = ratio > 1 ? 1 : 0;
+                double larger = ratio > 1 ? 1 : 0;
+                likeCat = scaleKnown ? 0.5 * (likeCat + larger) : larger;
             }
         }
         double classCost = 1.5 * (t.animal == Animal.CAT ? 1 - likeCat : likeCat);
@@ -523,6 +527,11 @@ public final class IdentityTracker {
         }
         t.x = x;
         t.y = y;
+        // The reported centroid is the body's, without tail, leash or shadow, once the blob is known to be this
+        // animal; matching and prediction keep the blob's own (feeding the body's back moved identities about).
+        boolean refine = !contact && detectorSplit != null && detectorSplit.refine(b, i, refined);
+        t.bodyX = refine ? refined[0] : x;
+        t.bodyY = refine ? refined[1] : y;
         if (!contact) {
             t.area = t.everSeen ? t.area + 0.3 * (b.area(i) - t.area) : b.area(i);
             double a = b.area(i);

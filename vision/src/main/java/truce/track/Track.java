@@ -8,8 +8,12 @@ public final class Track {
     final Animal animal;
     boolean everSeen;
     boolean visible;
+    /** The blob's centroid: what the tracker predicts from and matches against. */
     double x;
     double y;
+    /** The body's centroid (no tail, leash or attached shadow): what is reported. */
+    double bodyX;
+    double bodyY;
     double vx;
     double vy;
     double area;
@@ -45,12 +49,13 @@ public final class Track {
         return visible;
     }
 
+    /** Centroid of the visible body, source pixels (where it was last seen when not visible). */
     public double x() {
-        return x;
+        return bodyX;
     }
 
     public double y() {
-        return y;
+        return bodyY;
     }
 
     /** Blob area (px^2) this frame, or the smoothed area when measured from a split contact blob. */
@@ -107,6 +112,8 @@ public final class Track {
         visible = o.visible;
         x = o.x;
         y = o.y;
+        bodyX = o.bodyX;
+        bodyY = o.bodyY;
         vx = o.vx;
         vy = o.vy;
         area = o.area;

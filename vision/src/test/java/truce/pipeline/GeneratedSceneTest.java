@@ -105,11 +105,12 @@ class GeneratedSceneTest {
         double catMedian = DrawnSceneTrackingTest.median(cat);
         System.out.printf("generated scenes 0-2: median of per-scene medians: rat %.2f px, cat %.2f px; swapped "
                 + "frames %d of %d; hiding %d/%d%n", ratMedian, catMedian, swaps, frames, hidingOk, hiding);
-        assertTrue(ratMedian <= 3, "rat median " + ratMedian);
-        // Not yet the 3 px of the issue: a coat close to the floor's breaks the cat's mask and biases its centroid,
-        // and a cast shadow joined to a dark cat pulls it (measured 4.45 px once a light cat's shadow is left
-        // out; 5.7 px before, 10 px before seeded-ghost healing and still-cat holding).
-        assertTrue(catMedian <= 5.0, "cat median " + catMedian);
+        // Reported centroids are the blob's opening (no tail, leash or shadow), over the fragments merged into
+        // it, measured after identities are decided: cat 3.13 px (scenes 3.54, 1.73, 3.13), rat 2.60; with the
+        // blob's own centroid cat 4.40 px (5.08, 4.40, 4.00) and rat 2.96, 5.7 px before a light cat's shadow was
+        // left out, 10 px before seeded-ghost healing.
+        assertTrue(catMedian <= 3.5, "cat median " + catMedian);
+        assertTrue(ratMedian <= 2.8, "rat median " + ratMedian);
         assertTrue(swaps <= 0.001 * frames, "identity swapped in " + swaps + " frames of " + frames);
         assertTrue(hidingOk >= 0.8 * hiding, "hiding " + hidingOk + "/" + hiding);
     }
