@@ -70,6 +70,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "no progress bar")
     boolean noProgress;
 
+    @Option(names = "--model", description = "model directory or .params file (default: the committed weights)")
+    Path model;
+
     @Option(names = "--baseline", description = "label with the rule-based baseline instead of the trained model")
     boolean baseline;
 
@@ -194,7 +197,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if (classifiers != null) {
             return classifiers.get();
         }
-        return baseline ? new RuleBasedClassifier() : ModelClassifier.withDefaultWeights();
+        if (baseline) {
+            return new RuleBasedClassifier();
+        }
+        return model == null ? ModelClassifier.withDefaultWeights() : ModelClassifier.withWeights(model);
     }
 
     private FrameSource openSource(FrameSources.Options opts) throws SourceException {

@@ -63,6 +63,10 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--replay-truth", description = "replay the truth CSV beside the video (session.truth.csv) instead of running the model")
     boolean replayTruth;
 
+    @Option(names = "--model", description = "model directory (behaviour.params, behaviour.properties) or .params file "
+            + "for every camera (default: the committed weights)")
+    Path model;
+
     @Option(names = "--loop", description = "loop a video file (the demo always loops)")
     boolean loop;
 
@@ -78,6 +82,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<CameraConfig> cams = cameras();
+        if (model != null) {
+            classifier().close(); // unreadable weights fail here, before the service starts
+        }
         TruceService svc = new TruceService(data);
         truce.notify.Webhooks hooks = new truce.notify.Webhooks(svc.json(), () -> svc.settings().webhooks());
         svc.onAlert(hooks::post);
@@ -143,7 +150,12 @@ public final class ServeCommand implements Callable<Integer> {
             LOG.info("camera {}: replaying truth labels from {} (TruthReplay, not the model)", c.id(), truthCsv);
             return Feeds.truth(c, src, truthCsv, looping);
         }
-        return Feeds.vision(c, src, ModelClassifier.withDefaultWeights(), looping);
+        return Feeds.vision(c, src, classifier(), looping);
+    }
+
+    /** One classifier per camera, over the committed weights or the --model ones (loaded now: a bad path fails before serving). */
+    ModelClassifier classifier() throws java.io.IOException {
+        return model == null ? ModelClassifier.withDefaultWeights() : ModelClassifier.withWeights(model);
     }
 
     static List<String> describe(List<CameraConfig> cams) {

@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import truce.classify.BehaviourModel;
 import truce.classify.DjlRuntime;
+import truce.classify.BehaviourNet;
 import truce.classify.ModelClassifier;
 import truce.classify.evaluation.Evaluation;
 import truce.classify.evaluation.EvaluationReport;
@@ -51,6 +52,19 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lr", defaultValue = "0.002", description = "Adam learning rate. Default: ${DEFAULT-VALUE}.")
     float lr;
 
+    @Option(names = "--members", defaultValue = "1",
+            description = "nets to train (seeds seed, seed+1, ...) on the same split and average (an ensemble; each "
+                    + "costs one forward pass per frame). Default: ${DEFAULT-VALUE}.")
+    int members;
+
+    @Option(names = "--init-seed", description = "seed of the nets' start, order, noise and twins (default: --seed, "
+            + "which always decides the validation split)")
+    Long initSeed;
+
+    @Option(names = "--join", arity = "1..*", description = "model directories (or .params files) of nets trained on "
+            + "the same split (same --seed and data, another --init-seed) to average with this run's into one ensemble")
+    List<Path> join = List.of();
+
     @Option(names = "--features-only", description = "compute (and cache) every scene's features, then stop")
     boolean featuresOnly;
 
@@ -72,8 +86,27 @@ public final class TrainCommand implements Callable<Integer> {
             return 0;
         }
         Files.createDirectories(out);
+        if (members < 1 || members > BehaviourNet.MAX_NETS) {
+            throw new IllegalArgumentException("--members must be 1 to " + BehaviourNet.MAX_NETS + ", was " + members);
+        }
         Trainer.Config config = new Trainer.Config(epochs, batch, lr, seed, 0.2, patience, true);
-        Trainer.Result result = new Trainer(config).train(labelled, out);
+        List<List<LabelledScene>> split = Trainer.splitByScene(labelled, config.validationShare(), seed);
+        List<Trainer.Result> results = new java.util.ArrayList<>();
+        long first = initSeed == null ? seed : initSeed;
+        for (int k = 0; k < members; k++) {
+            // every member sees the same split; its own seed gives it another start, order, noise and twins
+            Trainer.Config c = new Trainer.Config(epochs, batch, lr, first + k, 0.2, patience, true);
+            Path dir = members == 1 ? out : out.resolve("member-" + (k + 1));
+            results.add(new Trainer(c).train(split.get(0), split.get(1), dir));
+        }
+        Trainer.Result result = results.get(0);
+        List<Path> nets = new java.util.ArrayList<>(results.stream().map(Trainer.Result::weights).toList());
+        for (Path j : join) {
+            nets.add(Files.isDirectory(j) ? j.resolve("behaviour.params") : j);
+        }
+        if (nets.size() > 1) {
+            BehaviourNet.join(nets, out.resolve("behaviour.params"));
+        }
         List<LabelledScene> val = labelled.stream().filter(s -> result.validationScenes().contains(s.name())).toList();
         String report;
         LungeThreshold.Choice threshold;
@@ -91,6 +124,21 @@ public final class TrainCommand implements Callable<Integer> {
         }
         ModelCard.write(out, command, data, source.name(), config, result,
                 "lunge threshold " + threshold.threshold() + " (chosen on these scenes)\n" + report, fingerprints);
+        if (nets.size() > 1) {
+            StringBuilder e = new StringBuilder("\n## Ensemble\n\n").append(nets.size())
+                    .append(" nets on the same split (split seed ").append(seed).append("), this run's with seeds ")
+                    .append(first).append(" to ").append(first + members - 1)
+                    .append(join.isEmpty() ? "" : ", joined with the nets of " + join + " (trained on the same split)")
+                    .append(", their logits averaged; `behaviour.params` holds all of them (")
+                    .append(Files.size(out.resolve("behaviour.params"))).append(" bytes). The epochs above are the first"
+                            + " net's; each net's best epoch and validation macro-F1 (raw, cat / rat):\n\n");
+            for (int k = 0; k < members; k++) {
+                Trainer.Result r = results.get(k);
+                e.append(String.format(java.util.Locale.ROOT, "- net %d (seed %d): epoch %d, %.4f / %.4f%n", k + 1,
+                        first + k, r.bestEpoch(), r.best().catMacroF1(), r.best().ratMacroF1()));
+            }
+            Files.writeString(out.resolve("MODEL_CARD.md"), e.toString(), java.nio.file.StandardOpenOption.APPEND);
+        }
         java.nio.file.Files.writeString(out.resolve("MODEL_CARD.md"), "\n## Lunge threshold, chosen on the validation scenes\n\n"
                 + threshold.table(), java.nio.file.StandardOpenOption.APPEND);
         var o = spec.commandLine().getOut();

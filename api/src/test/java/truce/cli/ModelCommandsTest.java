@@ -1,6 +1,7 @@
 package truce.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -51,6 +52,26 @@ class ModelCommandsTest {
         String[] e = run("evaluate", "--data", data.toString(), "--model", model.toString(), "--features", "truth");
         assertEquals("1", e[0]);
         assertTrue(e[2].contains("used in training"), e[2]);
+    }
+
+    @Test
+    void perfectVisionFeaturesReplayTheGeneratorsScriptFrameForFrame() {
+        // ScriptFeatures refuses a scene whose replayed labels differ from its truth CSV in any frame
+        String[] e = run("evaluate", "--data", data.toString(), "--features", "script", "--no-baseline");
+        assertEquals("0", e[0], e[2]);
+        assertTrue(e[1].contains("macro-F1"), e[1]);
+    }
+
+    @Test
+    void serveAndAnalyzeTakeAModelDirectoryAndRefuseOneWithoutWeights(@TempDir Path empty) {
+        String[] s = run("serve", "--model", empty.toString(), "--data", empty.resolve("svc").toString(), "--port", "0");
+        assertEquals("1", s[0], s[2]);
+        assertTrue(s[2].contains("no weights at"), s[2]);
+        assertFalse(Files.exists(empty.resolve("svc")), "the service must not start on a bad model");
+        String[] a = run("analyze", data.resolve("scene-00.avi").toString(), "--model", empty.toString(),
+                "--csv", empty.resolve("out.csv").toString(), "--no-progress");
+        assertEquals("1", a[0], a[2]);
+        assertTrue(a[2].contains("no weights at"), a[2]);
     }
 
     @Test

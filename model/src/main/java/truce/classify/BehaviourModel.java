@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Loaded weights of the {@link BehaviourNet}, ready for inference. Read-only once loaded, so one instance may
@@ -26,7 +27,8 @@ public final class BehaviourModel implements AutoCloseable {
     public static final float DEFAULT_LUNGE_THRESHOLD = 0.5f;
 
     private final NDManager manager;
-    private final Block block;
+    /** One net, or an ensemble whose logits are averaged. */
+    private final List<? extends Block> blocks;
     private final ParameterStore store;
     /**
      * Frames in a row a lunge must stay above the threshold before it is reported, when no settings file says
@@ -37,9 +39,14 @@ public final class BehaviourModel implements AutoCloseable {
     private float lungeThreshold = DEFAULT_LUNGE_THRESHOLD;
     private int lungeConfirm = DEFAULT_LUNGE_CONFIRM;
 
-    private BehaviourModel(NDManager manager, Block block) {
+    /** Nets averaged (1 for a single net). */
+    private final int nets;
+
+    private BehaviourModel(NDManager manager, List<? extends Block> blocks) {
         this.manager = manager;
-        this.block = block;
+        this.nets = blocks.size();
+        // an ensemble runs as one fused net: the exact mean of its members' logits at about one net's cost
+        this.blocks = blocks.size() == 1 ? List.copyOf(blocks) : List.of(BehaviourNet.fuse(manager, blocks));
         this.store = new ParameterStore(manager, false);
     }
 
@@ -133,7 +140,7 @@ public final class BehaviourModel implements AutoCloseable {
     /** Wraps an already initialised block (training evaluates its net this way); the caller keeps the block. */
     public static BehaviourModel wrap(Block block) {
         DjlRuntime.configure();
-        return new BehaviourModel(NDManager.newBaseManager(), block);
+        return new BehaviourModel(NDManager.newBaseManager(), List.of(block));
     }
 
     /**
@@ -144,9 +151,7 @@ public final class BehaviourModel implements AutoCloseable {
         try (NDManager frame = manager.newSubManager()) {
             int n = batch * FeatureEncoder.CHANNELS * BehaviourNet.WINDOW;
             NDArray x = frame.create(FloatBuffer.wrap(input, 0, n), BehaviourNet.inputShape(batch));
-            NDList out = block.forward(store, new NDList(x), false);
-            float[] result = out.singletonOrThrow().toFloatArray();
-            System.arraycopy(result, 0, logits, 0, batch * BehaviourNet.OUTPUTS);
+            System.arraycopy(forward(x).toFloatArray(), 0, logits, 0, batch * BehaviourNet.OUTPUTS);
         }
     }
 
@@ -157,10 +162,23 @@ public final class BehaviourModel implements AutoCloseable {
     public void logits(ByteBuffer input, int batch, float[] logits) {
         try (NDManager frame = manager.newSubManager()) {
             NDArray x = frame.create(input.rewind(), BehaviourNet.inputShape(batch), ai.djl.ndarray.types.DataType.FLOAT32);
-            NDList out = block.forward(store, new NDList(x), false);
-            float[] result = out.singletonOrThrow().toFloatArray();
-            System.arraycopy(result, 0, logits, 0, batch * BehaviourNet.OUTPUTS);
+            System.arraycopy(forward(x).toFloatArray(), 0, logits, 0, batch * BehaviourNet.OUTPUTS);
         }
+    }
+
+    /** The logits of the one net, or the mean of the ensemble's (inside the caller's sub-manager). */
+    private NDArray forward(NDArray x) {
+        NDArray sum = null;
+        for (Block b : blocks) {
+            NDArray out = b.forward(store, new NDList(x), false).singletonOrThrow();
+            sum = sum == null ? out : sum.add(out);
+        }
+        return blocks.size() == 1 ? sum : sum.div(blocks.size());
+    }
+
+    /** Nets in this model (1, or the members of an ensemble). */
+    public int nets() {
+        return nets;
     }
 
     /** Softmax of {@code n} logits from {@code from} into {@code out}. */

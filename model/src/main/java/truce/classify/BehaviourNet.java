@@ -20,6 +20,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The behaviour net: a small causal temporal convolution over the last {@link #WINDOW} frames of
@@ -41,6 +43,8 @@ public final class BehaviourNet {
     private static final float DROPOUT = 0.3f;
     /** First line of the params file: what the weights were trained for. */
     private static final String MAGIC = "truce-behaviour-net";
+    /** Most nets in one weights file (each costs one forward pass per frame). */
+    public static final int MAX_NETS = 5;
 
     private BehaviourNet() {
     }
@@ -66,37 +70,177 @@ public final class BehaviourNet {
         return Conv1d.builder().setKernelShape(new Shape(3)).optDilation(new Shape(dilation)).setFilters(FILTERS).build();
     }
 
-    /** Writes the weights, after a one-line header naming the feature version and window. */
+    /** Writes one net's weights, after a one-line header naming the feature version and window. */
     public static void save(Block block, Path file) throws IOException {
+        save(List.of(block), file);
+    }
+
+    /**
+     * Writes an ensemble: the header (with the number of nets) and each net's parameters in turn. The model
+     * averages the nets' logits, which steadies the run-to-run spread of a single net.
+     */
+    public static void save(List<? extends Block> blocks, Path file) throws IOException {
+        if (blocks.isEmpty() || blocks.size() > MAX_NETS) {
+            throw new IllegalArgumentException("an ensemble has 1 to " + MAX_NETS + " nets, was " + blocks.size());
+        }
         Files.createDirectories(file.toAbsolutePath().getParent());
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
-            out.write(header().getBytes(StandardCharsets.US_ASCII));
-            block.saveParameters(out);
+            out.write(header(blocks.size()).getBytes(StandardCharsets.US_ASCII));
+            for (Block b : blocks) {
+                b.saveParameters(out);
+            }
         }
     }
 
-    /** Builds a net and loads weights written by {@link #save}; refuses weights of another feature version. */
-    public static SequentialBlock load(NDManager manager, InputStream in, String source) throws IOException {
-        SequentialBlock block = build();
-        block.initialize(manager, DataType.FLOAT32, inputShape(1));
+    /** Joins several single-net weight files (members trained with other seeds) into one ensemble file. */
+    public static void join(List<Path> members, Path file) throws IOException {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            List<SequentialBlock> blocks = new ArrayList<>();
+            for (Path m : members) {
+                try (InputStream in = Files.newInputStream(m)) {
+                    blocks.addAll(load(manager, in, m.toString()));
+                }
+            }
+            save(blocks, file);
+        }
+    }
+
+    /**
+     * Builds the nets and loads weights written by {@link #save}; refuses weights of another feature version or
+     * net shape.
+     */
+    public static List<SequentialBlock> load(NDManager manager, InputStream in, String source) throws IOException {
         DataInputStream data = new DataInputStream(new BufferedInputStream(in));
-        String expected = header();
-        byte[] head = data.readNBytes(expected.length());
+        String prefix = header(1);
+        prefix = prefix.substring(0, prefix.indexOf(" nets="));
+        byte[] head = data.readNBytes(prefix.length());
         String found = new String(head, StandardCharsets.US_ASCII);
-        if (!expected.equals(found)) {
-            throw new IOException(source + ": not weights for this net (expected header '" + expected.strip()
-                    + "', found '" + found.strip() + "'); retrain with `truce train`");
+        String rest = readLine(data);
+        int nets = -1;
+        if (rest.isEmpty()) {
+            nets = 1; // written before ensembles: one net
+        } else if (rest.startsWith(" nets=")) {
+            try {
+                nets = Integer.parseInt(rest.substring(" nets=".length()).trim());
+            } catch (NumberFormatException e) {
+                nets = -1;
+            }
         }
-        try {
-            block.loadParameters(manager, data);
-        } catch (MalformedModelException | RuntimeException e) {
-            throw new IOException(source + ": corrupt weights: " + e.getMessage(), e);
+        if (!prefix.equals(found) || nets < 1 || nets > MAX_NETS) {
+            throw new IOException(source + ": not weights for this net (expected header '" + header(1).strip()
+                    + "', found '" + (found + rest).strip() + "'); retrain with `truce train`");
         }
-        return block;
+        List<SequentialBlock> blocks = new ArrayList<>(nets);
+        for (int k = 0; k < nets; k++) {
+            SequentialBlock block = build();
+            block.initialize(manager, DataType.FLOAT32, inputShape(1));
+            try {
+                block.loadParameters(manager, data);
+            } catch (MalformedModelException | RuntimeException | IOException e) {
+                throw new IOException(source + ": corrupt weights (net " + (k + 1) + " of " + nets + "): "
+                        + e.getMessage(), e);
+            }
+            blocks.add(block);
+        }
+        return blocks;
     }
 
-    private static String header() {
+    /**
+     * One net that computes exactly the mean of the ensemble's logits in one forward pass: the members' first
+     * convolutions side by side, the later ones and the dense layer as grouped convolutions (each member's filters
+     * see only its own), and the output layer summing the members' outputs divided by their number.
+     * A forward pass of these tiny nets costs mostly the per-operation overhead, not the arithmetic, so the fused
+     * ensemble costs about what one net does, where running the members in turn would cost that many times over.
+     */
+    public static SequentialBlock fuse(NDManager manager, List<? extends Block> members) {
+        int n = members.size();
+        SequentialBlock fused = new SequentialBlock();
+        for (int l = 0; l < LAYERS; l++) {
+            fused.add(Conv1d.builder().setKernelShape(new Shape(3)).optDilation(new Shape(1 << l))
+                    .setFilters(FILTERS * n).optGroups(l == 0 ? 1 : n).build()).add(Activation.reluBlock());
+        }
+        // each member's dense layer over its own filters: a grouped convolution as long as what is left of the window
+        int left = WINDOW;
+        for (int l = 0; l < LAYERS; l++) {
+            left -= 2 << l;
+        }
+        fused.add(Conv1d.builder().setKernelShape(new Shape(left)).setFilters(HIDDEN * n).optGroups(n).build())
+                .add(Activation.reluBlock())
+                .add(Blocks.batchFlattenBlock())
+                .add(Linear.builder().setUnits(OUTPUTS).build());
+        fused.initialize(manager, DataType.FLOAT32, inputShape(1));
+        List<List<float[]>> p = new ArrayList<>();
+        for (Block m : members) {
+            List<float[]> arrays = new ArrayList<>();
+            for (var pair : m.getParameters()) {
+                arrays.add(pair.getValue().getArray().toFloatArray());
+            }
+            p.add(arrays);
+        }
+        List<ai.djl.nn.Parameter> out = new ArrayList<>();
+        for (var pair : fused.getParameters()) {
+            out.add(pair.getValue());
+        }
+        // conv layers: weights (out, in/groups, k) and biases stack along the output filters
+        for (int q = 0; q < 2 * LAYERS; q++) {
+            float[] all = new float[p.get(0).get(q).length * n];
+            for (int k = 0; k < n; k++) {
+                float[] a = p.get(k).get(q);
+                System.arraycopy(a, 0, all, k * a.length, a.length);
+            }
+            set(out.get(q), all);
+        }
+        // dense: a member's (HIDDEN, FILTERS x L) weights, flattened filter by filter, are the (HIDDEN, FILTERS, L)
+        // kernel of its group; conv layers and this one alike stack along the output filters
+        for (int q = 2 * LAYERS; q < 2 * LAYERS + 2; q++) {
+            float[] all = new float[p.get(0).get(q).length * n];
+            for (int k = 0; k < n; k++) {
+                float[] a = p.get(k).get(q);
+                System.arraycopy(a, 0, all, k * a.length, a.length);
+            }
+            set(out.get(q), all);
+        }
+        // output: the members' weights side by side, divided by n, and their mean bias
+        float[] wo = new float[OUTPUTS * HIDDEN * n];
+        float[] bo = new float[OUTPUTS];
+        for (int k = 0; k < n; k++) {
+            float[] wk = p.get(k).get(2 * LAYERS + 2);
+            float[] bk = p.get(k).get(2 * LAYERS + 3);
+            for (int o = 0; o < OUTPUTS; o++) {
+                for (int i = 0; i < HIDDEN; i++) {
+                    wo[o * HIDDEN * n + k * HIDDEN + i] = wk[o * HIDDEN + i] / n;
+                }
+                bo[o] += bk[o] / n;
+            }
+        }
+        set(out.get(2 * LAYERS + 2), wo);
+        set(out.get(2 * LAYERS + 3), bo);
+        return fused;
+    }
+
+    private static void set(ai.djl.nn.Parameter p, float[] values) {
+        if (p.getArray().size() != values.length) {
+            throw new IllegalStateException("fusing " + p.getName() + ": " + values.length + " values for "
+                    + p.getArray().getShape());
+        }
+        p.getArray().set(java.nio.FloatBuffer.wrap(values));
+    }
+
+    /** The rest of the header line, up to 40 characters (a longer one is no header of ours). */
+    private static String readLine(DataInputStream data) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            int c = data.read();
+            if (c < 0 || c == '\n') {
+                break;
+            }
+            sb.append((char) c);
+        }
+        return sb.toString();
+    }
+
+    private static String header(int nets) {
         return MAGIC + " features=v" + FeatureEncoder.VERSION + " channels=" + FeatureEncoder.CHANNELS
-                + " window=" + WINDOW + " filters=" + FILTERS + " hidden=" + HIDDEN + " dropout\n";
+                + " window=" + WINDOW + " filters=" + FILTERS + " hidden=" + HIDDEN + " dropout nets=" + nets + "\n";
     }
 }

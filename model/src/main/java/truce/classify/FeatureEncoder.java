@@ -9,15 +9,18 @@ import truce.features.FrameFeatures;
  * animal's running median size in this stream (a stalking cat is long and narrow, a sitting one short and
  * wide, whatever the camera's height or the cat's breed), speeds and distances are in those median lengths.
  * Speeds come both from vision's smoothed velocity and from the raw centroid step since the last frame, which
- * shows a pounce's burst a few frames before any smoothed figure does. Values are clipped to a few units so
+ * shows a pounce's burst a few frames before any smoothed figure does. A step longer than {@link #JUMP_LENGTHS}
+ * body lengths in one frame is no motion but a jump of the track (an identity correction, a merge or a split): it is
+ * kept out of the step channels and marked in a fading jump memory (v3), so that the net can tell a one-frame leap
+ * from a pounce, which moves for several frames. Values are clipped to a few units so
  * that one bad detection cannot blow up the net. Writes into a caller's array: no allocation per frame.
  * Changing what is encoded changes {@link #VERSION}: weights trained on another version refuse to load.
  */
 public final class FeatureEncoder {
     /** Bumped whenever the meaning of a channel changes. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
     /** Channels per frame. */
-    public static final int CHANNELS = 27;
+    public static final int CHANNELS = 29;
     /** Channel indices the tests (and readers of the weights) rely on. */
     static final int CAT_VISIBLE = 0;
     static final int CAT_STEP = 1;
@@ -31,11 +34,21 @@ public final class FeatureEncoder {
     static final int SETTLED_FRAMES = 150;
     /** Per-frame decay of the recent-burst memories (about a second at 30 fps). */
     private static final float BURST_DECAY = 0.967f;
+    /**
+     * A centroid step longer than this many median body lengths in one frame is a jump of the track (an identity
+     * correction, a merge or a split), not motion: the fastest scripted pounce covers about 0.27 lengths a frame.
+     */
+    static final double JUMP_LENGTHS = 0.6;
+    /** Per-frame decay of the jump memory (a third of a second to fade to a tenth). */
+    private static final float JUMP_DECAY = 0.8f;
+    static final int CAT_JUMP = 27;
+    static final int RAT_JUMP = 28;
 
     private final Animal cat = new Animal();
     private final Animal rat = new Animal();
     private float catBurst;
     private float ratBurst;
+
     private double lastMs = Double.NaN;
 
     /** One animal's running references and last position. */
@@ -47,11 +60,14 @@ public final class FeatureEncoder {
         boolean hadLast;
         double lastX;
         double lastY;
-        /** Raw centroid step since the last frame, in px per frame (0 unless seen in both). */
+        /** Raw centroid step since the last frame, in px per frame (0 unless seen in both, or a jump). */
         double stepX;
         double stepY;
+        /** Memory of a recent jump of the track: 1 on the frame of the jump, decaying. */
+        float jump;
 
         void observe(AnimalFeatures a) {
+            jump *= JUMP_DECAY;
             if (a.visible()) {
                 length.push(a.bodyLength());
                 width.push(a.bodyWidth());
@@ -60,6 +76,12 @@ public final class FeatureEncoder {
                 if (hadLast) {
                     stepX = a.x() - lastX;
                     stepY = a.y() - lastY;
+                    if (Math.hypot(stepX, stepY) > JUMP_LENGTHS * scale(a)) {
+                        // the track jumped: mark it, and keep the jump out of every step-based channel
+                        jump = 1f;
+                        stepX = 0;
+                        stepY = 0;
+                    }
                 } else {
                     stepX = 0;
                     stepY = 0;
@@ -91,6 +113,7 @@ public final class FeatureEncoder {
             hadLast = false;
             stepX = 0;
             stepY = 0;
+            jump = 0;
         }
     }
 
@@ -150,7 +173,10 @@ public final class FeatureEncoder {
         out[i++] = unseen(r.framesUnseen());
         out[i++] = geometry ? clip((r.vx() * ux + r.vy() * uy) / ratLen / 8, -3, 3) : 0f;
         out[i++] = ratBurst;
-        out[i] = Math.min(rat.length.size(), SETTLED_FRAMES) / (float) SETTLED_FRAMES;
+        out[i++] = Math.min(rat.length.size(), SETTLED_FRAMES) / (float) SETTLED_FRAMES;
+        // jumps of the tracks (v3): a one-frame leap of a centroid that vision's own smoothed speed still shows
+        out[i++] = cat.jump;
+        out[i] = rat.jump;
     }
 
     /** Forgets the stream: references, last positions, memories. */

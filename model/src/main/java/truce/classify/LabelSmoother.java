@@ -13,6 +13,8 @@ public final class LabelSmoother {
     private final float urgentEnter;
     private final int urgentConfirm;
     private final int dwell;
+    /** Frames another class must win in a row to end the urgent class (a pounce stops at once). */
+    private final int urgentExit;
     private int current = -1;
     private int candidate = -1;
     private int count;
@@ -31,6 +33,14 @@ public final class LabelSmoother {
      * @param urgentConfirm frames in a row the urgent class must reach {@code urgentEnter} before it is taken
      */
     public LabelSmoother(int urgent, float urgentEnter, int urgentConfirm, int dwell) {
+        this(urgent, urgentEnter, urgentConfirm, dwell, dwell);
+    }
+
+    /**
+     * @param urgentExit frames in a row another class must win to end the urgent class: a lunge or a flight ends
+     *                   when it ends, and holding it {@code dwell} frames more marks frames after the burst as lunging
+     */
+    public LabelSmoother(int urgent, float urgentEnter, int urgentConfirm, int dwell, int urgentExit) {
         if (dwell < 1) {
             throw new IllegalArgumentException("dwell must be >= 1, was " + dwell);
         }
@@ -41,6 +51,10 @@ public final class LabelSmoother {
         this.urgentEnter = urgentEnter;
         this.urgentConfirm = urgentConfirm;
         this.dwell = dwell;
+        if (urgentExit < 1) {
+            throw new IllegalArgumentException("urgentExit must be >= 1, was " + urgentExit);
+        }
+        this.urgentExit = urgentExit;
     }
 
     /** The smoothed class of this frame given its probabilities. */
@@ -73,7 +87,7 @@ public final class LabelSmoother {
             candidate = best;
             count = 1;
         }
-        if (count >= dwell) {
+        if (count >= (current == urgent ? urgentExit : dwell)) {
             current = best;
             candidate = -1;
             count = 0;

@@ -20,6 +20,14 @@ public final class ModelClassifier implements BehaviourClassifier {
     public static final int DWELL = 3;
     /** Probability at which a flight is reported at once (the lunge's comes with the weights). */
     public static final float FLIGHT_ENTER = 0.5f;
+    /**
+     * Frames another label must win in a row to end a lunge or a flight: 1, for a burst ends when it ends. Holding it
+     * for the dwell marked two frames after every lunge and flight as still lunging or fleeing; ending it at once
+     * raised lunging F1 from 0.90-0.91 to 0.95-0.96 and fleeing from 0.91-0.94 to 0.95-0.98 with perfect vision
+     * (held-out seeds 7777 and 9001), and cat and rat macro-F1 by 0.006-0.009 on vision features, with the same
+     * lunges found and the same false lunges.
+     */
+    public static final int URGENT_EXIT = 1;
 
     private final BehaviourModel model;
     private final boolean ownsModel;
@@ -31,7 +39,7 @@ public final class ModelClassifier implements BehaviourClassifier {
     private final float[] logits = new float[BehaviourNet.OUTPUTS];
     private final LabelSmoother catSmoother;
     private final LabelSmoother ratSmoother =
-            new LabelSmoother(RatState.FLEEING.ordinal(), FLIGHT_ENTER, DWELL);
+            new LabelSmoother(RatState.FLEEING.ordinal(), FLIGHT_ENTER, 1, DWELL, URGENT_EXIT);
     private boolean ratEverSeen;
     private boolean plainViewRule = true;
 
@@ -43,7 +51,7 @@ public final class ModelClassifier implements BehaviourClassifier {
     private ModelClassifier(BehaviourModel model, boolean ownsModel) {
         this.model = model;
         this.ownsModel = ownsModel;
-        this.catSmoother = new LabelSmoother(CatPosture.LUNGING.ordinal(), model.lungeThreshold(), model.lungeConfirm(), DWELL);
+        this.catSmoother = new LabelSmoother(CatPosture.LUNGING.ordinal(), model.lungeThreshold(), model.lungeConfirm(), DWELL, URGENT_EXIT);
     }
 
     /** Turns the no-hiding-in-plain-view rule off (to measure what the net alone does). */

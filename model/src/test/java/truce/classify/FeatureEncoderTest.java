@@ -76,6 +76,30 @@ class FeatureEncoderTest {
     }
 
     @Test
+    void aOneFrameLeapOfTheTrackIsMarkedAsAJumpAndKeptOutOfTheSteps() {
+        List<FrameFeatures> frames = new ArrayList<>(scene(1));
+        // an identity correction: the sitting cat's centroid leaps a body length (40 px) at frame 150 and stays
+        for (int t = 150; t < 200; t++) {
+            FrameFeatures f = frames.get(t);
+            AnimalFeatures c = f.cat();
+            frames.set(t, new FrameFeatures(f.frame(), f.timeMs(), new AnimalFeatures(true, c.x() + 40, c.y(), c.vx(),
+                    c.vy(), c.speed(), c.speedBodyLengths(), 0, 0, c.bodyLength(), c.bodyWidth(), c.elongation(),
+                    c.area(), 0), f.rat(), f.distance() - 40, f.distanceCatLengths(), 0, 0.1, false));
+        }
+        float[][] f = encode(frames);
+        assertEquals(0f, f[149][FeatureEncoder.CAT_JUMP], "no jump yet");
+        assertEquals(1f, f[150][FeatureEncoder.CAT_JUMP], "the leap");
+        assertEquals(0f, f[150][FeatureEncoder.CAT_STEP], "a leap is no step");
+        assertTrue(f[150][11] <= f[149][11], "nor a burst");
+        assertEquals(0.8f, f[151][FeatureEncoder.CAT_JUMP], 1e-6f, "remembered, fading");
+        assertTrue(f[170][FeatureEncoder.CAT_JUMP] < 0.02f, "forgotten within a second");
+        assertEquals(0f, f[150][FeatureEncoder.RAT_JUMP], "the rat did not jump");
+        // a real burst (0.3 lengths a frame) is still a step, not a jump
+        assertTrue(f[250][FeatureEncoder.CAT_JUMP] < 1e-3f, "only the faded memory of the leap back at frame 200");
+        assertTrue(f[250][FeatureEncoder.CAT_STEP] > 2f);
+    }
+
+    @Test
     void resetForgetsTheStream() {
         List<FrameFeatures> frames = scene(1);
         FeatureEncoder e = new FeatureEncoder();

@@ -34,6 +34,22 @@ class LabelSmootherTest {
     }
 
     @Test
+    void aLungeCanEndOnTheFrameItEndsWhileOtherLabelsKeepTheirDwell() {
+        LabelSmoother quick = new LabelSmoother(LUNGING, 0.5f, 1, 3, 1);
+        LabelSmoother held = new LabelSmoother(LUNGING, 0.5f, 1, 3, 3);
+        for (LabelSmoother s : new LabelSmoother[] {quick, held}) {
+            s.step(p(0.1f, 0.85f, 0.05f));
+            assertEquals(LUNGING, s.step(p(0f, 0.1f, 0.9f)));
+        }
+        assertEquals(CALM, quick.step(p(0.8f, 0.1f, 0.1f)), "the burst is over");
+        assertEquals(LUNGING, held.step(p(0.8f, 0.1f, 0.1f)), "held for the dwell");
+        // leaving calm still needs the full dwell
+        assertEquals(CALM, quick.step(p(0.2f, 0.8f, 0f)));
+        assertEquals(CALM, quick.step(p(0.2f, 0.8f, 0f)));
+        assertEquals(STALKING, quick.step(p(0.2f, 0.8f, 0f)));
+    }
+
+    @Test
     void aSingleStrayFrameDoesNotFlipTheLabel() {
         LabelSmoother s = new LabelSmoother(LUNGING, 0.5f, 3);
         s.step(p(0.9f, 0.1f, 0f));

@@ -94,6 +94,52 @@ class ModelClassifierTest {
     }
 
     @Test
+    void anEnsembleAveragesItsNetsLogits(@TempDir Path dir) throws IOException {
+        DjlRuntime.configure();
+        List<Path> singles = new ArrayList<>();
+        try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager()) {
+            for (int k = 0; k < 2; k++) {
+                ai.djl.engine.Engine.getInstance().setRandomSeed(100 + k);
+                ai.djl.nn.SequentialBlock net = BehaviourNet.build();
+                net.initialize(m, ai.djl.ndarray.types.DataType.FLOAT32, BehaviourNet.inputShape(1));
+                Path p = dir.resolve("net" + k + ".params");
+                BehaviourNet.save(net, p);
+                singles.add(p);
+            }
+        }
+        Path joined = dir.resolve("both.params");
+        BehaviourNet.join(singles, joined);
+        float[] x = new float[FeatureEncoder.CHANNELS * BehaviourNet.WINDOW];
+        java.util.Random r = new java.util.Random(3);
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) r.nextGaussian();
+        }
+        float[] a = new float[BehaviourNet.OUTPUTS];
+        float[] b = new float[BehaviourNet.OUTPUTS];
+        float[] both = new float[BehaviourNet.OUTPUTS];
+        try (BehaviourModel ma = BehaviourModel.load(singles.get(0));
+             BehaviourModel mb = BehaviourModel.load(singles.get(1));
+             BehaviourModel mj = BehaviourModel.load(joined)) {
+            assertEquals(2, mj.nets());
+            ma.logits(x, 1, a);
+            mb.logits(x, 1, b);
+            mj.logits(x, 1, both);
+        }
+        boolean differ = false;
+        for (int i = 0; i < a.length; i++) {
+            assertEquals((a[i] + b[i]) / 2, both[i], 1e-5, "logit " + i);
+            differ |= Math.abs(a[i] - b[i]) > 1e-3;
+        }
+        assertTrue(differ, "two differently seeded nets");
+        // a truncated ensemble is refused, not half loaded
+        byte[] all = Files.readAllBytes(joined);
+        Path cut = dir.resolve("cut.params");
+        Files.write(cut, java.util.Arrays.copyOf(all, all.length - 1000));
+        IOException e = assertThrows(IOException.class, () -> BehaviourModel.load(cut));
+        assertTrue(e.getMessage().contains("corrupt weights (net 2 of 2)"), e.getMessage());
+    }
+
+    @Test
     void theWindowKeepsTheNewestFramesInOrder() {
         FeatureWindow w = new FeatureWindow(3);
         List<FrameFeatures> f = frames();

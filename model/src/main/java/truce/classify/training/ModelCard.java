@@ -38,7 +38,8 @@ public final class ModelCard {
                 .append(" frames (feature encoding v").append(FeatureEncoder.VERSION).append(")\n");
         sb.append("- Features: scale- and scene-free (body length, width, area and elongation as ratios to the animal's ")
                 .append("running median in the stream; speeds, raw centroid steps and distances in median body lengths; ")
-                .append("visibility, time unseen, cover, recent-burst memories), see `FeatureEncoder`\n");
+                .append("visibility, time unseen, cover, recent-burst memories; a centroid leap of over 0.6 body lengths in one frame ")
+                .append("is kept out of the steps and marked as a jump of the track, with a fading memory), see `FeatureEncoder`\n");
         sb.append("- Weights: `behaviour.params` (").append(Files.size(r.weights())).append(" bytes), best epoch ")
                 .append(r.bestEpoch()).append(r.stoppedEarly() ? " (stopped early)" : "").append('\n');
         sb.append(String.format(Locale.ROOT, "- Training: Adam lr %s, batch %d, up to %d epochs, patience %d, seed %d, "
@@ -46,7 +47,8 @@ public final class ModelCard {
                 config.learningRate(), config.batchSize(), config.epochs(), config.patience(), config.seed(),
                 config.validationShare() * 100, config.inputNoise()));
         sb.append("- Train scenes (").append(r.trainScenes().size()).append(", ").append(r.trainFrames())
-                .append(" frames, with cat-less twins of about a quarter of them): ").append(String.join(", ", r.trainScenes())).append("\n");
+                .append(" frames, with cat-less twins of about a quarter of them and twins whose cat track jumps now and then of about "
+                        + "half, labels unchanged): ").append(String.join(", ", r.trainScenes())).append("\n");
         sb.append("- Validation scenes (").append(r.validationScenes().size()).append(", ").append(r.validationFrames())
                 .append(" frames): ").append(String.join(", ", r.validationScenes())).append('\n');
         sb.append("- Frames per class in training: cat ").append(Arrays.toString(r.catCounts())).append(", rat ")

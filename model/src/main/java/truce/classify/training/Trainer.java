@@ -91,7 +91,8 @@ public final class Trainer {
             throws IOException {
         DjlRuntime.configure();
         Engine.getInstance().setRandomSeed((int) config.seed());
-        WindowedData train = new WindowedData(withCatlessTwins(trainScenes, config.seed()));
+        WindowedData train = new WindowedData(withJumpyTwins(withCatlessTwins(trainScenes, config.seed()), trainScenes,
+                config.seed()));
         WindowedData val = new WindowedData(valScenes);
         if (train.size() == 0 || val.size() == 0) {
             throw new IllegalArgumentException("no labelled frames to train or validate on");
@@ -199,6 +200,21 @@ public final class Trainer {
         for (int k = 0; k < n; k++) {
             x[base + k] += (float) (r.nextGaussian() * sigma);
         }
+    }
+
+    /** Share of training scenes that also get a twin whose cat track jumps, see {@link JumpyTwin}. */
+    static final double JUMPY_SHARE = 0.5;
+
+    /** Adds a jumpy twin of about half the training scenes (seeded) to {@code all}, see {@link JumpyTwin}. */
+    static List<LabelledScene> withJumpyTwins(List<LabelledScene> all, List<LabelledScene> scenes, long seed) {
+        List<LabelledScene> out = new ArrayList<>(all);
+        Random r = new Random(seed ^ 0x1EAFL);
+        for (LabelledScene s : scenes) {
+            if (r.nextDouble() < JUMPY_SHARE) {
+                out.add(JumpyTwin.of(s, seed));
+            }
+        }
+        return out;
     }
 
     /** Adds a cat-less twin of every fourth training scene (seeded), see {@link CatlessTwin}. */

@@ -96,6 +96,19 @@ public final class SceneGenerator {
         return plan;
     }
 
+    /**
+     * The script of a scene already written, replayed from what its info file records (the plan's own seed, its
+     * index, frames, fps, size and barrier): the exact poses behind its truth, for measuring what a model could do
+     * with perfect vision. Assumes the scene was generated with distractors on (the generate command's default)
+     * and {@code minLunges} planned lunges (2 there, 4 for the demo); the caller should check the replayed labels
+     * against the truth CSV.
+     */
+    public static ScenePlan replay(SceneInfo info, int minLunges) {
+        SceneOptions o = new SceneOptions(info.index() + 1, info.frames() / info.fps(), 0, info.width(), info.height(),
+                info.fps(), info.barrier() ? BarrierMode.ALL : BarrierMode.NONE, true, true, minLunges);
+        return new SceneGenerator(o).plan(info.index(), info.seed());
+    }
+
     /** Episodes of lunging (cat) or fleeing (rat) in a plan's script. */
     static int count(ScenePlan plan, boolean lunges) {
         int n = 0;
