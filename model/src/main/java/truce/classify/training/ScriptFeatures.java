@@ -79,8 +79,7 @@ public final class ScriptFeatures implements FeatureSource {
         Track rat = new Track(info.ratLengthCm() * pxPerCm);
         List<FrameFeatures> out = new ArrayList<>(truth.size());
         double lastTime = Double.NaN;
-        double lastDistance = Double.NaN;
-        double approach = 0;
+        PairRelation pair = new PairRelation();
         boolean ratSeen = false;
         for (int i = 0; i < truth.size(); i++) {
             FrameRow r = truth.get(i);
@@ -90,20 +89,8 @@ public final class ScriptFeatures implements FeatureSource {
             AnimalFeatures c = cat.step(r.catVisible(), r.catX(), r.catY(), s.cat(), pxPerCm, dt);
             AnimalFeatures a = rat.step(r.ratVisible(), r.ratX(), r.ratY(), s.rat(), pxPerCm, dt);
             ratSeen |= r.ratVisible();
-            double distance = Math.hypot(a.x() - c.x(), a.y() - c.y());
-            double facing = Double.NaN;
-            if (!Double.isNaN(distance) && distance > 1e-6) {
-                double bearing = Math.atan2(a.y() - c.y(), a.x() - c.x());
-                facing = Math.abs(Math.IEEEremainder(bearing - c.heading(), 2 * Math.PI));
-                if (!Double.isNaN(lastDistance)) {
-                    approach = 0.5 * approach + 0.5 * (lastDistance - distance) / dt;
-                }
-            }
-            lastDistance = distance;
             boolean inCover = s.ratUnderCover() || (ratSeen && !r.ratVisible());
-            out.add(new FrameFeatures(r.frame(), r.timeMs(), c, a, distance,
-                    c.bodyLength() > 0 ? distance / c.bodyLength() : Double.NaN,
-                    Double.isNaN(distance) ? 0 : approach, facing, inCover));
+            out.add(pair.frame(r.frame(), r.timeMs(), dt, c, a, inCover));
         }
         return out;
     }

@@ -73,8 +73,7 @@ public final class TruthFeatures implements FeatureSource {
         Track rat = new Track(ratLen, 2.2);
         List<FrameFeatures> out = new ArrayList<>(truth.size());
         double lastTime = Double.NaN;
-        double lastDistance = Double.NaN;
-        double approach = 0;
+        PairRelation pair = new PairRelation();
         boolean ratSeen = false;
         for (FrameRow r : truth) {
             double dt = Double.isNaN(lastTime) ? 1.0 / 30 : Math.max(1e-3, (r.timeMs() - lastTime) / 1000);
@@ -82,20 +81,7 @@ public final class TruthFeatures implements FeatureSource {
             AnimalFeatures c = cat.step(r.catVisible(), r.catX(), r.catY(), dt, random);
             AnimalFeatures a = rat.step(r.ratVisible(), r.ratX(), r.ratY(), dt, random);
             ratSeen |= r.ratVisible();
-            double distance = Math.hypot(a.x() - c.x(), a.y() - c.y());
-            double facing = Double.NaN;
-            if (!Double.isNaN(distance) && distance > 1e-6) {
-                double bearing = Math.atan2(a.y() - c.y(), a.x() - c.x());
-                facing = Math.abs(Math.IEEEremainder(bearing - c.heading(), 2 * Math.PI));
-                if (!Double.isNaN(lastDistance)) {
-                    approach = 0.5 * approach + 0.5 * (lastDistance - distance) / dt;
-                }
-            }
-            lastDistance = distance;
-            out.add(new FrameFeatures(r.frame(), r.timeMs(), c, a, distance,
-                    c.bodyLength() > 0 ? distance / c.bodyLength() : Double.NaN,
-                    Double.isNaN(distance) ? 0 : approach, facing,
-                    ratSeen && !r.ratVisible()));
+            out.add(pair.frame(r.frame(), r.timeMs(), dt, c, a, ratSeen && !r.ratVisible()));
         }
         return out;
     }
