@@ -111,9 +111,12 @@ public final class IdentityTracker {
         return n;
     }
 
-    /** Which box {@link #animalBoxes} wrote for the cat (it comes first), or -1 when the cat is not visible. */
+    /**
+     * Which box {@link #animalBoxes} wrote for the cat (it comes first), {@link AnimalDetector#CAT_LOST} when the
+     * cat was seen and is lost, or -1 before it was ever seen.
+     */
     public int catBox() {
-        return cat.visible ? 0 : -1;
+        return cat.visible ? 0 : cat.everSeen ? AnimalDetector.CAT_LOST : -1;
     }
 
     public void reset() {
@@ -387,6 +390,11 @@ public final class IdentityTracker {
             return 1e9; // a speck where the animal was is not the animal: better lost than wrong
         }
         if (t.visible || t.framesUnseen <= 3) {
+            if (stale && d > 0.5 * len) {
+                // it lay there unclaimed while the animal was elsewhere (a toy, a ghost): the animal does not
+                // jump to it when its own blob goes missing for a moment (under a lunging cat)
+                return 1e9;
+            }
             double gate = len * 0.6 + s.maxSpeedLengths() * len * dt * (1 + t.framesUnseen);
             if (d > 2.5 * gate) {
                 return 1e9;
@@ -421,6 +429,9 @@ public final class IdentityTracker {
 
     /** Smallest share of the frame a blob touching the border needs to become a new animal. */
     private static final double MIN_NEW_AT_EDGE = 0.002;
+
+    /** Per-frame share (in log size) by which the reference size follows a size far off it. */
+    private static final double REF_DRIFT = 0.01;
 
     /** Held only when it was slower than this (body lengths per second) before its blob went. */
     private static final double HOLD_SPEED = 0.5;
@@ -533,6 +544,11 @@ public final class IdentityTracker {
                 t.refArea = a;
             } else if (a > 0.6 * t.refArea && a < 1.6 * t.refArea) {
                 t.refArea += 0.03 * (a - t.refArea);
+            } else {
+                // A size far off the reference is a merge or a split for a moment, but one that lasts means the
+                // reference was learnt wrong (a cat merged with its own ghost for seconds): it follows slowly,
+                // in ratio, so a later true-size blob is not refused as a speck for ever.
+                t.refArea *= Math.pow(a / t.refArea, REF_DRIFT);
             }
         }
         t.length = b.length(i);
