@@ -32,7 +32,7 @@ public final class CpuTimeBench {
             tracker.splitWith(det);
             FeatureExtractor features = new FeatureExtractor();
             Blobs blobs = new Blobs();
-            double[] boxes = new double[8];
+            double[] boxes = new double[12];
             FrameProcessor chain = new FrameProcessor(VisionSettings.of(f.floor()));
             try {
                 long[] t = new long[4];

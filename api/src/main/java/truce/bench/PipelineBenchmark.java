@@ -68,7 +68,7 @@ public class PipelineBenchmark {
     private FeatureExtractor features;
     private FrameProcessor processor;
     private final Blobs blobs = new Blobs();
-    private final double[] boxes = new double[8];
+    private final double[] boxes = new double[12];
     private int boxCount;
     private int next;
     private double timeMs;

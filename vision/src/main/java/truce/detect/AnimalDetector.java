@@ -21,7 +21,10 @@ public interface AnimalDetector extends AutoCloseable {
 
     /**
      * As {@link #detect(Mat, double[], int, Blobs)}, knowing which box is the tracked cat's ({@code catBox},
-     * negative when the cat is not tracked): a detector may trust darker-than-floor pixels there.
+     * negative when the cat is not tracked): a detector may trust darker-than-floor pixels there. When
+     * {@code catBox == nAnimals}, the cat was tracked and is lost, and box {@code nAnimals} of {@code animals}
+     * (not one the background must keep out) is where it may be: there a detector may trust pixels darker than
+     * this scene's shadows.
      */
     default void detect(Mat bgr, double[] animals, int nAnimals, int catBox, Blobs out) {
         detect(bgr, animals, nAnimals, out);

@@ -13,7 +13,8 @@ import org.opencv.imgproc.Imgproc;
  * background:
  * <ul>
  * <li>a global gain, measured on the background pixels, cancels light drift and sudden steps at once;</li>
- * <li>a pixel darker than the background by a uniform factor with the same hue is a shadow, not an animal;</li>
+ * <li>a pixel darker than the background by a uniform factor with the same hue is a shadow, not an animal
+ *     (but while the cat is lost, one far darker than the shadows this scene casts is its grey coat);</li>
  * <li>the background never learns under the tracked animals (a cat asleep for minutes stays a cat), learns
  *     slowly under unexplained foreground and quickly for a few frames after an uneven light step.</li>
  * </ul>
@@ -73,6 +74,21 @@ public final class MotionMask implements AutoCloseable {
     private int epoch;
     private int relearn;
     private double gain = 1;
+    /** The tracked cat is lost this frame, and where it may be (working pixels). */
+    private boolean catLost;
+    private int lostX0;
+    private int lostY0;
+    private int lostX1;
+    private int lostY1;
+    /**
+     * Typical brightness ratio (frame to floor) of the shadows cast beside tracked animals in this scene, 0 until
+     * seen: a cast shadow takes away a fixed share of the light, a grey coat can take away far more.
+     */
+    private double shadowDepth;
+    /** How much darker than the scene's shadows a pixel must be to count as a lost cat's coat. */
+    private static final double SHADOW_MARGIN = 0.12;
+    /** Shadow pixels beside the animals needed in a frame to update {@link #shadowDepth}. */
+    private static final int MIN_SHADOW_PIXELS = 12;
     private long frames;
 
     public MotionMask(int width, int height, DetectorSettings settings) {
@@ -162,6 +178,13 @@ public final class MotionMask implements AutoCloseable {
                 boot = null;
                 epoch++;
             }
+        }
+        catLost = catBox == nAnimals;
+        if (catLost) {
+            lostX0 = (int) Math.floor(animals[4 * catBox] / sx);
+            lostY0 = (int) Math.floor(animals[4 * catBox + 1] / sy);
+            lostX1 = (int) Math.ceil(animals[4 * catBox + 2] / sx);
+            lostY1 = (int) Math.ceil(animals[4 * catBox + 3] / sy);
         }
         markFrozen(animals, nAnimals, catBox);
         gain = measureGain();
@@ -288,6 +311,9 @@ public final class MotionMask implements AutoCloseable {
         float r = (float) (relearning ? s.relearnRate() : s.learnRate());
         float stray = (float) s.strayRate();
         float fast = (float) s.relearnRate();
+        float deepest = shadowDepth > 0 ? (float) (shadowDepth - SHADOW_MARGIN) : 0;
+        double shadowSum = 0;
+        int shadowCount = 0;
         int count = 0;
         for (int i = 0, p = 0; i < mask.length; i++, p += 3) {
             float fb = (px[p] & 0xff) * g;
@@ -311,7 +337,14 @@ public final class MotionMask implements AutoCloseable {
                     // Shadow: uniformly darker (0.45..0.92 of the floor) with the floor's hue. Inside the cat's
                     // own box a deeper "shadow" is more likely a grey coat on a light floor.
                     if (ratio > (frozen[i] == 2 ? CAT_SHADOW_MIN : 0.45f) && ratio < 0.92f && chroma < 0.02f) {
-                        fore = false;
+                        if (frozen[i] == 1) {
+                            shadowSum += ratio; // beside a tracked animal, outside the cat's own extent
+                            shadowCount++;
+                        }
+                        // While the cat is lost, far darker than this scene's cast shadows, near where it was
+                        // lost, is its grey coat: counted as shadow it would never be found again and would
+                        // melt where it lies.
+                        fore = catLost && ratio < deepest && ghost[i] == 0 && nearLostCat(i);
                     }
                 }
                 if (fore) {
@@ -345,7 +378,17 @@ public final class MotionMask implements AutoCloseable {
                 mask[i] = fore ? (byte) 255 : 0;
             }
         }
+        if (shadowCount >= MIN_SHADOW_PIXELS) {
+            double m = shadowSum / shadowCount;
+            shadowDepth = shadowDepth > 0 ? shadowDepth + 0.02 * (m - shadowDepth) : m;
+        }
         return count;
+    }
+
+    private boolean nearLostCat(int i) {
+        int x = i % w;
+        int y = i / w;
+        return x >= lostX0 && x <= lostX1 && y >= lostY0 && y <= lostY1;
     }
 
     /** Opening drops specks (noise, JPEG blocks, glints); closing mends a body split by a stripe or a leash. */

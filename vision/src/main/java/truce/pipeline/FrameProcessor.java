@@ -23,7 +23,7 @@ import truce.track.Track;
 public final class FrameProcessor implements AutoCloseable {
     private final VisionSettings settings;
     private final Blobs blobs = new Blobs();
-    private final double[] boxes = new double[8];
+    private final double[] boxes = new double[12];
     private final FeatureExtractor features = new FeatureExtractor();
     private AnimalDetector detector;
     private IdentityTracker tracker;

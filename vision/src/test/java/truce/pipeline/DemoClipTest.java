@@ -11,7 +11,10 @@ import truce.source.RealClip;
 /**
  * The demo clip every new user sees first: its bicolour cat has a grey saddle on a light grey carpet that a
  * plain shadow test takes for shadow (the cat was lost after frame ~860, found near the truth in 479 of 3600
- * frames, with 43 swapped frames). Scored as TrackingScore scores it.
+ * frames, with 43 swapped frames). Then (784 of 3600) it was lost for good at frame 995: its reference size had
+ * been learnt while it was merged with its own ghost and never came down, so the true-size cat was refused as a
+ * speck; once lost, its grey coat passed for shadow and it melted into the background where it lay. Scored as
+ * TrackingScore scores it.
  */
 class DemoClipTest {
 
@@ -23,8 +26,8 @@ class DemoClipTest {
         TrackingScore.Tally t = TrackingScore.score(video, TrackingScore.beside(video, ".truth.csv"),
                 TrackingScore.beside(video, ".zones.json"));
         System.out.println(t.line("demo"));
-        assertTrue(t.catGood >= 700, "demo cat within 20 px in " + t.catGood + " of " + t.frames + " frames");
-        assertTrue(t.ratGood >= 1700, "demo rat within 20 px in " + t.ratGood + " of " + t.ratInView + " in view");
+        assertTrue(t.catGood >= 1800, "demo cat within 20 px in " + t.catGood + " of " + t.frames + " frames");
+        assertTrue(t.ratGood >= 1950, "demo rat within 20 px in " + t.ratGood + " of " + t.ratInView + " in view");
         assertTrue(t.swappedFrames <= 10, "demo swapped frames " + t.swappedFrames);
     }
 }
