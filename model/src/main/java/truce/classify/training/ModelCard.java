@@ -40,7 +40,9 @@ public final class ModelCard {
                 .append("running median in the stream; speeds, raw centroid steps and distances in median body lengths; ")
                 .append("visibility, time unseen, cover, recent-burst memories; a centroid leap of over 0.6 body lengths in one frame ")
                 .append("is kept out of the steps and marked as a jump of the track, with a fading memory), see `FeatureEncoder`\n");
-        sb.append("- Weights: `behaviour.params` (").append(Files.size(r.weights())).append(" bytes), best epoch ")
+        // with --members the ensemble file sits in out, the result's own weights in a member directory
+        Path weights = Files.exists(outDir.resolve("behaviour.params")) ? outDir.resolve("behaviour.params") : r.weights();
+        sb.append("- Weights: `behaviour.params` (").append(Files.size(weights)).append(" bytes), first net's best epoch ")
                 .append(r.bestEpoch()).append(r.stoppedEarly() ? " (stopped early)" : "").append('\n');
         sb.append(String.format(Locale.ROOT, "- Training: Adam lr %s, batch %d, up to %d epochs, patience %d, seed %d, "
                         + "validation split by scene (%.0f %% of scenes), input noise sigma %s, weight decay 1e-4%n",
