@@ -14,6 +14,12 @@ import java.util.stream.Stream;
 public record Scene(String name, Path truth, Path video, Path zones) {
     private static final String TRUTH_SUFFIX = ".truth.csv";
 
+    /** The generator's {@code <name>.info.json} beside the truth (found by file, not by the possibly prefixed name). */
+    public Path info() {
+        String file = truth.getFileName().toString();
+        return truth.resolveSibling(file.substring(0, file.length() - TRUTH_SUFFIX.length()) + ".info.json");
+    }
+
     /**
      * The scenes of several directories; with more than one, each name is prefixed with its directory's name
      * (generated sets all call their scenes scene-00, scene-01, ...).

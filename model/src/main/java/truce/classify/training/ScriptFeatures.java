@@ -37,9 +37,7 @@ public final class ScriptFeatures implements FeatureSource {
 
     @Override
     public List<FrameFeatures> features(Scene scene, List<FrameRow> truth) throws IOException {
-        String file = scene.truth().getFileName().toString();
-        Path infoFile = scene.truth().resolveSibling(file.substring(0, file.length() - ".truth.csv".length())
-                + ".info.json");
+        Path infoFile = scene.info();
         if (!Files.isRegularFile(infoFile)) {
             throw new IOException(scene.name() + ": no " + infoFile.getFileName()
                     + " (perfect-vision features replay a generated scene's script)");

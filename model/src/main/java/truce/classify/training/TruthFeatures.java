@@ -1,16 +1,17 @@
 package truce.classify.training;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import truce.features.AnimalFeatures;
 import truce.features.FrameFeatures;
 import truce.framecsv.FrameRow;
+import truce.samples.scene.SceneInfo;
 
 /**
  * A stand-in for the vision pipeline: features derived from the truth positions plus Gaussian noise, with the
@@ -19,6 +20,8 @@ import truce.framecsv.FrameRow;
  * actually measures ({@code --features vision}).
  */
 public final class TruthFeatures implements FeatureSource {
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private final double noisePx;
     private final double catLengthPx;
     private final double ratLengthPx;
@@ -39,26 +42,17 @@ public final class TruthFeatures implements FeatureSource {
     @Override
     public List<FrameFeatures> features(Scene scene, List<FrameRow> truth) throws IOException {
         // The generator's info file gives the animals' real sizes and the view's width: use them when present.
-        Path info = scene.truth().resolveSibling(scene.name() + ".info.json");
+        Path info = scene.info();
         double cat = catLengthPx;
         double rat = ratLengthPx;
         if (Files.isRegularFile(info)) {
-            String json = Files.readString(info);
-            double view = number(json, "viewWidthCm");
-            double width = number(json, "width");
-            double catCm = number(json, "catLengthCm");
-            double ratCm = number(json, "ratLengthCm");
-            if (view > 0 && width > 0 && catCm > 0 && ratCm > 0) {
-                cat = catCm / view * width;
-                rat = ratCm / view * width;
+            SceneInfo i = JSON.readValue(info.toFile(), SceneInfo.class);
+            if (i.viewWidthCm() > 0 && i.width() > 0 && i.catLengthCm() > 0 && i.ratLengthCm() > 0) {
+                cat = i.catLengthCm() / i.viewWidthCm() * i.width();
+                rat = i.ratLengthCm() / i.viewWidthCm() * i.width();
             }
         }
         return features(scene.name(), truth, cat, rat);
-    }
-
-    private static double number(String json, String key) {
-        Matcher m = Pattern.compile("\"" + key + "\"\\s*:\\s*(-?[0-9.eE+-]+)").matcher(json);
-        return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
     }
 
     /** Features for truth rows with the default body sizes. */

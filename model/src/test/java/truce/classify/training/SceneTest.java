@@ -30,4 +30,17 @@ class SceneTest {
         IOException e = assertThrows(IOException.class, () -> Scene.list(dir));
         assertEquals(true, e.getMessage().contains("no scenes"), e.getMessage());
     }
+
+    @Test
+    void scenesOfSeveralDirectoriesFindTheirInfoFileUnderTheirPrefixedNames(@TempDir Path root) throws IOException {
+        Path a = Files.createDirectory(root.resolve("set-a"));
+        Path b = Files.createDirectory(root.resolve("set-b"));
+        for (Path d : List.of(a, b)) {
+            Files.writeString(d.resolve("scene-00.truth.csv"), "");
+        }
+        List<Scene> scenes = Scene.list(List.of(a, b));
+        assertEquals(List.of("set-a/scene-00", "set-b/scene-00"), scenes.stream().map(Scene::name).toList());
+        assertEquals(a.resolve("scene-00.info.json"), scenes.get(0).info());
+        assertEquals(b.resolve("scene-00.info.json"), scenes.get(1).info(), "found by file, not by the prefixed name");
+    }
 }
