@@ -90,17 +90,18 @@ public final class FrameClock {
     }
 
     private long gcCount() {
-        long c = 0;
-        for (GarbageCollectorMXBean gc : collectors) {
-            c += Math.max(0, gc.getCollectionCount());
-        }
-        return c;
+        return sum(GarbageCollectorMXBean::getCollectionCount);
     }
 
     private long gcTime() {
+        return sum(GarbageCollectorMXBean::getCollectionTime);
+    }
+
+    /** Over all collectors; a collector that cannot tell answers -1, counted as 0. */
+    private long sum(java.util.function.ToLongFunction<GarbageCollectorMXBean> what) {
         long c = 0;
         for (GarbageCollectorMXBean gc : collectors) {
-            c += Math.max(0, gc.getCollectionTime());
+            c += Math.max(0, what.applyAsLong(gc));
         }
         return c;
     }

@@ -49,11 +49,7 @@ public final class Soak {
         }
         // Writing the clip leaves a few hundred MB free in the C allocator's arenas (one frame is ~1 MB at
         // 640x480); handed back here, so the run starts from what the pipeline itself needs.
-        MemoryMap beforeTrim = MemoryMap.read(null);
-        if (Pointer.trimMemory() && beforeTrim != null) {
-            out.printf(Locale.ROOT, "set-up: the clip's synthesis left %.0f MB free in the C allocator; given back"
-                    + " (malloc_trim)%n", (beforeTrim.totalKb() - MemoryMap.read(null).totalKb()) / 1024.0);
-        }
+        giveBack("set-up: the clip's synthesis left free in the C allocator");
         long[] heapRange = MemoryMap.heapRange();
         List<MemoryMap> maps = new ArrayList<>();
         try (FrameProcessor p = new FrameProcessor(VisionSettings.of(floor)); Frame frame = new Frame()) {
@@ -141,13 +137,7 @@ public final class Soak {
         if (!heapKnown) {
             out.println("  (the Java heap's address range was not available: it is counted as anon)");
         }
-        MemoryMap before = MemoryMap.read(null);
-        boolean trimmed = Pointer.trimMemory();
-        MemoryMap after = MemoryMap.read(null);
-        if (trimmed && before != null && after != null) {
-            out.printf(Locale.ROOT, "malloc_trim gave back %.1f MB the C allocator held free (rss %.1f -> %.1f MB)%n",
-                    (before.totalKb() - after.totalKb()) / 1024.0, before.totalKb() / 1024.0, after.totalKb() / 1024.0);
-        }
+        giveBack("at the end: the C allocator held free");
         // A leak grows in every interval; the allocator taking a new chunk, or the JIT adding code, is a step.
         int steps = 0;
         int intervals = 0;
@@ -169,6 +159,17 @@ public final class Soak {
                 + " collector touching more of its committed heap until it has cycled through it)%n",
                 late.nativeKb() / 1024.0, verdict, late.heapKb() / 1024.0);
         out.flush();
+    }
+
+    /** Asks the C allocator to hand back the memory it holds free ({@code malloc_trim}) and prints how much. */
+    private void giveBack(String what) {
+        MemoryMap before = MemoryMap.read(null);
+        boolean trimmed = Pointer.trimMemory();
+        MemoryMap after = MemoryMap.read(null);
+        if (trimmed && before != null && after != null) {
+            out.printf(Locale.ROOT, "%s %.1f MB; malloc_trim gave it back (rss %.1f -> %.1f MB)%n", what,
+                    (before.totalKb() - after.totalKb()) / 1024.0, before.totalKb() / 1024.0, after.totalKb() / 1024.0);
+        }
     }
 
     private void row(String label, MemoryMap d) {
