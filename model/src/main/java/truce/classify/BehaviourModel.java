@@ -27,8 +27,8 @@ public final class BehaviourModel implements AutoCloseable {
     public static final float DEFAULT_LUNGE_THRESHOLD = 0.5f;
 
     private final NDManager manager;
-    /** One net, or an ensemble whose logits are averaged. */
-    private final List<? extends Block> blocks;
+    /** One net, or an ensemble fused into one net that gives the mean of its members' logits. */
+    private final Block block;
     private final ParameterStore store;
     /**
      * Frames in a row a lunge must stay above the threshold before it is reported, when no settings file says
@@ -46,7 +46,7 @@ public final class BehaviourModel implements AutoCloseable {
         this.manager = manager;
         this.nets = blocks.size();
         // an ensemble runs as one fused net: the exact mean of its members' logits at about one net's cost
-        this.blocks = blocks.size() == 1 ? List.copyOf(blocks) : List.of(BehaviourNet.fuse(manager, blocks));
+        this.block = blocks.size() == 1 ? blocks.get(0) : BehaviourNet.fuse(manager, blocks);
         this.store = new ParameterStore(manager, false);
     }
 
@@ -166,14 +166,9 @@ public final class BehaviourModel implements AutoCloseable {
         }
     }
 
-    /** The logits of the one net, or the mean of the ensemble's (inside the caller's sub-manager). */
+    /** The logits of the net, or the mean of the ensemble's (inside the caller's sub-manager). */
     private NDArray forward(NDArray x) {
-        NDArray sum = null;
-        for (Block b : blocks) {
-            NDArray out = b.forward(store, new NDList(x), false).singletonOrThrow();
-            sum = sum == null ? out : sum.add(out);
-        }
-        return blocks.size() == 1 ? sum : sum.div(blocks.size());
+        return block.forward(store, new NDList(x), false).singletonOrThrow();
     }
 
     /** Nets in this model (1, or the members of an ensemble). */

@@ -181,18 +181,10 @@ public final class BehaviourNet {
         for (var pair : fused.getParameters()) {
             out.add(pair.getValue());
         }
-        // conv layers: weights (out, in/groups, k) and biases stack along the output filters
-        for (int q = 0; q < 2 * LAYERS; q++) {
-            float[] all = new float[p.get(0).get(q).length * n];
-            for (int k = 0; k < n; k++) {
-                float[] a = p.get(k).get(q);
-                System.arraycopy(a, 0, all, k * a.length, a.length);
-            }
-            set(out.get(q), all);
-        }
-        // dense: a member's (HIDDEN, FILTERS x L) weights, flattened filter by filter, are the (HIDDEN, FILTERS, L)
-        // kernel of its group; conv layers and this one alike stack along the output filters
-        for (int q = 2 * LAYERS; q < 2 * LAYERS + 2; q++) {
+        // conv layers: weights (out, in/groups, k) and biases stack along the output filters; so does the dense
+        // layer, since a member's (HIDDEN, FILTERS x L) weights, flattened filter by filter, are the
+        // (HIDDEN, FILTERS, L) kernel of its group
+        for (int q = 0; q < 2 * LAYERS + 2; q++) {
             float[] all = new float[p.get(0).get(q).length * n];
             for (int k = 0; k < n; k++) {
                 float[] a = p.get(k).get(q);

@@ -4,7 +4,7 @@ package truce.classify;
  * The median of the last {@code capacity} positive values pushed, on a log scale of {@link #BINS} bins (about
  * 3 % apart over 0.5 to 10^5): what an animal's size "usually" is in this stream, so that a stretched or
  * flattened body, and a speed, can be expressed relative to it whatever the camera's scale. A histogram and a
- * ring of bin indices: O(bins) per query, no allocation after construction.
+ * ring of bin indices: O(bins) per query after a push (repeated queries reuse it), no allocation after construction.
  */
 public final class RunningMedian {
     static final int BINS = 400;
@@ -16,6 +16,9 @@ public final class RunningMedian {
     private final short[] ring;
     private int next;
     private int size;
+    /** The last median computed, valid until the next push or clear (a frame asks for it several times). */
+    private double median = Double.NaN;
+    private boolean stale;
 
     public RunningMedian(int capacity) {
         if (capacity < 1) {
@@ -39,6 +42,7 @@ public final class RunningMedian {
         ring[next] = (short) bin;
         counts[bin]++;
         next = (next + 1) % ring.length;
+        stale = true;
     }
 
     /** Values held (at most the capacity). */
@@ -48,6 +52,14 @@ public final class RunningMedian {
 
     /** The median (the centre of its bin), or NaN before any value. */
     public double median() {
+        if (stale) {
+            median = compute();
+            stale = false;
+        }
+        return median;
+    }
+
+    private double compute() {
         if (size == 0) {
             return Double.NaN;
         }
@@ -66,5 +78,7 @@ public final class RunningMedian {
         java.util.Arrays.fill(counts, 0);
         next = 0;
         size = 0;
+        median = Double.NaN;
+        stale = false;
     }
 }
