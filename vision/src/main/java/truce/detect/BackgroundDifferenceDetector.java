@@ -29,8 +29,7 @@ public final class BackgroundDifferenceDetector implements AnimalDetector {
 
     @Override
     public void detect(Mat bgr, double[] animals, int nAnimals, Blobs out) {
-        motion.apply(bgr, animals, nAnimals);
-        blobs.find(out);
+        detect(bgr, animals, nAnimals, -1, out);
     }
 
     @Override

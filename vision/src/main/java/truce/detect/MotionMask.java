@@ -61,12 +61,12 @@ public final class MotionMask implements AutoCloseable {
     private final boolean halving;
     /** Without a seed, the background restarts as the median of frames sampled over the first seconds. */
     private static final int BOOT_SAMPLES = 15;
-    /** Share of the cat's box on each side that is the tracker's margin, not the cat. */
     /**
      * Inside the cat's box only a shallow darkening (over 0.67 of the floor) may be shadow: a grey coat on a
      * light grey floor (0.55..0.65) has the floor's hue and would otherwise dissolve into "shadow".
      */
     private static final float CAT_SHADOW_MIN = 0.67f;
+    /** Share of the cat's box on each side that is the tracker's margin, not the cat. */
     private static final double CAT_INSET = 0.115;
     private static final int BOOT_EVERY = 20;
     private byte[][] boot;
