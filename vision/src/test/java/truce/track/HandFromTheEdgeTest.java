@@ -9,11 +9,11 @@ import truce.detect.Blobs;
 import truce.floor.FloorMap;
 
 /**
- * A lost cat and a hand reaching in (as in held-out seed 424242 scene-05, frames 700-790): the cat lay out of
- * sight for seconds, then the owner's hand and arm came in over the pen's edge, a blob as large as a cat. A cat
- * lost that long may come back anywhere as a blob that is plainly it; main took the arm for it, then held it
- * where the hand had been, while the real cat lay unclaimed. A cat that left by the edge comes back by the edge
- * path; one lost mid-floor does not come back as something reaching in over the border.
+ * A lost cat and an arm reaching in (as in the demo clip at frame 2749): the cat had been out of sight for
+ * seconds (there, learnt into the background), then the owner's arm came in over the pen's bottom edge, a blob
+ * as large as a cat. A cat lost that long may come back anywhere as a blob that is plainly it; main took the arm
+ * for it and followed the arm. A cat that left by the edge comes back by the edge path; one lost mid-floor does
+ * not come back as something reaching in over the border.
  */
 class HandFromTheEdgeTest {
 
