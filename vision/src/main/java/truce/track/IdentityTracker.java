@@ -488,7 +488,9 @@ public final class IdentityTracker {
         boolean sizeLikeBefore = area >= 0.5 * t.refArea && area <= 2 * t.refArea;
         double p = catLikeness(area);
         if (t.animal == Animal.CAT) {
-            return sizeLikeBefore && p > 0.8;
+            // one reaching in from the frame's edge is a hand or an arm (a cat that left by the edge comes
+            // back by the edge path)
+            return sizeLikeBefore && p > 0.8 && !b.touchesBorder(i);
         }
         // the size it had may have been a wrong first sighting's: a known floor scale can vouch instead
         double cm2 = area / (pxPerCm * pxPerCm);
