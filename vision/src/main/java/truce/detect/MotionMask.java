@@ -349,18 +349,7 @@ public final class MotionMask implements AutoCloseable {
                 }
                 if (fore) {
                     count++;
-                    float db = bb - fb;
-                    float dgc = bgg - fg;
-                    float dr = br - fr;
-                    if (db > 0 && dgc > 0 && dr > 0) {
-                        float m = (db + dgc + dr) / 3;
-                        // a shadow takes away part of the light, never most of it: black fur is not shade
-                        boolean even = Math.abs(db - m) + Math.abs(dgc - m) + Math.abs(dr - m) < 0.3f * m + 6
-                                || chroma < 0.04f;
-                        if (even && m < 75 && lf > 0.3f * lb) {
-                            sh = 1;
-                        }
-                    }
+                    sh = evenlyDarker(fb, fg, fr, bb, bgg, br, lf, lb, chroma) ? (byte) 1 : 0;
                 }
             }
             shade[i] = sh;
@@ -383,6 +372,42 @@ public final class MotionMask implements AutoCloseable {
             shadowDepth = shadowDepth > 0 ? shadowDepth + 0.02 * (m - shadowDepth) : m;
         }
         return count;
+    }
+
+    /** A channel this dark in the frame may have been cut off at black: it can have lost less than the others. */
+    private static final float BLACK = 12;
+
+    /**
+     * Whether a foreground pixel is evenly darker than the floor, as a shadow is: every channel loses about
+     * the same light, and not most of it (black fur is not shade). On a dark floor a shadow's weakest channel
+     * hits black and loses less than the others (blue on wood): such a channel only has to be no darker than
+     * the others' loss would leave it, and the loss and the share of light left are read from the others.
+     */
+    private static boolean evenlyDarker(float fb, float fg, float fr, float bb, float bgg, float br, float lf,
+                                        float lb, float chroma) {
+        float db = bb - fb;
+        float dgc = bgg - fg;
+        float dr = br - fr;
+        if (db <= 0 || dgc <= 0 || dr <= 0) {
+            return false;
+        }
+        float m = (db + dgc + dr) / 3;
+        boolean even = Math.abs(db - m) + Math.abs(dgc - m) + Math.abs(dr - m) < 0.3f * m + 6 || chroma < 0.04f;
+        if (even) {
+            return m < 75 && lf > 0.3f * lb;
+        }
+        boolean cb = fb < BLACK;
+        boolean cg = fg < BLACK;
+        boolean cr = fr < BLACK;
+        int clipped = (cb ? 1 : 0) + (cg ? 1 : 0) + (cr ? 1 : 0);
+        if (clipped != 1) {
+            return false; // nothing cut off, or too little left to tell a shadow from dark fur
+        }
+        // the two channels that kept some light say how much was taken
+        float m2 = ((cb ? 0 : db) + (cg ? 0 : dgc) + (cr ? 0 : dr)) / 2;
+        float spread = (cb ? 0 : Math.abs(db - m2)) + (cg ? 0 : Math.abs(dgc - m2)) + (cr ? 0 : Math.abs(dr - m2));
+        float lost = cb ? db : cg ? dgc : dr;
+        return spread < 0.2f * m2 + 4 && lost < m2 + 6 && m2 < 75 && lb - 3 * m2 > 0.15f * lb;
     }
 
     private boolean nearLostCat(int i) {
