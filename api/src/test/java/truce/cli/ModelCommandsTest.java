@@ -55,6 +55,25 @@ class ModelCommandsTest {
     }
 
     @Test
+    void scriptTwinsAddEachTrainingScenesPerfectVisionTwinButNeverAValidationScenes(@TempDir Path model)
+            throws Exception {
+        String[] r = run("train", "--data", data.toString(), "--out", model.toString(), "--epochs", "1",
+                "--features", "truth", "--script-twins", "--label-smoothing", "0.1");
+        assertEquals("0", r[0], r[2]);
+        assertTrue(r[2].contains("2 perfect-vision twins"), r[2]);
+        String card = Files.readString(model.resolve("MODEL_CARD.md"));
+        String train = card.lines().filter(l -> l.startsWith("- Train scenes")).findFirst().orElseThrow();
+        String val = card.lines().filter(l -> l.startsWith("- Validation scenes")).findFirst().orElseThrow();
+        assertEquals(2, train.split("~script", -1).length - 1, train);
+        assertFalse(val.contains("~script"), val);
+        assertTrue(card.contains("label smoothing 0.1"), card);
+        String[] bad = run("train", "--data", data.toString(), "--out", model.toString(), "--epochs", "1",
+                "--features", "truth", "--label-smoothing", "1");
+        assertEquals("1", bad[0]);
+        assertTrue(bad[2].contains("label smoothing"), bad[2]);
+    }
+
+    @Test
     void perfectVisionFeaturesReplayTheGeneratorsScriptFrameForFrame() {
         // ScriptFeatures refuses a scene whose replayed labels differ from its truth CSV in any frame
         String[] e = run("evaluate", "--data", data.toString(), "--features", "script", "--no-baseline");
