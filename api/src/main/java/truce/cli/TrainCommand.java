@@ -78,6 +78,11 @@ public final class TrainCommand implements Callable<Integer> {
             description = "sigma of the Gaussian noise added to every training input. Default: ${DEFAULT-VALUE}.")
     float inputNoise;
 
+    @Option(names = "--drop-lost", defaultValue = "" + Trainer.Config.LOST_LENGTHS,
+            description = "leave a frame's label out of training where vision tracks the animal farther than this many "
+                    + "body lengths from the truth (0: never). Default: ${DEFAULT-VALUE}.")
+    float dropLost;
+
     @Option(names = "--script-twins", negatable = true, defaultValue = "false", fallbackValue = "true",
             description = "also train on each training scene's perfect-vision twin (its script replayed), labels "
                     + "unchanged; validation stays on --features. Default: ${DEFAULT-VALUE}.")
@@ -108,7 +113,7 @@ public final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--members must be 1 to " + BehaviourNet.MAX_NETS + ", was " + members);
         }
         Trainer.Config config = new Trainer.Config(epochs, batch, lr, seed, 0.2, patience, true, inputNoise,
-                labelSmoothing, weightDecay);
+                labelSmoothing, weightDecay, dropLost);
         List<List<LabelledScene>> split = Trainer.splitByScene(labelled, config.validationShare(), seed);
         List<LabelledScene> trainScenes = split.get(0);
         if (scriptTwins) {
