@@ -78,10 +78,14 @@ public final class TrainCommand implements Callable<Integer> {
             description = "sigma of the Gaussian noise added to every training input. Default: ${DEFAULT-VALUE}.")
     float inputNoise;
 
-    @Option(names = "--drop-lost", defaultValue = "" + Trainer.Config.LOST_LENGTHS,
-            description = "leave a frame's label out of training where vision tracks the animal farther than this many "
+    @Option(names = "--drop-lost-cat", defaultValue = "" + Trainer.Config.LOST_CAT_LENGTHS,
+            description = "leave the cat's label out of training where vision tracks the cat farther than this many "
                     + "body lengths from the truth (0: never). Default: ${DEFAULT-VALUE}.")
-    float dropLost;
+    float dropLostCat;
+
+    @Option(names = "--drop-lost-rat", defaultValue = "" + Trainer.Config.LOST_RAT_LENGTHS,
+            description = "the same for the rat's label. Default: ${DEFAULT-VALUE}.")
+    float dropLostRat;
 
     @Option(names = "--script-twins", negatable = true, defaultValue = "false", fallbackValue = "true",
             description = "also train on each training scene's perfect-vision twin (its script replayed), labels "
@@ -113,7 +117,7 @@ public final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--members must be 1 to " + BehaviourNet.MAX_NETS + ", was " + members);
         }
         Trainer.Config config = new Trainer.Config(epochs, batch, lr, seed, 0.2, patience, true, inputNoise,
-                labelSmoothing, weightDecay, dropLost);
+                labelSmoothing, weightDecay, dropLostCat, dropLostRat);
         List<List<LabelledScene>> split = Trainer.splitByScene(labelled, config.validationShare(), seed);
         List<LabelledScene> trainScenes = split.get(0);
         if (scriptTwins) {

@@ -18,9 +18,12 @@ public final class LostFrames {
     private LostFrames() {
     }
 
-    /** The scene with the labels of lost frames removed; the scene itself if none is lost or {@code lengths <= 0}. */
-    public static LabelledScene drop(LabelledScene scene, double lengths) {
-        if (!(lengths > 0)) {
+    /**
+     * The scene with the labels of lost frames removed, each animal with its own limit in its body lengths (0: keep
+     * all of its labels); the scene itself if nothing is dropped.
+     */
+    public static LabelledScene drop(LabelledScene scene, double catLengths, double ratLengths) {
+        if (!(catLengths > 0) && !(ratLengths > 0)) {
             return scene;
         }
         double catLength = medianLength(scene.features(), true);
@@ -31,9 +34,9 @@ public final class LostFrames {
             FrameRow r = scene.truth().get(t);
             FrameFeatures f = scene.features().get(t);
             boolean catLost = r.catPosture() != null && lost(f.cat(), r.catVisible(), r.catX(), r.catY(),
-                    lengths * catLength);
+                    catLengths * catLength);
             boolean ratLost = r.ratState() != null && lost(f.rat(), r.ratVisible(), r.ratX(), r.ratY(),
-                    lengths * ratLength);
+                    ratLengths * ratLength);
             if (catLost || ratLost) {
                 changed = true;
                 out.add(new FrameRow(r.frame(), r.timeMs(), catLost ? null : r.catPosture(),

@@ -35,33 +35,37 @@ public final class Trainer {
     /** Knobs of one training run. */
     public record Config(int epochs, int batchSize, float learningRate, long seed, double validationShare,
                          int patience, boolean progressBar, float inputNoise, float labelSmoothing,
-                         float weightDecay, float lostLengths) {
+                         float weightDecay, float lostCatLengths, float lostRatLengths) {
         /** Gaussian noise added to every training input value (seeded): see {@link #addNoise}. */
         public static final float INPUT_NOISE = 0.15f;
         /** Share of each head's target spread evenly over its classes: see {@link #target}. */
         public static final float LABEL_SMOOTHING = 0f;
         /** Adam's L2 weight decay. */
         public static final float WEIGHT_DECAY = 1e-4f;
-        /** A label is left out where vision tracks farther than this many body lengths from it, see {@link LostFrames}; 0: never. */
-        public static final float LOST_LENGTHS = 0f;
+        /**
+         * A cat's or a rat's label is left out where vision tracks that animal farther than this many of its body
+         * lengths from it, see {@link LostFrames}; 0: never.
+         */
+        public static final float LOST_CAT_LENGTHS = 0f;
+        public static final float LOST_RAT_LENGTHS = 0f;
 
         public Config(int epochs, int batchSize, float learningRate, long seed, double validationShare,
                       int patience, boolean progressBar) {
             this(epochs, batchSize, learningRate, seed, validationShare, patience, progressBar, INPUT_NOISE,
-                    LABEL_SMOOTHING, WEIGHT_DECAY, LOST_LENGTHS);
+                    LABEL_SMOOTHING, WEIGHT_DECAY, LOST_CAT_LENGTHS, LOST_RAT_LENGTHS);
         }
 
         public Config(int epochs, int batchSize, float learningRate, long seed, double validationShare,
                       int patience, boolean progressBar, float inputNoise) {
             this(epochs, batchSize, learningRate, seed, validationShare, patience, progressBar, inputNoise,
-                    LABEL_SMOOTHING, WEIGHT_DECAY, LOST_LENGTHS);
+                    LABEL_SMOOTHING, WEIGHT_DECAY, LOST_CAT_LENGTHS, LOST_RAT_LENGTHS);
         }
 
         public Config {
             if (!(labelSmoothing >= 0 && labelSmoothing < 1)) {
                 throw new IllegalArgumentException("label smoothing must be in [0, 1), was " + labelSmoothing);
             }
-            if (!(weightDecay >= 0) || !(inputNoise >= 0) || !(lostLengths >= 0)) {
+            if (!(weightDecay >= 0) || !(inputNoise >= 0) || !(lostCatLengths >= 0) || !(lostRatLengths >= 0)) {
                 throw new IllegalArgumentException("weight decay, input noise and lost lengths must be >= 0");
             }
         }
@@ -73,7 +77,7 @@ public final class Trainer {
         /** The same knobs with another seed (an ensemble's next member). */
         public Config withSeed(long s) {
             return new Config(epochs, batchSize, learningRate, s, validationShare, patience, progressBar, inputNoise,
-                    labelSmoothing, weightDecay, lostLengths);
+                    labelSmoothing, weightDecay, lostCatLengths, lostRatLengths);
         }
     }
 
@@ -121,7 +125,8 @@ public final class Trainer {
         DjlRuntime.configure();
         Engine.getInstance().setRandomSeed((int) config.seed());
         // validation keeps every label: it measures what the live path will do
-        List<LabelledScene> kept = trainScenes.stream().map(s -> LostFrames.drop(s, config.lostLengths())).toList();
+        List<LabelledScene> kept = trainScenes.stream().map(s -> LostFrames.drop(s, config.lostCatLengths(),
+                config.lostRatLengths())).toList();
         WindowedData train = new WindowedData(withJumpyTwins(withCatlessTwins(kept, config.seed()), kept,
                 config.seed()));
         WindowedData val = new WindowedData(valScenes);

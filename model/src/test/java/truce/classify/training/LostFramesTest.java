@@ -27,7 +27,7 @@ class LostFramesTest {
                 f.distance(), f.distanceCatLengths(), f.approachSpeed(), f.catFacingAngle(), f.ratInCover()));
         LabelledScene edited = new LabelledScene(scene.name(), scene.truth(), features);
 
-        LabelledScene kept = LostFrames.drop(edited, 1.0);
+        LabelledScene kept = LostFrames.drop(edited, 1.0, 1.0);
         for (int t = 0; t < scene.frames(); t++) {
             FrameRow before = scene.truth().get(t);
             FrameRow after = kept.truth().get(t);
@@ -39,8 +39,12 @@ class LostFramesTest {
             assertEquals(before.ratState(), after.ratState(), "frame " + t + ": a third of a length off is the rat");
         }
         assertSame(kept.features(), edited.features(), "the inputs stay, vision's mistakes and all");
-        assertSame(edited, LostFrames.drop(edited, 0), "0 drops nothing");
-        assertSame(scene, LostFrames.drop(scene, 1.0), "a well-tracked scene is kept as it is");
+        assertSame(edited, LostFrames.drop(edited, 0, 0), "0 drops nothing");
+        assertSame(scene, LostFrames.drop(scene, 1.0, 1.0), "a well-tracked scene is kept as it is");
+        LabelledScene ratOnly = LostFrames.drop(edited, 0, 1.0);
+        for (int t = 0; t < scene.frames(); t++) {
+            assertEquals(scene.truth().get(t), ratOnly.truth().get(t), "frame " + t + ": the cat's labels all stay");
+        }
     }
 
     private static FrameFeatures moveCat(FrameFeatures f, double dx) {
