@@ -44,7 +44,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "20261126", description = "seed of the split, initialisation and order. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--patience", defaultValue = "4", description = "epochs without a better validation macro-F1 before stopping. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--patience", defaultValue = "6", description = "epochs without a better validation macro-F1 before stopping. Default: ${DEFAULT-VALUE}.")
     int patience;
 
     @Option(names = "--batch", defaultValue = "256", description = "windows per mini-batch. Default: ${DEFAULT-VALUE}.")
@@ -53,9 +53,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lr", defaultValue = "0.002", description = "Adam learning rate. Default: ${DEFAULT-VALUE}.")
     float lr;
 
-    @Option(names = "--members", defaultValue = "1",
+    @Option(names = "--members", defaultValue = "3",
             description = "nets to train (seeds seed, seed+1, ...) on the same split and average (an ensemble; each "
-                    + "costs one forward pass per frame). Default: ${DEFAULT-VALUE}.")
+                    + "costs one forward pass per frame; averaging is what steadies a single net's seed-to-seed "
+                    + "spread of 0.02-0.05 macro-F1). Default: ${DEFAULT-VALUE}.")
     int members;
 
     @Option(names = "--init-seed", description = "seed of the nets' start, order, noise and twins (default: --seed, "
