@@ -12,6 +12,9 @@ import truce.framecsv.FrameRow;
  * On vision features alone the net learns the training scenes' own vision mistakes (the validation loss rises
  * from the first epoch); the same scene measured without them shows it what each behaviour looks like, so that
  * it leans on the behaviour's signs, which hold in every scene, rather than on one scene's quirks.
+ * Measured 2026-11-26 (two init seeds, seeds 7777, 9001 and 424242 held out): macro-F1 level with the plain recipe
+ * (cat 0.651 against 0.652, rat 0.707 against 0.699, means of three sets), 3-4 more of 74 lunges found but twice the
+ * false lunges. Off by default ({@code train --script-twins}).
  */
 public final class ScriptTwin {
     private ScriptTwin() {
