@@ -47,11 +47,31 @@ class ModelCommandsTest {
         String card = Files.readString(model.resolve("MODEL_CARD.md"));
         assertTrue(card.contains("truce train --data"), card);
         assertTrue(card.contains("| 2 |") || card.contains("| 2 (best) |"), card);
+        assertTrue(card.contains("3 nets on the same split"), "the recipe's ensemble is the default: " + card);
         assertEquals(3, Files.readAllLines(model.resolve("training-scenes.txt")).size());
 
         String[] e = run("evaluate", "--data", data.toString(), "--model", model.toString(), "--features", "truth");
         assertEquals("1", e[0]);
         assertTrue(e[2].contains("used in training"), e[2]);
+    }
+
+    @Test
+    void scriptTwinsAddEachTrainingScenesPerfectVisionTwinButNeverAValidationScenes(@TempDir Path model)
+            throws Exception {
+        String[] r = run("train", "--data", data.toString(), "--out", model.toString(), "--epochs", "1",
+                "--features", "truth", "--script-twins", "--label-smoothing", "0.1");
+        assertEquals("0", r[0], r[2]);
+        assertTrue(r[2].contains("2 perfect-vision twins"), r[2]);
+        String card = Files.readString(model.resolve("MODEL_CARD.md"));
+        String train = card.lines().filter(l -> l.startsWith("- Train scenes")).findFirst().orElseThrow();
+        String val = card.lines().filter(l -> l.startsWith("- Validation scenes")).findFirst().orElseThrow();
+        assertEquals(2, train.split("~script", -1).length - 1, train);
+        assertFalse(val.contains("~script"), val);
+        assertTrue(card.contains("label smoothing 0.1"), card);
+        String[] bad = run("train", "--data", data.toString(), "--out", model.toString(), "--epochs", "1",
+                "--features", "truth", "--label-smoothing", "1");
+        assertEquals("1", bad[0]);
+        assertTrue(bad[2].contains("label smoothing"), bad[2]);
     }
 
     @Test

@@ -45,9 +45,10 @@ public final class ModelCard {
         sb.append("- Weights: `behaviour.params` (").append(Files.size(weights)).append(" bytes), first net's best epoch ")
                 .append(r.bestEpoch()).append(r.stoppedEarly() ? " (stopped early)" : "").append('\n');
         sb.append(String.format(Locale.ROOT, "- Training: Adam lr %s, batch %d, up to %d epochs, patience %d, seed %d, "
-                        + "validation split by scene (%.0f %% of scenes), input noise sigma %s, weight decay 1e-4%n",
+                        + "validation split by scene (%.0f %% of scenes), input noise sigma %s, label smoothing %s, weight decay %s, labels dropped where vision is over %s (cat) / %s (rat) body lengths off (0: never)%n",
                 config.learningRate(), config.batchSize(), config.epochs(), config.patience(), config.seed(),
-                config.validationShare() * 100, config.inputNoise()));
+                config.validationShare() * 100, config.inputNoise(), config.labelSmoothing(), config.weightDecay(), config.lostCatLengths(),
+                config.lostRatLengths()));
         sb.append("- Train scenes (").append(r.trainScenes().size()).append(", ").append(r.trainFrames())
                 .append(" frames, with cat-less twins of about a quarter of them and twins whose cat track jumps now and then of about "
                         + "half, labels unchanged): ").append(String.join(", ", r.trainScenes())).append("\n");

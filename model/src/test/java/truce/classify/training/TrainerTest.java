@@ -65,4 +65,25 @@ class TrainerTest {
         assertTrue(w[2] / w[0] < 10);
         assertEquals(1000, 900 * w[0] + 80 * w[1] + 20 * w[2], 1);
     }
+
+    @Test
+    void labelSmoothingSpreadsAShareOfEachHeadsWeightedTargetAndKeepsMissingHeadsEmpty() {
+        float[] catW = {0.5f, 1f, 4f};
+        float[] ratW = {1f, 2f, 3f};
+        float[] y = new float[2 * 6];
+        Trainer.target(y, 1, 2, -1, catW, ratW, 0.3f);
+        // the lunge's weight 4: 0.7 of it on the label, 0.3 spread over the three classes
+        assertEquals(4 * 0.1f, y[6], 1e-6);
+        assertEquals(4 * 0.1f, y[7], 1e-6);
+        assertEquals(4 * (0.7f + 0.1f), y[8], 1e-6);
+        for (int k = 0; k < 6; k++) {
+            assertEquals(0f, y[k], "another window's targets are untouched");
+        }
+        for (int k = 9; k < 12; k++) {
+            assertEquals(0f, y[k], "no rat label: no rat target");
+        }
+        float[] plain = new float[6];
+        Trainer.target(plain, 0, 0, 1, catW, ratW, 0f);
+        assertEquals(List.of(0.5f, 0f, 0f, 0f, 2f, 0f), List.of(plain[0], plain[1], plain[2], plain[3], plain[4], plain[5]));
+    }
 }
