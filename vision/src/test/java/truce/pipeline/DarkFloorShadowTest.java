@@ -75,12 +75,7 @@ class DarkFloorShadowTest {
         silhouette(shadow, p[0] + SHADOW_DX, p[1] + SHADOW_DY, p[2]);
         Core.subtract(out, new Scalar(50, 50, 50), out, shadow); // saturates at black, as a camera does
         out.setTo(new Scalar(150, 152, 155), body);
-        Core.randn(noise, 0, 3);
-        Core.add(out, noise, out);
-        Imgcodecs.imencode(".jpg", out, jpeg, quality);
-        Mat decoded = Imgcodecs.imdecode(jpeg, Imgcodecs.IMREAD_COLOR);
-        decoded.copyTo(out);
-        decoded.release();
+        DrawnScene.camera(out, noise, 3, jpeg, quality);
         org.opencv.imgproc.Moments m = Imgproc.moments(body, true);
         return new double[] {m.m10 / m.m00, m.m01 / m.m00};
     }

@@ -136,7 +136,12 @@ final class DrawnScene implements AutoCloseable {
         // light: slow drift, then a sudden step up at 8 s
         double light = (t < 8 ? 1.0 - 0.01 * t : 1.22);
         out.convertTo(out, -1, light, 0);
-        Core.randn(noise, 0, 4);
+        camera(out, noise, 4, jpeg, quality);
+    }
+
+    /** What a webcam adds to a drawn frame: sensor noise, then a JPEG round trip (its block artefacts). */
+    static void camera(Mat out, Mat noise, double sigma, MatOfByte jpeg, MatOfInt quality) {
+        Core.randn(noise, 0, sigma);
         Core.add(out, noise, out);
         Imgcodecs.imencode(".jpg", out, jpeg, quality);
         Mat decoded = Imgcodecs.imdecode(jpeg, Imgcodecs.IMREAD_COLOR);
