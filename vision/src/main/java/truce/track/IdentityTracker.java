@@ -431,6 +431,11 @@ public final class IdentityTracker {
         boolean atCover = t.lastSeenNearCover && zones.has(ZoneKind.COVER)
                 && zones.distance(ZoneKind.COVER, b.cx(i), b.cy(i)) < len * 1.2;
         boolean atEdge = t.lastSeenAtEdge && b.touchesBorder(i);
+        if (b.touchesBorder(i) && !t.lastSeenAtEdge && d > 0.5 * len) {
+            // lost away from the edge, and not back where it was: what reaches in over the border is a hand or
+            // an arm (one that walked off while unseen comes back whole, or by the edge path once it left)
+            return 1e9;
+        }
         if (!near && !atCover && !atEdge && !(unseenS > REACQUIRE_S && reappears(t, b, i, area))) {
             return 1e9;
         }
