@@ -219,10 +219,81 @@ public final class IdentityTracker {
                 learnSizes();
             }
         }
+        if (bestCat != SHARED) {
+            leaveARigidBlob(blobs, n, bestCat, bestRat);
+        }
         rememberStrays(blobs, n, bestCat, bestRat);
         reviseLoneIdentity();
         rat.inCover = rat.visible ? inCoverZone(rat) : rat.everSeen && rat.lastSeenNearCover;
         cat.inCover = cat.visible ? inCoverZone(cat) : cat.everSeen && cat.lastSeenNearCover;
+    }
+
+    /** A blob that neither moved by a pixel nor changed its size by this share for {@link #RIGID_S} is rigid. */
+    private static final double RIGID_PX = 1.0;
+    private static final double RIGID_SHARE = 0.03;
+    /** Longer than a rat freezes (1-3 s): a real one stirs, sniffs or breathes its blob out of shape before. */
+    private static final double RIGID_S = 4.0;
+
+    /**
+     * A rat held for seconds on a blob that has not moved by a pixel nor changed its size (a toy or a ghost it
+     * was handed while they touched) while an unclaimed blob that moves and looks like a rat is loose elsewhere
+     * is lost, and not taken back by that still blob: the usual return of a lost rat then decides (handing it
+     * straight to the moving blob took a wrong one as often as not). Without this it stayed "visible" on the
+     * still blob for ever (seed 9001 8x60 scene-07 and scene-04, seed 424242 scene-05: for over 1000 frames).
+     */
+    private void leaveARigidBlob(Blobs blobs, int n, int c, int r) {
+        Track t = rat;
+        if (r < 0 || !t.visible || t.inContact) {
+            return;
+        }
+        double a = blobs.area(r);
+        if (t.rigidArea <= 0 || Math.abs(blobs.cx(r) - t.rigidX) > RIGID_PX
+                || Math.abs(blobs.cy(r) - t.rigidY) > RIGID_PX || Math.abs(a / t.rigidArea - 1) > RIGID_SHARE) {
+            t.rigidX = blobs.cx(r);
+            t.rigidY = blobs.cy(r);
+            t.rigidArea = a;
+            t.rigidSinceMs = lastMs;
+            t.rigidLeft = false;
+            return;
+        }
+        if (lastMs - t.rigidSinceMs < RIGID_S * 1000) {
+            return;
+        }
+        int best = NONE;
+        double bestFit = Double.MAX_VALUE;
+        for (int j = 0; j < n; j++) {
+            if (j == c || j == r || !candidate[j]) {
+                continue;
+            }
+            double len = Math.max(t.length, 8);
+            if (Math.hypot(blobs.cx(j) - t.x, blobs.cy(j) - t.y) < len || !looksLikeTheRat(t, blobs, j)) {
+                continue;
+            }
+            double fit = Math.abs(Math.log(blobs.area(j) / Math.max(t.refArea, 1)));
+            if (fit < bestFit) {
+                bestFit = fit;
+                best = j;
+            }
+        }
+        if (best == NONE) {
+            return;
+        }
+        lose(t);
+        t.rigidLeft = true;
+    }
+
+    /** An unclaimed blob that is plainly the rat: on the move, rat-like in size and shape, away from the cat. */
+    private boolean looksLikeTheRat(Track t, Blobs b, int i) {
+        double area = b.area(i);
+        if (area < 0.5 * t.refArea || area > 2 * t.refArea || b.contrast(i) < s.minNewContrast()) {
+            return false;
+        }
+        if (catLikeness(area) > 0.2 || elongation(b, i) < s.minRatElongation() || blobStrayAge[i] >= STALE_STRAY
+                || b.touchesBorder(i)) {
+            return false;
+        }
+        // not a piece of the cat (the same reach as a lost rat's return)
+        return !cat.visible || Math.hypot(b.cx(i) - cat.x, b.cy(i) - cat.y) > 0.8 * Math.max(cat.length, 8);
     }
 
     private int stray(double x, double y) {
@@ -394,6 +465,10 @@ public final class IdentityTracker {
                 ratSize = cm2 < SMALLEST_RAT_CM2 ? Math.min(2, 1.5 * Math.log(SMALLEST_RAT_CM2 / cm2)) : 0;
             }
             return classCost + 0.2 + ratSize + (b.touchesBorder(i) && area > 0.05 * width * height ? 1.0 : 0);
+        }
+        if (t.rigidLeft && Math.abs(b.cx(i) - t.rigidX) <= RIGID_PX && Math.abs(b.cy(i) - t.rigidY) <= RIGID_PX
+                && Math.abs(area / t.rigidArea - 1) <= RIGID_SHARE) {
+            return 1e9; // the still thing it was given up from
         }
         double d = Math.hypot(b.cx(i) - predictX(t, dt), b.cy(i) - predictY(t, dt));
         double len = Math.max(t.length, 8);

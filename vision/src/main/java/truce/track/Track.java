@@ -32,6 +32,13 @@ public final class Track {
     boolean inCover;
     boolean lastSeenNearCover;
     boolean lastSeenAtEdge;
+    /** Where and how big its blob was when it last moved or changed size, and since when it has not. */
+    double rigidX;
+    double rigidY;
+    double rigidArea;
+    double rigidSinceMs;
+    /** It was given up from that rigid blob: it is not taken back by it while it stays so. */
+    boolean rigidLeft;
 
     Track(Animal animal) {
         this.animal = animal;
@@ -131,6 +138,11 @@ public final class Track {
         inCover = o.inCover;
         lastSeenNearCover = o.lastSeenNearCover;
         lastSeenAtEdge = o.lastSeenAtEdge;
+        rigidX = o.rigidX;
+        rigidY = o.rigidY;
+        rigidArea = o.rigidArea;
+        rigidSinceMs = o.rigidSinceMs;
+        rigidLeft = o.rigidLeft;
     }
 
     void reset() {
@@ -142,5 +154,7 @@ public final class Track {
         vx = 0;
         vy = 0;
         refArea = 0;
+        rigidArea = 0;
+        rigidLeft = false;
     }
 }
