@@ -246,12 +246,10 @@ public final class IdentityTracker {
         if (r < 0 || !t.visible || t.inContact) {
             return;
         }
-        double a = blobs.area(r);
-        if (t.rigidArea <= 0 || Math.abs(blobs.cx(r) - t.rigidX) > RIGID_PX
-                || Math.abs(blobs.cy(r) - t.rigidY) > RIGID_PX || Math.abs(a / t.rigidArea - 1) > RIGID_SHARE) {
+        if (t.rigidArea <= 0 || !onRigidBlob(t, blobs, r)) {
             t.rigidX = blobs.cx(r);
             t.rigidY = blobs.cy(r);
-            t.rigidArea = a;
+            t.rigidArea = blobs.area(r);
             t.rigidSinceMs = lastMs;
             t.rigidLeft = false;
             return;
@@ -259,27 +257,21 @@ public final class IdentityTracker {
         if (lastMs - t.rigidSinceMs < RIGID_S * 1000) {
             return;
         }
-        int best = NONE;
-        double bestFit = Double.MAX_VALUE;
+        double len = Math.max(t.length, 8);
         for (int j = 0; j < n; j++) {
-            if (j == c || j == r || !candidate[j]) {
-                continue;
-            }
-            double len = Math.max(t.length, 8);
-            if (Math.hypot(blobs.cx(j) - t.x, blobs.cy(j) - t.y) < len || !looksLikeTheRat(t, blobs, j)) {
-                continue;
-            }
-            double fit = Math.abs(Math.log(blobs.area(j) / Math.max(t.refArea, 1)));
-            if (fit < bestFit) {
-                bestFit = fit;
-                best = j;
+            if (j != c && j != r && candidate[j] && Math.hypot(blobs.cx(j) - t.x, blobs.cy(j) - t.y) >= len
+                    && looksLikeTheRat(t, blobs, j)) {
+                lose(t);
+                t.rigidLeft = true;
+                return;
             }
         }
-        if (best == NONE) {
-            return;
-        }
-        lose(t);
-        t.rigidLeft = true;
+    }
+
+    /** Whether blob {@code i} is where, and as big as, the track's blob was when it last moved. */
+    private static boolean onRigidBlob(Track t, Blobs b, int i) {
+        return Math.abs(b.cx(i) - t.rigidX) <= RIGID_PX && Math.abs(b.cy(i) - t.rigidY) <= RIGID_PX
+                && Math.abs(b.area(i) / t.rigidArea - 1) <= RIGID_SHARE;
     }
 
     /** An unclaimed blob that is plainly the rat: on the move, rat-like in size and shape, away from the cat. */
@@ -466,8 +458,7 @@ public final class IdentityTracker {
             }
             return classCost + 0.2 + ratSize + (b.touchesBorder(i) && area > 0.05 * width * height ? 1.0 : 0);
         }
-        if (t.rigidLeft && Math.abs(b.cx(i) - t.rigidX) <= RIGID_PX && Math.abs(b.cy(i) - t.rigidY) <= RIGID_PX
-                && Math.abs(area / t.rigidArea - 1) <= RIGID_SHARE) {
+        if (t.rigidLeft && onRigidBlob(t, b, i)) {
             return 1e9; // the still thing it was given up from
         }
         double d = Math.hypot(b.cx(i) - predictX(t, dt), b.cy(i) - predictY(t, dt));
@@ -568,9 +559,7 @@ public final class IdentityTracker {
         boolean sizeLikeBefore = area >= 0.5 * t.refArea && area <= 2 * t.refArea;
         double p = catLikeness(area);
         if (t.animal == Animal.CAT) {
-            // one reaching in from the frame's edge is a hand or an arm (a cat that left by the edge comes
-            // back by the edge path)
-            return sizeLikeBefore && p > 0.8 && !b.touchesBorder(i);
+            return sizeLikeBefore && p > 0.8; // never an arm over the border: cost refuses those first
         }
         // the size it had may have been a wrong first sighting's: a known floor scale can vouch instead
         double cm2 = area / (pxPerCm * pxPerCm);
