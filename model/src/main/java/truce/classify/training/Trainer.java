@@ -59,12 +59,6 @@ public final class Trainer {
                     LABEL_SMOOTHING, WEIGHT_DECAY, LOST_CAT_LENGTHS, LOST_RAT_LENGTHS);
         }
 
-        public Config(int epochs, int batchSize, float learningRate, long seed, double validationShare,
-                      int patience, boolean progressBar, float inputNoise) {
-            this(epochs, batchSize, learningRate, seed, validationShare, patience, progressBar, inputNoise,
-                    LABEL_SMOOTHING, WEIGHT_DECAY, LOST_CAT_LENGTHS, LOST_RAT_LENGTHS);
-        }
-
         public Config {
             if (!(labelSmoothing >= 0 && labelSmoothing < 1)) {
                 throw new IllegalArgumentException("label smoothing must be in [0, 1), was " + labelSmoothing);
@@ -72,10 +66,6 @@ public final class Trainer {
             if (!(weightDecay >= 0) || !(inputNoise >= 0) || !(lostCatLengths >= 0) || !(lostRatLengths >= 0)) {
                 throw new IllegalArgumentException("weight decay, input noise and lost lengths must be >= 0");
             }
-        }
-
-        public static Config defaults(int epochs) {
-            return new Config(epochs, 256, 2e-3f, 20261126L, 0.2, 4, true);
         }
 
         /** The same knobs with another seed (an ensemble's next member). */
