@@ -42,6 +42,14 @@ public final class IdentityTracker {
     private final double[] strayX = new double[STRAYS];
     private final double[] strayY = new double[STRAYS];
     private final int[] strayAge = new int[STRAYS];
+    /**
+     * The stray lay still for {@link #FIXTURE_FRAMES} (a toy, a ball), or is such a thing moving off: its blob
+     * has covered where the thing was every frame since.
+     */
+    private final boolean[] strayFixture = new boolean[STRAYS];
+    private final boolean[] nextFixture = new boolean[STRAYS];
+    /** Longer than a rat keeps still unclaimed (it freezes 1-3 s): what lay still this long is a thing. */
+    private static final int FIXTURE_FRAMES = 150;
     /** Where each stray was when its age started: it only ages while it stays near there. */
     private final double[] strayAX = new double[STRAYS];
     private final double[] strayAY = new double[STRAYS];
@@ -312,6 +320,8 @@ public final class IdentityTracker {
             int k = blobStray[i];
             nextX[m] = x;
             nextY[m] = y;
+            nextFixture[m] = k >= 0 && (strayFixture[k] || strayAge[k] + 1 >= FIXTURE_FRAMES)
+                    || coversAFixture(blobs, i);
             if (k >= 0 && Math.abs(strayAX[k] - x) < 6 && Math.abs(strayAY[k] - y) < 6) {
                 nextAge[m] = blobStrayAge[i] + 1;
                 nextAX[m] = strayAX[k];
@@ -326,6 +336,7 @@ public final class IdentityTracker {
         System.arraycopy(nextX, 0, strayX, 0, m);
         System.arraycopy(nextY, 0, strayY, 0, m);
         System.arraycopy(nextAge, 0, strayAge, 0, m);
+        System.arraycopy(nextFixture, 0, strayFixture, 0, m);
         System.arraycopy(nextAX, 0, strayAX, 0, m);
         System.arraycopy(nextAY, 0, strayAY, 0, m);
         strays = m;
@@ -568,10 +579,27 @@ public final class IdentityTracker {
         }
         // A rat-sized blob is often a toy, a hand or a piece of the cat: only an elongated one that is on the
         // move (not lying there unclaimed) and well away from the cat.
-        if (p > 0.2 || elongation(b, i) < s.minRatElongation() || blobStrayAge[i] > 2 || b.touchesBorder(i)) {
+        if (p > 0.2 || elongation(b, i) < s.minRatElongation() || blobStrayAge[i] > 2 || b.touchesBorder(i)
+                || coversAFixture(b, i)) {
             return false;
         }
         return !cat.visible || Math.hypot(b.cx(i) - cat.x, b.cy(i) - cat.y) > 1.2 * Math.max(cat.length, 8);
+    }
+
+    /**
+     * Whether the blob spans where, last frame, an unclaimed thing that lay still for seconds was (or such a
+     * thing on the move): that thing moving off, with the ghost it leaves, not the lost rat coming back. The
+     * demo's ball lay a minute beside the rat's shelter; when it rolled off at 2375 the lost rat took it and
+     * rode it to where it stopped, while the real rat came out of the shelter.
+     */
+    private boolean coversAFixture(Blobs b, int i) {
+        for (int k = 0; k < strays; k++) {
+            if (strayFixture[k] && strayX[k] >= b.minX(i) && strayX[k] <= b.maxX(i) && strayY[k] >= b.minY(i)
+                    && strayY[k] <= b.maxY(i)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private double sharedCost(Blobs b, int i, double dt) {
