@@ -480,6 +480,9 @@ public final class IdentityTracker {
             return 1e9; // a speck where the animal was is not the animal: better lost than wrong
         }
         if (t.visible || t.framesUnseen <= 3) {
+            if (armOverARestingCat(t, b, i, area, len)) {
+                return 1e9;
+            }
             if (stale && d > 0.5 * len) {
                 // it lay there unclaimed while the animal was elsewhere (a toy, a ghost): the animal does not
                 // jump to it when its own blob goes missing for a moment (under a lunging cat)
@@ -553,6 +556,18 @@ public final class IdentityTracker {
         t.framesUnseen = 0;
         t.lastSeenMs = lastMs;
         return true;
+    }
+
+    /**
+     * A hand reaching in over the frame's edge to a cat lying mid-floor joins the cat's blob: the joint blob
+     * touches the border the cat did not, and is far bigger than the cat. Taking it moved the cat onto the arm
+     * and out with it when the hand left (the demo at 2316-2390: the cat followed the arm to the edge and the
+     * floor then learnt it where it lay). Refused, the cat is held where it lies ({@link #holdStill}) until its
+     * own blob shows again.
+     */
+    private boolean armOverARestingCat(Track t, Blobs b, int i, double area, double len) {
+        return t.animal == Animal.CAT && t.visible && !t.lastSeenAtEdge && b.touchesBorder(i)
+                && area > 1.6 * Math.max(t.refArea, t.area) && Math.hypot(t.vx, t.vy) <= HOLD_SPEED * len;
     }
 
     /** After this long out of sight an animal may come back anywhere, as a blob that is plainly it. */
