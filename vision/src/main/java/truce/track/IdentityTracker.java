@@ -480,7 +480,7 @@ public final class IdentityTracker {
             return 1e9; // a speck where the animal was is not the animal: better lost than wrong
         }
         if (t.visible || t.framesUnseen <= 3) {
-            if (armOverARestingCat(t, b, i, area, len)) {
+            if (armOverARestingCat(t, b, i, len)) {
                 return 1e9;
             }
             if (stale && d > 0.5 * len) {
@@ -559,15 +559,16 @@ public final class IdentityTracker {
     }
 
     /**
-     * A hand reaching in over the frame's edge to a cat lying mid-floor joins the cat's blob: the joint blob
-     * touches the border the cat did not, and is far bigger than the cat. Taking it moved the cat onto the arm
-     * and out with it when the hand left (the demo at 2316-2390: the cat followed the arm to the edge and the
-     * floor then learnt it where it lay). Refused, the cat is held where it lies ({@link #holdStill}) until its
-     * own blob shows again.
+     * A cat lying still mid-floor does not reach the border in the next frame: a blob that does is a hand reaching
+     * in over the edge, joined to the cat or beside it. Taking it moved the cat onto the arm and out with it when
+     * the hand left (the demo at 2316-2390: the cat followed the arm to the edge and the floor then learnt it
+     * where it lay; seed 424242 scene-03: the withdrawing arm, no bigger than the cat, while the cat's own blob
+     * was missing). Refused, the cat is held where it lies ({@link #holdStill}) until its own blob shows again;
+     * one that gets up and walks to the edge is moving before it gets there.
      */
-    private boolean armOverARestingCat(Track t, Blobs b, int i, double area, double len) {
+    private boolean armOverARestingCat(Track t, Blobs b, int i, double len) {
         return t.animal == Animal.CAT && t.visible && !t.lastSeenAtEdge && b.touchesBorder(i)
-                && area > 1.6 * Math.max(t.refArea, t.area) && Math.hypot(t.vx, t.vy) <= HOLD_SPEED * len;
+                && Math.hypot(t.vx, t.vy) <= HOLD_SPEED * len;
     }
 
     /** After this long out of sight an animal may come back anywhere, as a blob that is plainly it. */
