@@ -42,6 +42,14 @@ public final class IdentityTracker {
     private final double[] strayX = new double[STRAYS];
     private final double[] strayY = new double[STRAYS];
     private final int[] strayAge = new int[STRAYS];
+    /**
+     * The stray lay still for {@link #FIXTURE_FRAMES} (a toy, a ball), or is such a thing moving off: its blob
+     * has covered where the thing was every frame since.
+     */
+    private final boolean[] strayFixture = new boolean[STRAYS];
+    private final boolean[] nextFixture = new boolean[STRAYS];
+    /** Longer than a rat keeps still unclaimed (it freezes 1-3 s): what lay still this long is a thing. */
+    private static final int FIXTURE_FRAMES = 150;
     /** Where each stray was when its age started: it only ages while it stays near there. */
     private final double[] strayAX = new double[STRAYS];
     private final double[] strayAY = new double[STRAYS];
@@ -312,6 +320,8 @@ public final class IdentityTracker {
             int k = blobStray[i];
             nextX[m] = x;
             nextY[m] = y;
+            nextFixture[m] = k >= 0 && (strayFixture[k] || strayAge[k] + 1 >= FIXTURE_FRAMES)
+                    || coversAFixture(blobs, i);
             if (k >= 0 && Math.abs(strayAX[k] - x) < 6 && Math.abs(strayAY[k] - y) < 6) {
                 nextAge[m] = blobStrayAge[i] + 1;
                 nextAX[m] = strayAX[k];
@@ -326,6 +336,7 @@ public final class IdentityTracker {
         System.arraycopy(nextX, 0, strayX, 0, m);
         System.arraycopy(nextY, 0, strayY, 0, m);
         System.arraycopy(nextAge, 0, strayAge, 0, m);
+        System.arraycopy(nextFixture, 0, strayFixture, 0, m);
         System.arraycopy(nextAX, 0, strayAX, 0, m);
         System.arraycopy(nextAY, 0, strayAY, 0, m);
         strays = m;
@@ -469,6 +480,9 @@ public final class IdentityTracker {
             return 1e9; // a speck where the animal was is not the animal: better lost than wrong
         }
         if (t.visible || t.framesUnseen <= 3) {
+            if (armOverARestingCat(t, b, i, len)) {
+                return 1e9;
+            }
             if (stale && d > 0.5 * len) {
                 // it lay there unclaimed while the animal was elsewhere (a toy, a ghost): the animal does not
                 // jump to it when its own blob goes missing for a moment (under a lunging cat)
@@ -544,6 +558,19 @@ public final class IdentityTracker {
         return true;
     }
 
+    /**
+     * A cat lying still mid-floor does not reach the border in the next frame: a blob that does is a hand reaching
+     * in over the edge, joined to the cat or beside it. Taking it moved the cat onto the arm and out with it when
+     * the hand left (the demo at 2316-2390: the cat followed the arm to the edge and the floor then learnt it
+     * where it lay; seed 424242 scene-03: the withdrawing arm, no bigger than the cat, while the cat's own blob
+     * was missing). Refused, the cat is held where it lies ({@link #holdStill}) until its own blob shows again;
+     * one that gets up and walks to the edge is moving before it gets there.
+     */
+    private boolean armOverARestingCat(Track t, Blobs b, int i, double len) {
+        return t.animal == Animal.CAT && t.visible && !t.lastSeenAtEdge && b.touchesBorder(i)
+                && Math.hypot(t.vx, t.vy) <= HOLD_SPEED * len;
+    }
+
     /** After this long out of sight an animal may come back anywhere, as a blob that is plainly it. */
     private static final double REACQUIRE_S = 1.5;
 
@@ -568,10 +595,27 @@ public final class IdentityTracker {
         }
         // A rat-sized blob is often a toy, a hand or a piece of the cat: only an elongated one that is on the
         // move (not lying there unclaimed) and well away from the cat.
-        if (p > 0.2 || elongation(b, i) < s.minRatElongation() || blobStrayAge[i] > 2 || b.touchesBorder(i)) {
+        if (p > 0.2 || elongation(b, i) < s.minRatElongation() || blobStrayAge[i] > 2 || b.touchesBorder(i)
+                || coversAFixture(b, i)) {
             return false;
         }
         return !cat.visible || Math.hypot(b.cx(i) - cat.x, b.cy(i) - cat.y) > 1.2 * Math.max(cat.length, 8);
+    }
+
+    /**
+     * Whether the blob spans where, last frame, an unclaimed thing that lay still for seconds was (or such a
+     * thing on the move): that thing moving off, with the ghost it leaves, not the lost rat coming back. The
+     * demo's ball lay a minute beside the rat's shelter; when it rolled off at 2375 the lost rat took it and
+     * rode it to where it stopped, while the real rat came out of the shelter.
+     */
+    private boolean coversAFixture(Blobs b, int i) {
+        for (int k = 0; k < strays; k++) {
+            if (strayFixture[k] && strayX[k] >= b.minX(i) && strayX[k] <= b.maxX(i) && strayY[k] >= b.minY(i)
+                    && strayY[k] <= b.maxY(i)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private double sharedCost(Blobs b, int i, double dt) {
