@@ -61,10 +61,21 @@ public final class IdentityTracker {
     private final double[] nextAY = new double[STRAYS];
     private final int[] blobStrayAge = new int[Blobs.MAX];
     private final int[] blobStray = new int[Blobs.MAX];
+    /**
+     * Since when each stray has been seen without a break (frame to frame within a share of its size, and of
+     * about the same size), moving or not, and its last size: a faint cat is born from such a run.
+     */
+    private final double[] strayRunMs = new double[STRAYS];
+    private final double[] strayArea = new double[STRAYS];
+    private final double[] nextRunMs = new double[STRAYS];
+    private final double[] nextArea = new double[STRAYS];
+    private final double[] blobRunMs = new double[Blobs.MAX];
     private double catRef = Double.NaN;
     private double ratRef = Double.NaN;
     private int apartFrames;
     private double lastMs = Double.NaN;
+    /** Time of the first frame since the last reset. */
+    private double firstMs = Double.NaN;
 
     public IdentityTracker(int width, int height, FloorMap zones, TrackerSettings settings) {
         this.s = settings;
@@ -149,12 +160,16 @@ public final class IdentityTracker {
         flipVotes = 0;
         strays = 0;
         lastMs = Double.NaN;
+        firstMs = Double.NaN;
     }
 
     /** Assigns this frame's blobs to the cat and the rat. */
     public void update(Blobs blobs, double timeMs) {
         double dt = Double.isNaN(lastMs) || timeMs <= lastMs ? 1 / 30.0 : (timeMs - lastMs) / 1000.0;
         lastMs = timeMs;
+        if (Double.isNaN(firstMs)) {
+            firstMs = timeMs;
+        }
         int n = Math.min(blobs.count(), Blobs.MAX);
         int plausible = 0;
         for (int i = 0; i < n; i++) {
@@ -167,6 +182,7 @@ public final class IdentityTracker {
         for (int i = 0; i < n; i++) {
             blobStray[i] = stray(blobs.cx(i), blobs.cy(i));
             blobStrayAge[i] = blobStray[i] < 0 ? 0 : strayAge[blobStray[i]];
+            blobRunMs[i] = runSince(blobs, i, timeMs);
         }
         // First sight of both at once: the larger is the cat when sizes clearly differ.
         boolean firstPair = !cat.everSeen && !rat.everSeen && plausible >= 2;
@@ -296,6 +312,25 @@ public final class IdentityTracker {
         return !cat.visible || Math.hypot(b.cx(i) - cat.x, b.cy(i) - cat.y) > 0.8 * Math.max(cat.length, 8);
     }
 
+    /**
+     * Since when blob {@code i} has been in view without a break: the time of the run of the last frame's
+     * stray it continues (the nearest within a quarter of its size's side, of about its size), else now.
+     */
+    private double runSince(Blobs b, int i, double now) {
+        double a = b.area(i);
+        double reach = Math.max(4, 0.25 * Math.sqrt(a));
+        double best = reach;
+        double since = now;
+        for (int k = 0; k < strays; k++) {
+            double d = Math.hypot(strayX[k] - b.cx(i), strayY[k] - b.cy(i));
+            if (d <= best && a > 0.7 * strayArea[k] && a < strayArea[k] / 0.7) {
+                best = d;
+                since = strayRunMs[k];
+            }
+        }
+        return since;
+    }
+
     private int stray(double x, double y) {
         for (int k = 0; k < strays; k++) {
             if (Math.abs(strayX[k] - x) < 4 && Math.abs(strayY[k] - y) < 4) {
@@ -322,6 +357,8 @@ public final class IdentityTracker {
             nextY[m] = y;
             nextFixture[m] = k >= 0 && (strayFixture[k] || strayAge[k] + 1 >= FIXTURE_FRAMES)
                     || coversAFixture(blobs, i);
+            nextRunMs[m] = blobRunMs[i];
+            nextArea[m] = blobs.area(i);
             if (k >= 0 && Math.abs(strayAX[k] - x) < 6 && Math.abs(strayAY[k] - y) < 6) {
                 nextAge[m] = blobStrayAge[i] + 1;
                 nextAX[m] = strayAX[k];
@@ -339,6 +376,8 @@ public final class IdentityTracker {
         System.arraycopy(nextFixture, 0, strayFixture, 0, m);
         System.arraycopy(nextAX, 0, strayAX, 0, m);
         System.arraycopy(nextAY, 0, strayAY, 0, m);
+        System.arraycopy(nextRunMs, 0, strayRunMs, 0, m);
+        System.arraycopy(nextArea, 0, strayArea, 0, m);
         strays = m;
     }
 
@@ -452,7 +491,9 @@ public final class IdentityTracker {
         double classCost = 1.5 * (t.animal == Animal.CAT ? 1 - likeCat : likeCat);
         boolean stale = blobStrayAge[i] >= STALE_STRAY;
         if (!t.everSeen) {
-            if (stale || b.contrast(i) < s.minNewContrast()) {
+            // a cat lying still since the first frame is not a thing parked unclaimed while it was elsewhere
+            boolean sinceStart = t.animal == Animal.CAT && blobRunMs[i] <= firstMs;
+            if ((stale && !sinceStart) || !clearEnough(t, b, i, area)) {
                 return 1e9;
             }
             if (t.animal == Animal.RAT && elongation(b, i) < s.minRatElongation()) {
@@ -466,6 +507,9 @@ public final class IdentityTracker {
                 // with the floor's scale, a first rat is no smaller than a mouse (a leash end, a toy piece is)
                 double cm2 = area / (pxPerCm * pxPerCm);
                 ratSize = cm2 < SMALLEST_RAT_CM2 ? Math.min(2, 1.5 * Math.log(SMALLEST_RAT_CM2 / cm2)) : 0;
+                // and, of two that may be, the one of a rat's usual size rather than a toy's (a ball on fleece
+                // once won the first sighting by a hair)
+                ratSize += cm2 < USUAL_RAT_CM2 ? Math.min(0.3, 0.25 * Math.log(USUAL_RAT_CM2 / cm2)) : 0;
             }
             return classCost + 0.2 + ratSize + (b.touchesBorder(i) && area > 0.05 * width * height ? 1.0 : 0);
         }
@@ -522,8 +566,32 @@ public final class IdentityTracker {
         return 0.3 + Math.min(1, d / (4 * len)) + 0.5 * sizeCost + classCost;
     }
 
+    /** A faint cat-sized blob that kept on for this long may be the cat (ms). */
+    private static final double FAINT_CAT_MS = 500;
+    /** Share of the contrast bar a faint cat needs: a brown coat on brown linoleum measures 70-90. */
+    private static final double FAINT_SHARE = 0.6;
+
+    /**
+     * Whether blob {@code i} stands out enough from the floor to become an animal it was not a moment ago:
+     * plainly (the contrast bar, which flicker and reflections fail), or, for the cat, as a faint blob that is
+     * plainly cat-sized, lies clear of the border (an arm reaches in over it) and has stayed in view, of about
+     * the same size, for half a second (flicker comes and goes; a thing that lies still is refused as stale by
+     * the caller unless it has lain there since the first frame). Without this, a cat whose coat is close to
+     * the floor's was only taken when a ghost of it in the seeded background added contrast.
+     */
+    private boolean clearEnough(Track t, Blobs b, int i, double area) {
+        double c = b.contrast(i);
+        if (c >= s.minNewContrast()) {
+            return true;
+        }
+        return t.animal == Animal.CAT && c >= FAINT_SHARE * s.minNewContrast() && catLikeness(area) > 0.8
+                && !b.touchesBorder(i) && lastMs - blobRunMs[i] >= FAINT_CAT_MS;
+    }
+
     /** A rat of 15-28 cm seen from above covers ~60-200 cm^2, a mouse ~25 cm^2. */
     private static final double SMALLEST_RAT_CM2 = 20;
+    /** Below this a first rat is a little less likely than a blob of a rat's usual size. */
+    private static final double USUAL_RAT_CM2 = 60;
 
     /** Smallest share of the frame a blob touching the border needs to become a new animal. */
     private static final double MIN_NEW_AT_EDGE = 0.002;
@@ -580,7 +648,7 @@ public final class IdentityTracker {
      * stay lost because it walked off while unseen).
      */
     private boolean reappears(Track t, Blobs b, int i, double area) {
-        if (b.contrast(i) < s.minNewContrast()) {
+        if (!clearEnough(t, b, i, area)) {
             return false;
         }
         boolean sizeLikeBefore = area >= 0.5 * t.refArea && area <= 2 * t.refArea;
