@@ -560,7 +560,15 @@ public final class IdentityTracker {
             // an arm (one that walked off while unseen comes back whole, or by the edge path once it left)
             return 1e9;
         }
-        if (!near && !atCover && !atEdge && !(unseenS > REACQUIRE_S && reappears(t, b, i, area))) {
+        boolean plainly = unseenS > REACQUIRE_S && reappears(t, b, i, area);
+        if (t.animal == Animal.RAT && !plainly && ((area > LARGEST_RETURN * ref && nearTheCat(b, i))
+                || (d > 0.5 * len && elongation(b, i) < s.minRatElongation()))) {
+            // Near where it went, not the rat coming back: a ball rolling by (a rat is never round, as at its first
+            // sighting) or a piece split off the cat beside it, far larger than the rat (a rat grows into its size
+            // as it leaves cover; far from the cat, a larger blob may be the rat whose first sighting was a part)
+            return 1e9;
+        }
+        if (!near && !atCover && !atEdge && !plainly) {
             return 1e9;
         }
         return 0.3 + Math.min(1, d / (4 * len)) + 0.5 * sizeCost + classCost;
@@ -586,6 +594,14 @@ public final class IdentityTracker {
         }
         return t.animal == Animal.CAT && c >= FAINT_SHARE * s.minNewContrast() && catLikeness(area) > 0.8
                 && !b.touchesBorder(i) && lastMs - blobRunMs[i] >= FAINT_CAT_MS;
+    }
+
+    /** A lost rat comes back no larger than this share of its usual size (it leaves cover a part at a time). */
+    private static final double LARGEST_RETURN = 1.6;
+
+    /** Whether blob {@code i} lies within one and a half of the visible cat's lengths of it. */
+    private boolean nearTheCat(Blobs b, int i) {
+        return cat.visible && Math.hypot(b.cx(i) - cat.x, b.cy(i) - cat.y) < 1.5 * Math.max(cat.length, 8);
     }
 
     /** A rat of 15-28 cm seen from above covers ~60-200 cm^2, a mouse ~25 cm^2. */
