@@ -17,8 +17,7 @@ import truce.floor.FloorMap;
 class FirstPairTest {
 
     private static void blob(Blobs b, double cx, double cy, double w, double h, double contrast) {
-        b.add(w * h, cx, cy, w * w / 12, h * h / 12, 0, cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2, false,
-                contrast, b.count() + 1);
+        ReplayedBlobs.centred(b, cx, cy, w, h, false, contrast);
     }
 
     @Test

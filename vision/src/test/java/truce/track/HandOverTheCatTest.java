@@ -19,10 +19,7 @@ import truce.floor.FloorMap;
 class HandOverTheCatTest {
 
     private static void blob(Blobs b, double x0, double y0, double x1, double y1, boolean border, double contrast) {
-        double w = x1 - x0;
-        double h = y1 - y0;
-        b.add(w * h, (x0 + x1) / 2, (y0 + y1) / 2, w * w / 12, h * h / 12, 0, x0, y0, x1, y1, border, contrast,
-                b.count() + 1);
+        ReplayedBlobs.box(b, x0, y0, x1, y1, border, contrast);
     }
 
     private static void cat(Blobs b) {

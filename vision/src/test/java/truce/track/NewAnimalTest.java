@@ -27,8 +27,7 @@ class NewAnimalTest {
     private static final double VIEW_CM = 130;
 
     private static void blob(Blobs b, double cx, double cy, double w, double h, boolean border, double contrast) {
-        b.add(w * h, cx, cy, w * w / 12, h * h / 12, 0, cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2, border,
-                contrast, b.count() + 1);
+        ReplayedBlobs.centred(b, cx, cy, w, h, border, contrast);
     }
 
     private static IdentityTracker tracker() {

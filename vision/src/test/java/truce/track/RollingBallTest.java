@@ -18,10 +18,7 @@ import truce.floor.FloorMap;
 class RollingBallTest {
 
     private static void blob(Blobs b, double x0, double y0, double x1, double y1, double contrast) {
-        double w = x1 - x0;
-        double h = y1 - y0;
-        b.add(w * h, (x0 + x1) / 2, (y0 + y1) / 2, w * w / 12, h * h / 12, 0, x0, y0, x1, y1, false, contrast,
-                b.count() + 1);
+        ReplayedBlobs.box(b, x0, y0, x1, y1, false, contrast);
     }
 
     /** Where the ball's front is: lying at 190 until frame 300, then rolling left 5 px a frame for 20 frames. */
