@@ -27,6 +27,8 @@ public final class Track {
     double maxX;
     double maxY;
     double lastSeenMs;
+    /** When it was last seen apart from the other animal (not as a part of a shared blob). */
+    double apartMs;
     int framesUnseen = Integer.MAX_VALUE;
     boolean inContact;
     boolean inCover;
@@ -133,6 +135,7 @@ public final class Track {
         maxX = o.maxX;
         maxY = o.maxY;
         lastSeenMs = o.lastSeenMs;
+        apartMs = o.apartMs;
         framesUnseen = o.framesUnseen;
         inContact = o.inContact;
         inCover = o.inCover;
