@@ -316,12 +316,14 @@ public final class MotionMask implements AutoCloseable {
         int shadowCount = 0;
         int count = 0;
         for (int i = 0, p = 0; i < mask.length; i++, p += 3) {
-            float fb = (px[p] & 0xff) * g;
-            float fg = (px[p + 1] & 0xff) * g;
-            float fr = (px[p + 2] & 0xff) * g;
             float bb = bg[p];
             float bgg = bg[p + 1];
             float br = bg[p + 2];
+            // Where the background was cut off at white, the camera could not have shown it brighter under the
+            // seed's light: a levelled value above it (a white roof seen under a dimmer lamp) is no difference.
+            float fb = atMostWhite((px[p] & 0xff) * g, bb);
+            float fg = atMostWhite((px[p + 1] & 0xff) * g, bgg);
+            float fr = atMostWhite((px[p + 2] & 0xff) * g, br);
             float d = Math.abs(fb - bb) + Math.abs(fg - bgg) + Math.abs(fr - br);
             float lb = bb + bgg + br;
             diff[i] = (short) Math.min(765, d);
@@ -372,6 +374,13 @@ public final class MotionMask implements AutoCloseable {
             shadowDepth = shadowDepth > 0 ? shadowDepth + 0.02 * (m - shadowDepth) : m;
         }
         return count;
+    }
+
+    /** A background channel this bright may have been cut off at white. */
+    private static final float WHITE = 238;
+
+    private static float atMostWhite(float levelled, float background) {
+        return background >= WHITE && levelled > background ? background : levelled;
     }
 
     /** A channel this dark in the frame may have been cut off at black: it can have lost less than the others. */
