@@ -319,11 +319,14 @@ public final class MotionMask implements AutoCloseable {
             float bb = bg[p];
             float bgg = bg[p + 1];
             float br = bg[p + 2];
+            int rb = px[p] & 0xff;
+            int rg = px[p + 1] & 0xff;
+            int rr = px[p + 2] & 0xff;
             // Where the background was cut off at white, the camera could not have shown it brighter under the
             // seed's light: a levelled value above it (a white roof seen under a dimmer lamp) is no difference.
-            float fb = atMostWhite((px[p] & 0xff) * g, bb);
-            float fg = atMostWhite((px[p + 1] & 0xff) * g, bgg);
-            float fr = atMostWhite((px[p + 2] & 0xff) * g, br);
+            float fb = atMostWhite(rb, g, bb);
+            float fg = atMostWhite(rg, g, bgg);
+            float fr = atMostWhite(rr, g, br);
             float d = Math.abs(fb - bb) + Math.abs(fg - bgg) + Math.abs(fr - br);
             float lb = bb + bgg + br;
             diff[i] = (short) Math.min(765, d);
@@ -360,9 +363,10 @@ public final class MotionMask implements AutoCloseable {
                 if (!fore) {
                     noise[i] = nz + r * (d * d - nz);
                 }
-                bg[p] = bb + a * (fb - bb);
-                bg[p + 1] = bgg + a * (fg - bgg);
-                bg[p + 2] = br + a * (fr - br);
+                // a background at white never learns past it, whatever the gain lifts the frame to
+                bg[p] = bb + a * (belowWhite(rb * g, bb) - bb);
+                bg[p + 1] = bgg + a * (belowWhite(rg * g, bgg) - bgg);
+                bg[p + 2] = br + a * (belowWhite(rr * g, br) - br);
                 // while the background catches up, only the animals we already follow are trusted
                 mask[i] = fore && !relearning ? (byte) 255 : 0;
             } else {
@@ -379,8 +383,17 @@ public final class MotionMask implements AutoCloseable {
     /** A background channel this bright may have been cut off at white. */
     private static final float WHITE = 238;
 
-    private static float atMostWhite(float levelled, float background) {
+    private static float belowWhite(float levelled, float background) {
         return background >= WHITE && levelled > background ? background : levelled;
+    }
+
+    /**
+     * The levelled value, or the background where only the gain lifted a raw value at or under a background
+     * at white above it. A raw value already above the background shows the camera reaches higher there: the
+     * background was not cut off, and a brighter coat on it (a cream cat on light tiles) is a real difference.
+     */
+    private static float atMostWhite(int raw, float gain, float background) {
+        return raw <= background ? belowWhite(raw * gain, background) : raw * gain;
     }
 
     /** A channel this dark in the frame may have been cut off at black: it can have lost less than the others. */

@@ -106,4 +106,53 @@ class WhiteUnderDimLampTest {
         // the cat covers 140 of the roof's 750 pixels
         assertTrue(share > 0.15 && share < 0.25, "share of the roof in the mask: " + share);
     }
+
+    /**
+     * Seed 9001 scene-07: a cream cat on light tiles whose red (241) is near white but not cut off, under the same
+     * lamp. The cat differs from the tiles mostly in hue: bluer tiles, a redder coat that reaches the camera's
+     * real white (255). Read as a cut-off background, the red's +14 was dropped and the rest (38) fell under the
+     * threshold (~48): the cat melted into the floor. A raw value above the background shows the background was
+     * not the camera's ceiling, so the full difference counts.
+     */
+    @Test
+    void aCreamCoatOnNearWhiteTilesStillCounts() {
+        Random r = new Random(9);
+        int[] tile = {200, 218, 241};
+        int[] coat = {168, 212, 255};
+        List<Mat> samples = new ArrayList<>();
+        for (int f = 0; f < 41; f++) {
+            samples.add(plain(r, tile, null));
+        }
+        try (MotionMask m = new MotionMask(W, H, DetectorSettings.DEFAULT.withWorkWidth(W))) {
+            m.seed(samples);
+            Mat f = plain(r, tile, coat);
+            m.apply(f, new double[0], 0);
+            f.release();
+            int on = 0;
+            for (int y = 42; y < 52; y++) {
+                for (int x = 78; x < 92; x++) {
+                    on += m.mask[y * W + x] != 0 ? 1 : 0;
+                }
+            }
+            assertTrue(on > 70, "cat pixels in the mask, of 140: " + on + " (gain " + m.gain() + ")");
+        } finally {
+            samples.forEach(Mat::release);
+        }
+    }
+
+    /** Uniform tiles in BGR, with a coat at x 78..92, y 42..52 if given. */
+    private static Mat plain(Random r, int[] tile, int[] coat) {
+        byte[] px = new byte[W * H * 3];
+        for (int y = 0; y < H; y++) {
+            for (int x = 0; x < W; x++) {
+                int[] c = coat != null && x >= 78 && x < 92 && y >= 42 && y < 52 ? coat : tile;
+                for (int k = 0; k < 3; k++) {
+                    px[3 * (y * W + x) + k] = (byte) Math.max(0, Math.min(255, Math.round(c[k] + r.nextGaussian())));
+                }
+            }
+        }
+        Mat m = new Mat(H, W, CvType.CV_8UC3);
+        m.put(0, 0, px);
+        return m;
+    }
 }
