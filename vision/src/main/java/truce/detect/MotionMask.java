@@ -322,11 +322,25 @@ public final class MotionMask implements AutoCloseable {
             int rb = px[p] & 0xff;
             int rg = px[p + 1] & 0xff;
             int rr = px[p + 2] & 0xff;
-            // Where the background was cut off at white, the camera could not have shown it brighter under the
-            // seed's light: a levelled value above it (a white roof seen under a dimmer lamp) is no difference.
-            float fb = atMostWhite(rb, g, bb);
-            float fg = atMostWhite(rg, g, bgg);
-            float fr = atMostWhite(rr, g, br);
+            float fb = rb * g;
+            float fg = rg * g;
+            float fr = rr * g;
+            // what the background learns from: a background at white never learns past it
+            float cb = fb;
+            float cg = fg;
+            float cr = fr;
+            if (bb >= WHITE || bgg >= WHITE || br >= WHITE) { // rare: one test keeps the common pixel fast
+                cb = belowWhite(fb, bb);
+                cg = belowWhite(fg, bgg);
+                cr = belowWhite(fr, br);
+                // Where the background was cut off at white, the camera could not have shown it brighter under
+                // the seed's light: a levelled value above it (a white roof under a dimmer lamp) is no difference.
+                // A raw value already above the background shows the camera reaches higher there: it was not
+                // cut off, and a brighter coat on it (a cream cat on light tiles) is a real difference.
+                fb = rb <= bb ? cb : fb;
+                fg = rg <= bgg ? cg : fg;
+                fr = rr <= br ? cr : fr;
+            }
             float d = Math.abs(fb - bb) + Math.abs(fg - bgg) + Math.abs(fr - br);
             float lb = bb + bgg + br;
             diff[i] = (short) Math.min(765, d);
@@ -363,10 +377,9 @@ public final class MotionMask implements AutoCloseable {
                 if (!fore) {
                     noise[i] = nz + r * (d * d - nz);
                 }
-                // a background at white never learns past it, whatever the gain lifts the frame to
-                bg[p] = bb + a * (belowWhite(rb * g, bb) - bb);
-                bg[p + 1] = bgg + a * (belowWhite(rg * g, bgg) - bgg);
-                bg[p + 2] = br + a * (belowWhite(rr * g, br) - br);
+                bg[p] = bb + a * (cb - bb);
+                bg[p + 1] = bgg + a * (cg - bgg);
+                bg[p + 2] = br + a * (cr - br);
                 // while the background catches up, only the animals we already follow are trusted
                 mask[i] = fore && !relearning ? (byte) 255 : 0;
             } else {
@@ -385,15 +398,6 @@ public final class MotionMask implements AutoCloseable {
 
     private static float belowWhite(float levelled, float background) {
         return background >= WHITE && levelled > background ? background : levelled;
-    }
-
-    /**
-     * The levelled value, or the background where only the gain lifted a raw value at or under a background
-     * at white above it. A raw value already above the background shows the camera reaches higher there: the
-     * background was not cut off, and a brighter coat on it (a cream cat on light tiles) is a real difference.
-     */
-    private static float atMostWhite(int raw, float gain, float background) {
-        return raw <= background ? belowWhite(raw * gain, background) : raw * gain;
     }
 
     /** A channel this dark in the frame may have been cut off at black: it can have lost less than the others. */
