@@ -316,12 +316,31 @@ public final class MotionMask implements AutoCloseable {
         int shadowCount = 0;
         int count = 0;
         for (int i = 0, p = 0; i < mask.length; i++, p += 3) {
-            float fb = (px[p] & 0xff) * g;
-            float fg = (px[p + 1] & 0xff) * g;
-            float fr = (px[p + 2] & 0xff) * g;
             float bb = bg[p];
             float bgg = bg[p + 1];
             float br = bg[p + 2];
+            int rb = px[p] & 0xff;
+            int rg = px[p + 1] & 0xff;
+            int rr = px[p + 2] & 0xff;
+            float fb = rb * g;
+            float fg = rg * g;
+            float fr = rr * g;
+            // what the background learns from: a background at white never learns past it
+            float cb = fb;
+            float cg = fg;
+            float cr = fr;
+            if (bb >= WHITE || bgg >= WHITE || br >= WHITE) { // rare: one test keeps the common pixel fast
+                cb = belowWhite(fb, bb);
+                cg = belowWhite(fg, bgg);
+                cr = belowWhite(fr, br);
+                // Where the background was cut off at white, the camera could not have shown it brighter under
+                // the seed's light: a levelled value above it (a white roof under a dimmer lamp) is no difference.
+                // A raw value already above the background shows the camera reaches higher there: it was not
+                // cut off, and a brighter coat on it (a cream cat on light tiles) is a real difference.
+                fb = rb <= bb ? cb : fb;
+                fg = rg <= bgg ? cg : fg;
+                fr = rr <= br ? cr : fr;
+            }
             float d = Math.abs(fb - bb) + Math.abs(fg - bgg) + Math.abs(fr - br);
             float lb = bb + bgg + br;
             diff[i] = (short) Math.min(765, d);
@@ -358,9 +377,9 @@ public final class MotionMask implements AutoCloseable {
                 if (!fore) {
                     noise[i] = nz + r * (d * d - nz);
                 }
-                bg[p] = bb + a * (fb - bb);
-                bg[p + 1] = bgg + a * (fg - bgg);
-                bg[p + 2] = br + a * (fr - br);
+                bg[p] = bb + a * (cb - bb);
+                bg[p + 1] = bgg + a * (cg - bgg);
+                bg[p + 2] = br + a * (cr - br);
                 // while the background catches up, only the animals we already follow are trusted
                 mask[i] = fore && !relearning ? (byte) 255 : 0;
             } else {
@@ -372,6 +391,13 @@ public final class MotionMask implements AutoCloseable {
             shadowDepth = shadowDepth > 0 ? shadowDepth + 0.02 * (m - shadowDepth) : m;
         }
         return count;
+    }
+
+    /** A background channel this bright may have been cut off at white. */
+    private static final float WHITE = 238;
+
+    private static float belowWhite(float levelled, float background) {
+        return background >= WHITE && levelled > background ? background : levelled;
     }
 
     /** A channel this dark in the frame may have been cut off at black: it can have lost less than the others. */
