@@ -309,7 +309,7 @@ public final class IdentityTracker {
             return false;
         }
         // not a piece of the cat (the same reach as a lost rat's return)
-        return !cat.visible || Math.hypot(b.cx(i) - cat.x, b.cy(i) - cat.y) > 0.8 * Math.max(cat.length, 8);
+        return catLengthsAway(b, i) > 0.8;
     }
 
     /**
@@ -561,7 +561,7 @@ public final class IdentityTracker {
             return 1e9;
         }
         boolean plainly = unseenS > REACQUIRE_S && reappears(t, b, i, area);
-        if (t.animal == Animal.RAT && !plainly && ((area > LARGEST_RETURN * ref && nearTheCat(b, i))
+        if (t.animal == Animal.RAT && !plainly && ((area > LARGEST_RETURN * ref && catLengthsAway(b, i) < 1.5)
                 || (d > 0.5 * len && elongation(b, i) < s.minRatElongation()))) {
             // Near where it went, not the rat coming back: a ball rolling by (a rat is never round, as at its first
             // sighting) or a piece split off the cat beside it, far larger than the rat (a rat grows into its size
@@ -599,9 +599,10 @@ public final class IdentityTracker {
     /** A lost rat comes back no larger than this share of its usual size (it leaves cover a part at a time). */
     private static final double LARGEST_RETURN = 1.6;
 
-    /** Whether blob {@code i} lies within one and a half of the visible cat's lengths of it. */
-    private boolean nearTheCat(Blobs b, int i) {
-        return cat.visible && Math.hypot(b.cx(i) - cat.x, b.cy(i) - cat.y) < 1.5 * Math.max(cat.length, 8);
+    /** How many of the visible cat's lengths blob {@code i} lies from it; infinitely far with no cat in view. */
+    private double catLengthsAway(Blobs b, int i) {
+        return cat.visible ? Math.hypot(b.cx(i) - cat.x, b.cy(i) - cat.y) / Math.max(cat.length, 8)
+                : Double.POSITIVE_INFINITY;
     }
 
     /** A rat of 15-28 cm seen from above covers ~60-200 cm^2, a mouse ~25 cm^2. */
@@ -683,7 +684,7 @@ public final class IdentityTracker {
                 || coversAFixture(b, i)) {
             return false;
         }
-        return !cat.visible || Math.hypot(b.cx(i) - cat.x, b.cy(i) - cat.y) > 1.2 * Math.max(cat.length, 8);
+        return catLengthsAway(b, i) > 1.2;
     }
 
     /**

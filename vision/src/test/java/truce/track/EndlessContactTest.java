@@ -2,6 +2,7 @@ package truce.track;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static truce.track.ReplayedBlobs.box;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,10 +20,6 @@ import truce.floor.FloorMap;
  */
 class EndlessContactTest {
 
-    private static void blob(Blobs b, double x0, double y0, double x1, double y1, double contrast) {
-        ReplayedBlobs.box(b, x0, y0, x1, y1, false, contrast);
-    }
-
     private static IdentityTracker tracker() {
         return new IdentityTracker(640, 480, new FloorMap(130, List.of()), TrackerSettings.DEFAULT);
     }
@@ -34,13 +31,13 @@ class EndlessContactTest {
         for (int f = 0; f < 400; f++) {
             b.clear();
             if (f < 60) {
-                blob(b, 300, 200, 400, 260, 220);          // the cat, lying still
+                box(b, 300, 200, 400, 260, 220);          // the cat, lying still
                 double x = 150 + 2 * f;                     // the rat walks up to it
-                blob(b, x - 30, 220, x + 30, 240, 200);
+                box(b, x - 30, 220, x + 30, 240, 200);
             } else if (f < 90) {
-                blob(b, 240, 200, 400, 260, 220);          // touching: one blob
+                box(b, 240, 200, 400, 260, 220);          // touching: one blob
             } else {
-                blob(b, 255, 200, 400, 260, 220);          // the rat went out of sight; the cat stretches out
+                box(b, 255, 200, 400, 260, 220);          // the rat went out of sight; the cat stretches out
             }
             t.update(b, f * 1000.0 / 30);
             if (f == 50) {
@@ -60,15 +57,15 @@ class EndlessContactTest {
         for (int f = 0; f < 200; f++) {
             b.clear();
             if (f < 60) {
-                blob(b, 300, 200, 400, 260, 220);
+                box(b, 300, 200, 400, 260, 220);
                 double x = 150 + 2 * f;
-                blob(b, x - 30, 220, x + 30, 240, 200);
+                box(b, x - 30, 220, x + 30, 240, 200);
             } else if (f < 105) {
-                blob(b, 240, 200, 400, 260, 220);          // a second and a half together
+                box(b, 240, 200, 400, 260, 220);          // a second and a half together
             } else {
-                blob(b, 300, 200, 400, 260, 220);
+                box(b, 300, 200, 400, 260, 220);
                 double x = 270 - 2 * (f - 105);             // the rat walks back off
-                blob(b, x - 30, 220, x + 30, 240, 200);
+                box(b, x - 30, 220, x + 30, 240, 200);
             }
             t.update(b, f * 1000.0 / 30);
         }

@@ -2,6 +2,7 @@ package truce.track;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static truce.track.ReplayedBlobs.centred;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,18 +17,14 @@ import truce.floor.FloorMap;
  */
 class FirstPairTest {
 
-    private static void blob(Blobs b, double cx, double cy, double w, double h, double contrast) {
-        ReplayedBlobs.centred(b, cx, cy, w, h, false, contrast);
-    }
-
     @Test
     void aPlainCatAndRatBeatADoubtfulPairOfFurniture() {
         IdentityTracker t = new IdentityTracker(640, 480, new FloorMap(256.9, List.of()), TrackerSettings.DEFAULT);
         Blobs b = new Blobs();
-        blob(b, 206, 299, 43, 32, 101);  // a shelter: 1376 px, about 220 cm^2, between a rat and a cat
-        blob(b, 296, 140, 21, 6, 114);   // a piece of a bowl's rim: 128 px, elongated
-        blob(b, 484, 182, 96, 34, 155);  // the cat: ~3300 px, ~520 cm^2
-        blob(b, 101, 405, 60, 19, 275);  // the rat: ~1140 px, ~180 cm^2, elongated
+        centred(b, 206, 299, 43, 32, 101);  // a shelter: 1376 px, about 220 cm^2, between a rat and a cat
+        centred(b, 296, 140, 21, 6, 114);   // a piece of a bowl's rim: 128 px, elongated
+        centred(b, 484, 182, 96, 34, 155);  // the cat: ~3300 px, ~520 cm^2
+        centred(b, 101, 405, 60, 19, 275);  // the rat: ~1140 px, ~180 cm^2, elongated
         t.update(b, 0);
         assertEquals(484, t.cat().x(), 1, "the cat");
         // the rat's side is a tie on size alone between the rat and the rim piece (both plainly rat-sized)

@@ -2,6 +2,7 @@ package truce.track;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static truce.track.ReplayedBlobs.box;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,17 +19,13 @@ import truce.floor.FloorMap;
  */
 class HandOverTheCatTest {
 
-    private static void blob(Blobs b, double x0, double y0, double x1, double y1, boolean border, double contrast) {
-        ReplayedBlobs.box(b, x0, y0, x1, y1, border, contrast);
-    }
-
     private static void cat(Blobs b) {
-        blob(b, 400, 175, 500, 245, false, 220); // the cat lying mid-floor, centred (450,210)
+        box(b, 400, 175, 500, 245, false, 220); // the cat lying mid-floor, centred (450,210)
     }
 
     /** The arm over the right edge: it reaches in from x = 640 to {@code tip}, at the cat's height. */
     private static void arm(Blobs b, double tip) {
-        blob(b, tip, 225, 640, 285, true, 160);
+        box(b, tip, 225, 640, 285, true, 160);
     }
 
     private static double tip(int f, int start) {
@@ -38,7 +35,7 @@ class HandOverTheCatTest {
 
     private static void rat(Blobs b, int f) {
         double x = 100 + 0.3 * f;
-        blob(b, x - 30, 290, x + 30, 310, false, 200);
+        box(b, x - 30, 290, x + 30, 310, false, 200);
     }
 
     private static IdentityTracker tracker() {

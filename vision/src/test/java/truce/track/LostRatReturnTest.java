@@ -2,6 +2,7 @@ package truce.track;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static truce.track.ReplayedBlobs.box;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,27 +23,23 @@ import truce.floor.FloorMap;
  */
 class LostRatReturnTest {
 
-    private static void blob(Blobs b, double x0, double y0, double x1, double y1, double contrast) {
-        ReplayedBlobs.box(b, x0, y0, x1, y1, false, contrast);
-    }
-
     @Test
     void aLostRatIsNotGivenABallRollingBy() {
         IdentityTracker t = new IdentityTracker(640, 480, new FloorMap(130, List.of()), TrackerSettings.DEFAULT);
         Blobs b = new Blobs();
         for (int f = 0; f < 260; f++) {
             b.clear();
-            blob(b, 480, 330, 580, 400, 220);              // the cat, lying well apart
+            box(b, 480, 330, 580, 400, 220);              // the cat, lying well apart
             if (f < 100) {
                 double x = 200 + f;                         // the rat walks right, to where it hides
-                blob(b, x - 30, 190, x + 30, 210, 200);
+                box(b, x - 30, 190, x + 30, 210, 200);
             } else if (f >= 150) {
                 double x = 300 - (f - 150);                 // it comes back out and walks left
-                blob(b, x - 30, 190, x + 30, 210, 200);
+                box(b, x - 30, 190, x + 30, 210, 200);
             }
             if (f >= 105 && f < 200) {
                 double bx = 450 - 1.5 * (f - 105);          // the ball rolls in from the right
-                blob(b, bx - 15, 135, bx + 15, 165, 200);
+                box(b, bx - 15, 135, bx + 15, 165, 200);
             }
             t.update(b, f * 1000.0 / 30);
             Track rat = t.rat();
@@ -69,17 +66,17 @@ class LostRatReturnTest {
         Blobs b = new Blobs();
         for (int f = 0; f < 260; f++) {
             b.clear();
-            blob(b, 470, 300, 570, 420, 220);              // the cat, lying apart
+            box(b, 470, 300, 570, 420, 220);              // the cat, lying apart
             if (f < 100) {
                 double x = 200 + f;
-                blob(b, x - 30, 190, x + 30, 210, 200);     // the rat walks to where it hides
+                box(b, x - 30, 190, x + 30, 210, 200);     // the rat walks to where it hides
             } else if (f >= 200) {
                 double x = 300 - (f - 200);
-                blob(b, x - 30, 190, x + 30, 210, 200);     // and comes back out
+                box(b, x - 30, 190, x + 30, 210, 200);     // and comes back out
             }
             if (f >= 130) {
                 double px = 380 + 0.5 * (f - 130);          // a large piece of something, drifting
-                blob(b, px - 35, 245, px + 35, 275, 200);
+                box(b, px - 35, 245, px + 35, 275, 200);
             }
             t.update(b, f * 1000.0 / 30);
             Track rat = t.rat();

@@ -3,6 +3,7 @@ package truce.track;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static truce.track.ReplayedBlobs.centred;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,17 +27,13 @@ import truce.floor.FloorMap;
 class NewAnimalTest {
     private static final double VIEW_CM = 130;
 
-    private static void blob(Blobs b, double cx, double cy, double w, double h, boolean border, double contrast) {
-        ReplayedBlobs.centred(b, cx, cy, w, h, border, contrast);
-    }
-
     private static IdentityTracker tracker() {
         return new IdentityTracker(640, 480, new FloorMap(VIEW_CM, List.of()), TrackerSettings.DEFAULT);
     }
 
     /** A plain albino rat walking on the left (~130 cm^2 at this scale). */
     private static void rat(Blobs b, int f) {
-        blob(b, 100 + f, 380, 80, 40, false, 205);
+        centred(b, 100 + f, 380, 80, 40, false, 205);
     }
 
     @Test
@@ -46,7 +43,7 @@ class NewAnimalTest {
         for (int f = 0; f < 60; f++) {
             b.clear();
             double x = 300 + 1.5 * f; // a slow walk, contrast 72: plainly cat-sized (~400 cm^2)
-            blob(b, x, 200, 120, 80, false, 72);
+            centred(b, x, 200, 120, 80, false, 72);
             rat(b, f);
             t.update(b, f * 1000.0 / 30);
             if (f >= 25) {
@@ -63,7 +60,7 @@ class NewAnimalTest {
         Blobs b = new Blobs();
         for (int f = 0; f < 40; f++) {
             b.clear();
-            blob(b, 376, 198, 120, 80, false, 70);
+            centred(b, 376, 198, 120, 80, false, 70);
             rat(b, f);
             t.update(b, f * 1000.0 / 30);
         }
@@ -77,9 +74,9 @@ class NewAnimalTest {
         for (int f = 0; f < 60; f++) {
             b.clear();
             // an arm reaching in over the bottom edge, as faint as the cat above
-            blob(b, 340, 480 - 60 - f, 70, 120 + 2 * f, true, 80);
+            centred(b, 340, 480 - 60 - f, 70, 120 + 2 * f, true, 80);
             if (f % 3 == 0) {
-                blob(b, 500, 100 + 7 * (f % 9), 120, 80, false, 75); // flicker: on one frame in three
+                centred(b, 500, 100 + 7 * (f % 9), 120, 80, false, 75); // flicker: on one frame in three
             }
             rat(b, f);
             t.update(b, f * 1000.0 / 30);
@@ -94,7 +91,7 @@ class NewAnimalTest {
         for (int f = 0; f < 90; f++) {
             b.clear();
             if (f >= 10) {
-                blob(b, 420, 150, 120, 80, false, 70); // put down at 10 and never moving: a thing, not a cat
+                centred(b, 420, 150, 120, 80, false, 70); // put down at 10 and never moving: a thing, not a cat
             }
             rat(b, f);
             t.update(b, f * 1000.0 / 30);
@@ -106,9 +103,9 @@ class NewAnimalTest {
     void ofTwoFirstRatsTheOneOfARatsUsualSizeWins() {
         IdentityTracker t = new IdentityTracker(640, 480, new FloorMap(161.5, List.of()), TrackerSettings.DEFAULT);
         Blobs b = new Blobs();
-        blob(b, 199, 274, 120, 70, false, 210); // the cat: ~8400 px, ~535 cm^2
-        blob(b, 466, 130, 23, 16, false, 136);  // a ball on the fleece: ~370 px, ~23 cm^2
-        blob(b, 564, 181, 70, 30, false, 145);  // the rat: ~2100 px, ~134 cm^2
+        centred(b, 199, 274, 120, 70, false, 210); // the cat: ~8400 px, ~535 cm^2
+        centred(b, 466, 130, 23, 16, false, 136);  // a ball on the fleece: ~370 px, ~23 cm^2
+        centred(b, 564, 181, 70, 30, false, 145);  // the rat: ~2100 px, ~134 cm^2
         t.update(b, 0);
         assertEquals(199, t.cat().x(), 1, "the cat");
         assertEquals(564, t.rat().x(), 1, "the rat, not the ball");

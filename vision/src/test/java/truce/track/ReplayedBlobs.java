@@ -19,8 +19,18 @@ final class ReplayedBlobs {
                 b.count() + 1);
     }
 
+    /** A rectangle from (x0, y0) to (x1, y1), clear of the border. */
+    static void box(Blobs b, double x0, double y0, double x1, double y1, double contrast) {
+        box(b, x0, y0, x1, y1, false, contrast);
+    }
+
     /** A rectangle w by h centred on (cx, cy). */
     static void centred(Blobs b, double cx, double cy, double w, double h, boolean border, double contrast) {
         box(b, cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2, border, contrast);
+    }
+
+    /** A rectangle w by h centred on (cx, cy), clear of the border. */
+    static void centred(Blobs b, double cx, double cy, double w, double h, double contrast) {
+        centred(b, cx, cy, w, h, false, contrast);
     }
 }

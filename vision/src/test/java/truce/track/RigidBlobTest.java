@@ -2,6 +2,7 @@ package truce.track;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static truce.track.ReplayedBlobs.box;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,10 +17,6 @@ import truce.floor.FloorMap;
  */
 class RigidBlobTest {
 
-    private static void blob(Blobs b, double x0, double y0, double x1, double y1, double contrast) {
-        ReplayedBlobs.box(b, x0, y0, x1, y1, false, contrast);
-    }
-
     private static double ratX(int f) {
         return 100 + 1.2 * (f % 300);
     }
@@ -31,11 +28,11 @@ class RigidBlobTest {
         for (int f = 0; f < 400; f++) {
             b.clear();
             double cx = 450 + 0.2 * f;
-            blob(b, cx - 50, 265, cx + 50, 335, 220);   // the cat, well apart
-            blob(b, 120, 80, 180, 100, 200);            // the toy, rat-sized and still, seen first as the rat
+            box(b, cx - 50, 265, cx + 50, 335, 220);   // the cat, well apart
+            box(b, 120, 80, 180, 100, 200);            // the toy, rat-sized and still, seen first as the rat
             if (f >= 20) {
                 double x = ratX(f);
-                blob(b, x - 30, 390, x + 30, 410, 200); // the real rat, walking
+                box(b, x - 30, 390, x + 30, 410, 200); // the real rat, walking
             }
             t.update(b, f * 1000.0 / 30);
             if (f >= 300) {

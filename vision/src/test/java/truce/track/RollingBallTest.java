@@ -2,6 +2,7 @@ package truce.track;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static truce.track.ReplayedBlobs.box;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,10 +18,6 @@ import truce.floor.FloorMap;
  */
 class RollingBallTest {
 
-    private static void blob(Blobs b, double x0, double y0, double x1, double y1, double contrast) {
-        ReplayedBlobs.box(b, x0, y0, x1, y1, false, contrast);
-    }
-
     /** Where the ball's front is: lying at 190 until frame 300, then rolling left 5 px a frame for 20 frames. */
     private static double ball(int f) {
         return f < 300 ? 190 : 190 - 5 * Math.min(20, f - 300);
@@ -32,19 +29,19 @@ class RollingBallTest {
         Blobs b = new Blobs();
         for (int f = 0; f < 460; f++) {
             b.clear();
-            blob(b, 400, 175, 500, 245, 220); // the cat, resting well apart
+            box(b, 400, 175, 500, 245, 220); // the cat, resting well apart
             double front = ball(f);
             if (f < 300 || f >= 320) {
-                blob(b, front, 210, front + 20, 230, 150); // the ball, still
+                box(b, front, 210, front + 20, 230, 150); // the ball, still
             } else {
-                blob(b, front, 210, front + 40, 230, 150); // the ball rolling, with the ghost it leaves behind
+                box(b, front, 210, front + 40, 230, 150); // the ball rolling, with the ghost it leaves behind
             }
             if (f < 60) {
                 double x = 100 + 2 * f;
-                blob(b, x - 30, 390, x + 30, 410, 200); // the rat walks, then goes out of sight (under cover)
+                box(b, x - 30, 390, x + 30, 410, 200); // the rat walks, then goes out of sight (under cover)
             } else if (f >= 420) {
                 double x = 250 + 2 * (f - 420);
-                blob(b, x - 30, 390, x + 30, 410, 200); // and comes out again
+                box(b, x - 30, 390, x + 30, 410, 200); // and comes out again
             }
             t.update(b, f * 1000.0 / 30);
             Track rat = t.rat();
