@@ -257,6 +257,11 @@ public final class IdentityTracker {
     private static final double RIGID_SHARE = 0.03;
     /** Longer than a rat freezes (1-3 s): a real one stirs, sniffs or breathes its blob out of shape before. */
     private static final double RIGID_S = 4.0;
+    /**
+     * Far longer than a rat freezes: a blob this still is a thing (a toy, a ghost) even when no other blob
+     * offers itself as the rat: the rat has gone out of sight (into cover, or it is too like the floor to show).
+     */
+    private static final double RIGID_ALONE_S = 8.0;
 
     /**
      * A rat held for seconds on a blob that has not moved by a pixel nor changed its size (a toy or a ghost it
@@ -279,6 +284,11 @@ public final class IdentityTracker {
             return;
         }
         if (lastMs - t.rigidSinceMs < RIGID_S * 1000) {
+            return;
+        }
+        if (lastMs - t.rigidSinceMs >= RIGID_ALONE_S * 1000) {
+            lose(t);
+            t.rigidLeft = true;
             return;
         }
         double len = Math.max(t.length, 8);
