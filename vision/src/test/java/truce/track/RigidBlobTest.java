@@ -45,4 +45,44 @@ class RigidBlobTest {
         assertTrue(rat.visible() && Math.abs(rat.x() - ratX(399)) < 5 && Math.abs(rat.y() - 400) < 5,
                 "the rat is the one walking: (" + rat.x() + "," + rat.y() + ") visible " + rat.visible());
     }
+
+    /**
+     * The same toy with no other blob anywhere (the real rat hid, or is too like the floor to show): main held the
+     * rat on it for as long as it lay there (seed 8086 scene-05: 305 frames reported in view while it hid; scene-04
+     * the same on a toy of a leash-sized rat). A blob this still for 8 s is a thing: the rat is out of sight.
+     */
+    @Test
+    void aRatOnAStillToyIsGivenUpEvenWithNoOtherRatInView() {
+        IdentityTracker t = new IdentityTracker(640, 480, new FloorMap(130, List.of()), TrackerSettings.DEFAULT);
+        Blobs b = new Blobs();
+        for (int f = 0; f < 400; f++) {
+            b.clear();
+            double cx = 450 + 0.2 * f;
+            box(b, cx - 50, 265, cx + 50, 335, 220);   // the cat, well apart
+            box(b, 120, 80, 180, 100, 200);            // the toy, rat-sized and still, seen first as the rat
+            t.update(b, f * 1000.0 / 30);
+            if (f == 100) {
+                assertTrue(t.rat().visible(), "a rat still for 3 s is still the rat");
+            }
+            if (f >= 260) {
+                assertFalse(t.rat().visible(), "the rat is not the still toy at frame " + f);
+            }
+        }
+    }
+
+    /** A rat that freezes for 3 s (the longest a rat keeps still) and walks on is followed throughout. */
+    @Test
+    void aRatFrozenForSecondsIsKept() {
+        IdentityTracker t = new IdentityTracker(640, 480, new FloorMap(130, List.of()), TrackerSettings.DEFAULT);
+        Blobs b = new Blobs();
+        for (int f = 0; f < 400; f++) {
+            b.clear();
+            double cx = 450 + 0.2 * f;
+            box(b, cx - 50, 265, cx + 50, 335, 220);   // the cat, well apart
+            double x = 100 + 1.2 * Math.min(f, 100) + 1.2 * Math.max(0, f - 190);   // frozen from 100 to 190
+            box(b, x - 30, 90, x + 30, 110, 200);
+            t.update(b, f * 1000.0 / 30);
+            assertTrue(t.rat().visible() && Math.abs(t.rat().x() - x) < 3, "the rat at frame " + f);
+        }
+    }
 }
