@@ -571,7 +571,12 @@ public final class IdentityTracker {
         if (!near && !atCover && !atEdge && !plainly) {
             return 1e9;
         }
-        return 0.3 + Math.min(1, d / (4 * len)) + 0.5 * sizeCost + classCost;
+        // How far it went is weighed in its whole body's lengths: last seen as a part of itself (half into cover,
+        // 24 px of a 60 px rat), a rat coming out a few of its lengths on was "six lengths" away, as dear as
+        // staying lost, and it stayed lost (the gates above keep the last view's length: widened by the whole
+        // body, they let toys and pieces of the cat in near where it went, and lost the demo's rat).
+        double reach = Math.max(len, t.refLength);
+        return 0.3 + Math.min(1, d / (4 * reach)) + 0.5 * sizeCost + classCost;
     }
 
     /** A faint cat-sized blob that kept on for this long may be the cat (ms). */
@@ -773,8 +778,10 @@ public final class IdentityTracker {
             double a = b.area(i);
             if (t.refArea <= 0) {
                 t.refArea = a;
+                t.refLength = b.length(i);
             } else if (a > 0.6 * t.refArea && a < 1.6 * t.refArea) {
                 t.refArea += 0.03 * (a - t.refArea);
+                t.refLength += 0.03 * (b.length(i) - t.refLength);
             } else if (t.animal == Animal.CAT) {
                 // A size far off the reference is a merge or a split for a moment, but one that lasts means the
                 // reference was learnt wrong (a cat merged with its own ghost for seconds): it follows slowly,

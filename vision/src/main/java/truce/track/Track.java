@@ -19,6 +19,8 @@ public final class Track {
     double area;
     /** The animal's usual blob size, learnt slowly from whole views of it (not from partial ones). */
     double refArea;
+    /** Its body's length, learnt slowly from the same whole views: how far it may have gone once lost. */
+    double refLength;
     double length;
     double width;
     double axis;
@@ -127,6 +129,7 @@ public final class Track {
         vy = o.vy;
         area = o.area;
         refArea = o.refArea;
+        refLength = o.refLength;
         length = o.length;
         width = o.width;
         axis = o.axis;
@@ -157,6 +160,7 @@ public final class Track {
         vx = 0;
         vy = 0;
         refArea = 0;
+        refLength = 0;
         rigidArea = 0;
         rigidLeft = false;
     }
