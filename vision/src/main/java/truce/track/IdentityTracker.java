@@ -571,11 +571,13 @@ public final class IdentityTracker {
         if (!near && !atCover && !atEdge && !plainly) {
             return 1e9;
         }
-        // How far it went is weighed in its whole body's lengths: last seen as a part of itself (half into cover,
-        // 24 px of a 60 px rat), a rat coming out a few of its lengths on was "six lengths" away, as dear as
-        // staying lost, and it stayed lost (the gates above keep the last view's length: widened by the whole
-        // body, they let toys and pieces of the cat in near where it went, and lost the demo's rat).
-        double reach = Math.max(len, t.refLength);
+        // Coming back at the cover it went into, how far it went is weighed in its whole body's lengths: last seen
+        // as a part of itself (half into cover, 24 px of a 60 px rat), a rat coming out of the far side was "six
+        // lengths" away, as dear as staying lost, and it stayed lost. Only there: elsewhere a far blob is weighed in
+        // the last view's length, as before (by the whole body, a toy moved about 170 px from the shelter the rat hid
+        // in was taken for it, seed 9001 scene-01; the gates above, widened by it, let toys and pieces of the cat in
+        // and lost the demo's rat).
+        double reach = atCover ? Math.max(len, t.refLength) : len;
         return 0.3 + Math.min(1, d / (4 * reach)) + 0.5 * sizeCost + classCost;
     }
 
