@@ -40,7 +40,12 @@ public final class BackgroundDifferenceDetector implements AnimalDetector {
 
     @Override
     public boolean split(Blobs in, int blob, double[] seeds, double[] expectedAreas, Blobs out) {
-        return blobs.split(in, blob, seeds, expectedAreas, out);
+        return blobs.split(in, blob, seeds, expectedAreas, null, out);
+    }
+
+    @Override
+    public boolean split(Blobs in, int blob, double[] seeds, double[] expectedAreas, double[] shapes, Blobs out) {
+        return blobs.split(in, blob, seeds, expectedAreas, shapes, out);
     }
 
     @Override
