@@ -31,11 +31,11 @@ public final class ModelClassifier implements BehaviourClassifier {
 
     private final BehaviourModel model;
     private final boolean ownsModel;
-    private final FeatureWindow window = new FeatureWindow(BehaviourNet.WINDOW);
-    private final float[] input = new float[FeatureEncoder.CHANNELS * BehaviourNet.WINDOW];
+    private final FeatureWindow window;
+    private final float[] input;
     /** The net's input, reused every frame: a direct buffer DJL turns into a tensor without another copy. */
-    private final ByteBuffer direct = ByteBuffer.allocateDirect(input.length * Float.BYTES).order(ByteOrder.nativeOrder());
-    private final FloatBuffer directFloats = direct.asFloatBuffer();
+    private final ByteBuffer direct;
+    private final FloatBuffer directFloats;
     private final float[] logits = new float[BehaviourNet.OUTPUTS];
     private final LabelSmoother catSmoother;
     private final LabelSmoother ratSmoother =
@@ -51,6 +51,10 @@ public final class ModelClassifier implements BehaviourClassifier {
     private ModelClassifier(BehaviourModel model, boolean ownsModel) {
         this.model = model;
         this.ownsModel = ownsModel;
+        this.window = new FeatureWindow(BehaviourNet.WINDOW, model.channels());
+        this.input = new float[model.channels() * BehaviourNet.WINDOW];
+        this.direct = ByteBuffer.allocateDirect(input.length * Float.BYTES).order(ByteOrder.nativeOrder());
+        this.directFloats = direct.asFloatBuffer();
         this.catSmoother = new LabelSmoother(CatPosture.LUNGING.ordinal(), model.lungeThreshold(), model.lungeConfirm(), DWELL, URGENT_EXIT);
     }
 
