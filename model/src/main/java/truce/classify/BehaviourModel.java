@@ -38,6 +38,9 @@ public final class BehaviourModel implements AutoCloseable {
     public static final int DEFAULT_LUNGE_CONFIRM = 1;
     private float lungeThreshold = DEFAULT_LUNGE_THRESHOLD;
     private int lungeConfirm = DEFAULT_LUNGE_CONFIRM;
+    /** Frames another label must win in a row before the label changes, when no settings file says otherwise. */
+    public static final int DEFAULT_DWELL = 3;
+    private int dwell = DEFAULT_DWELL;
 
     /** Nets averaged (1 for a single net). */
     private final int nets;
@@ -81,6 +84,10 @@ public final class BehaviourModel implements AutoCloseable {
         if (t != null) {
             withLungeThreshold(Float.parseFloat(t.trim()));
         }
+        String d = p.getProperty("label.dwell");
+        if (d != null) {
+            withDwell(Integer.parseInt(d.trim()));
+        }
         String c = p.getProperty("lunge.confirmFrames");
         if (c != null) {
             withLungeConfirm(Integer.parseInt(c.trim()));
@@ -98,6 +105,20 @@ public final class BehaviourModel implements AutoCloseable {
 
     public int lungeConfirm() {
         return lungeConfirm;
+    }
+
+    /** Sets the frames in a row another label must win before a head's label changes (1 to 15). */
+    public BehaviourModel withDwell(int frames) {
+        if (frames < 1 || frames > 15) {
+            throw new IllegalArgumentException("dwell must be 1-15 frames, was " + frames);
+        }
+        this.dwell = frames;
+        return this;
+    }
+
+    /** Frames in a row another label must win before a head's label changes ({@link LabelSmoother}). */
+    public int dwell() {
+        return dwell;
     }
 
     /** Sets the probability at which a lunge is reported at once (0.5 to 1). */
@@ -127,6 +148,9 @@ public final class BehaviourModel implements AutoCloseable {
         if (Files.isRegularFile(settings)) {
             try (InputStream in = Files.newInputStream(settings)) {
                 model.readSettings(in);
+            } catch (IOException | RuntimeException e) {
+                model.close();
+                throw e;
             }
         }
         return model;

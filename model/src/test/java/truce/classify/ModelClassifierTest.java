@@ -168,6 +168,18 @@ class ModelClassifierTest {
                 }
             }
         }
+        // the settings beside the weights may set the smoothing's dwell; a bad one is refused, not guessed at
+        Files.writeString(dir.resolve(BehaviourModel.SETTINGS), "lunge.threshold=0.9\nlabel.dwell=2\n");
+        try (BehaviourModel m = BehaviourModel.load(v4)) {
+            assertEquals(2, m.dwell());
+            assertEquals(0.9f, m.lungeThreshold(), 1e-6f);
+        }
+        Files.writeString(dir.resolve(BehaviourModel.SETTINGS), "label.dwell=0\n");
+        assertThrows(IllegalArgumentException.class, () -> BehaviourModel.load(v4));
+        Files.delete(dir.resolve(BehaviourModel.SETTINGS));
+        try (BehaviourModel m = BehaviourModel.load(v4)) {
+            assertEquals(BehaviourModel.DEFAULT_DWELL, m.dwell());
+        }
         // an ensemble's nets must read the same input
         IOException e = assertThrows(IOException.class, () -> BehaviourNet.join(List.of(v3, v4), dir.resolve("mixed.params")));
         assertTrue(e.getMessage().contains("feature version"), e.getMessage());
