@@ -39,6 +39,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--lunge-threshold", description = "override the model's lunge threshold (0.5-1)")
     Float lungeThreshold;
 
+    @Option(names = "--dwell", description = "override the model's dwell: frames in a row another label must win"
+            + " before a head's label changes (1-15)")
+    Integer dwell;
+
     @Option(names = "--net-only", description = "also score the net without the no-hiding-in-plain-view rule")
     boolean netOnly;
 
@@ -70,9 +74,8 @@ public final class EvaluateCommand implements Callable<Integer> {
         List<Evaluation> evals = new ArrayList<>();
         var out0 = spec.commandLine().getOut();
         try (BehaviourModel m = model == null ? BehaviourModel.loadDefault() : BehaviourModel.load(model);
-             ModelClassifier classifier = new ModelClassifier(lungeThreshold == null ? m
-                     : m.withLungeThreshold(lungeThreshold))) {
-            out0.println("model lunge threshold " + m.lungeThreshold());
+             ModelClassifier classifier = new ModelClassifier(overridden(m))) {
+            out0.println("model lunge threshold " + m.lungeThreshold() + ", dwell " + m.dwell());
             evals.add(Evaluation.run("model", classifier, labelled));
             if (netOnly) {
                 evals.add(Evaluation.run("net only", new ModelClassifier(m).withoutPlainViewRule(), labelled));
@@ -89,5 +92,16 @@ public final class EvaluateCommand implements Callable<Integer> {
         out.print(EvaluationReport.format(evals));
         out.flush();
         return 0;
+    }
+
+    /** The model with this command's overrides of its settings. */
+    private BehaviourModel overridden(BehaviourModel m) {
+        if (lungeThreshold != null) {
+            m.withLungeThreshold(lungeThreshold);
+        }
+        if (dwell != null) {
+            m.withDwell(dwell);
+        }
+        return m;
     }
 }

@@ -38,15 +38,24 @@ public final class BehaviourModel implements AutoCloseable {
     public static final int DEFAULT_LUNGE_CONFIRM = 1;
     private float lungeThreshold = DEFAULT_LUNGE_THRESHOLD;
     private int lungeConfirm = DEFAULT_LUNGE_CONFIRM;
+    /** Frames another label must win in a row before the label changes, when no settings file says otherwise. */
+    public static final int DEFAULT_DWELL = 3;
+    private int dwell = DEFAULT_DWELL;
 
     /** Nets averaged (1 for a single net). */
     private final int nets;
 
-    private BehaviourModel(NDManager manager, List<? extends Block> blocks) {
+    /** Feature version the weights were trained on, and so the channels per frame they read. */
+    private final int featureVersion;
+    private final int channels;
+
+    private BehaviourModel(NDManager manager, List<? extends Block> blocks, int featureVersion) {
         this.manager = manager;
         this.nets = blocks.size();
+        this.featureVersion = featureVersion;
+        this.channels = FeatureEncoder.channels(featureVersion);
         // an ensemble runs as one fused net: the exact mean of its members' logits at about one net's cost
-        this.block = blocks.size() == 1 ? blocks.get(0) : BehaviourNet.fuse(manager, blocks);
+        this.block = blocks.size() == 1 ? blocks.get(0) : BehaviourNet.fuse(manager, blocks, channels);
         this.store = new ParameterStore(manager, false);
     }
 
@@ -75,6 +84,10 @@ public final class BehaviourModel implements AutoCloseable {
         if (t != null) {
             withLungeThreshold(Float.parseFloat(t.trim()));
         }
+        String d = p.getProperty("label.dwell");
+        if (d != null) {
+            withDwell(Integer.parseInt(d.trim()));
+        }
         String c = p.getProperty("lunge.confirmFrames");
         if (c != null) {
             withLungeConfirm(Integer.parseInt(c.trim()));
@@ -92,6 +105,20 @@ public final class BehaviourModel implements AutoCloseable {
 
     public int lungeConfirm() {
         return lungeConfirm;
+    }
+
+    /** Sets the frames in a row another label must win before a head's label changes (1 to 15). */
+    public BehaviourModel withDwell(int frames) {
+        if (frames < 1 || frames > 15) {
+            throw new IllegalArgumentException("dwell must be 1-15 frames, was " + frames);
+        }
+        this.dwell = frames;
+        return this;
+    }
+
+    /** Frames in a row another label must win before a head's label changes ({@link LabelSmoother}). */
+    public int dwell() {
+        return dwell;
     }
 
     /** Sets the probability at which a lunge is reported at once (0.5 to 1). */
@@ -121,6 +148,9 @@ public final class BehaviourModel implements AutoCloseable {
         if (Files.isRegularFile(settings)) {
             try (InputStream in = Files.newInputStream(settings)) {
                 model.readSettings(in);
+            } catch (IOException | RuntimeException e) {
+                model.close();
+                throw e;
             }
         }
         return model;
@@ -130,7 +160,8 @@ public final class BehaviourModel implements AutoCloseable {
         DjlRuntime.configure();
         NDManager manager = NDManager.newBaseManager();
         try {
-            return new BehaviourModel(manager, BehaviourNet.load(manager, in, source));
+            BehaviourNet.Loaded loaded = BehaviourNet.load(manager, in, source);
+            return new BehaviourModel(manager, loaded.nets(), loaded.featureVersion());
         } catch (IOException | RuntimeException e) {
             manager.close();
             throw e;
@@ -140,17 +171,17 @@ public final class BehaviourModel implements AutoCloseable {
     /** Wraps an already initialised block (training evaluates its net this way); the caller keeps the block. */
     public static BehaviourModel wrap(Block block) {
         DjlRuntime.configure();
-        return new BehaviourModel(NDManager.newBaseManager(), List.of(block));
+        return new BehaviourModel(NDManager.newBaseManager(), List.of(block), FeatureEncoder.VERSION);
     }
 
     /**
-     * Runs {@code batch} windows laid out as (batch, C, W) in {@code input} and writes the six logits of each
-     * to {@code logits}.
+     * Runs {@code batch} windows laid out as (batch, C, W) in {@code input}, C = {@link #channels()}, and writes the
+     * six logits of each to {@code logits}.
      */
     public void logits(float[] input, int batch, float[] logits) {
         try (NDManager frame = manager.newSubManager()) {
-            int n = batch * FeatureEncoder.CHANNELS * BehaviourNet.WINDOW;
-            NDArray x = frame.create(FloatBuffer.wrap(input, 0, n), BehaviourNet.inputShape(batch));
+            int n = batch * channels * BehaviourNet.WINDOW;
+            NDArray x = frame.create(FloatBuffer.wrap(input, 0, n), BehaviourNet.inputShape(batch, channels));
             System.arraycopy(forward(x).toFloatArray(), 0, logits, 0, batch * BehaviourNet.OUTPUTS);
         }
     }
@@ -161,7 +192,7 @@ public final class BehaviourModel implements AutoCloseable {
      */
     public void logits(ByteBuffer input, int batch, float[] logits) {
         try (NDManager frame = manager.newSubManager()) {
-            NDArray x = frame.create(input.rewind(), BehaviourNet.inputShape(batch), ai.djl.ndarray.types.DataType.FLOAT32);
+            NDArray x = frame.create(input.rewind(), BehaviourNet.inputShape(batch, channels), ai.djl.ndarray.types.DataType.FLOAT32);
             System.arraycopy(forward(x).toFloatArray(), 0, logits, 0, batch * BehaviourNet.OUTPUTS);
         }
     }
@@ -169,6 +200,16 @@ public final class BehaviourModel implements AutoCloseable {
     /** The logits of the net, or the mean of the ensemble's (inside the caller's sub-manager). */
     private NDArray forward(NDArray x) {
         return block.forward(store, new NDList(x), false).singletonOrThrow();
+    }
+
+    /** Feature version the weights were trained on. */
+    public int featureVersion() {
+        return featureVersion;
+    }
+
+    /** Channels per frame the weights read: the first this many of {@link FeatureEncoder}'s. */
+    public int channels() {
+        return channels;
     }
 
     /** Nets in this model (1, or the members of an ensemble). */

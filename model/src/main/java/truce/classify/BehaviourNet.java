@@ -49,9 +49,21 @@ public final class BehaviourNet {
     private BehaviourNet() {
     }
 
-    /** The input shape of a batch of {@code batch} windows. */
+    /** The input shape of a batch of {@code batch} windows (of the current feature version). */
     public static Shape inputShape(int batch) {
-        return new Shape(batch, FeatureEncoder.CHANNELS, WINDOW);
+        return inputShape(batch, FeatureEncoder.CHANNELS);
+    }
+
+    /** The input shape of a batch of {@code batch} windows of {@code channels} channels. */
+    public static Shape inputShape(int batch, int channels) {
+        return new Shape(batch, channels, WINDOW);
+    }
+
+    /** Nets loaded from one weights file, and the feature version they were trained on. */
+    public record Loaded(int featureVersion, List<SequentialBlock> nets) {
+        public int channels() {
+            return FeatureEncoder.channels(featureVersion);
+        }
     }
 
     /** A fresh, uninitialised net. */
@@ -80,12 +92,17 @@ public final class BehaviourNet {
      * averages the nets' logits, which steadies the run-to-run spread of a single net.
      */
     public static void save(List<? extends Block> blocks, Path file) throws IOException {
+        save(blocks, FeatureEncoder.VERSION, file);
+    }
+
+    /** Writes an ensemble of nets trained on feature version {@code featureVersion}. */
+    public static void save(List<? extends Block> blocks, int featureVersion, Path file) throws IOException {
         if (blocks.isEmpty() || blocks.size() > MAX_NETS) {
             throw new IllegalArgumentException("an ensemble has 1 to " + MAX_NETS + " nets, was " + blocks.size());
         }
         Files.createDirectories(file.toAbsolutePath().getParent());
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
-            out.write(header(blocks.size()).getBytes(StandardCharsets.US_ASCII));
+            out.write(header(blocks.size(), featureVersion).getBytes(StandardCharsets.US_ASCII));
             for (Block b : blocks) {
                 b.saveParameters(out);
             }
@@ -96,25 +113,37 @@ public final class BehaviourNet {
     public static void join(List<Path> members, Path file) throws IOException {
         try (NDManager manager = NDManager.newBaseManager()) {
             List<SequentialBlock> blocks = new ArrayList<>();
+            int version = -1;
             for (Path m : members) {
                 try (InputStream in = Files.newInputStream(m)) {
-                    blocks.addAll(load(manager, in, m.toString()));
+                    Loaded l = load(manager, in, m.toString());
+                    if (version >= 0 && l.featureVersion() != version) {
+                        throw new IOException(m + ": trained on feature version " + l.featureVersion()
+                                + ", the others on " + version + "; an ensemble's nets must read the same input");
+                    }
+                    version = l.featureVersion();
+                    blocks.addAll(l.nets());
                 }
             }
-            save(blocks, file);
+            save(blocks, version, file);
         }
     }
 
     /**
-     * Builds the nets and loads weights written by {@link #save}; refuses weights of another feature version or
-     * net shape.
+     * Builds the nets and loads weights written by {@link #save}; refuses weights of an unknown feature version or
+     * another net shape. Weights of feature version 3 load too: they read the first 29 channels, which v4 keeps.
      */
-    public static List<SequentialBlock> load(NDManager manager, InputStream in, String source) throws IOException {
+    public static Loaded load(NDManager manager, InputStream in, String source) throws IOException {
         DataInputStream data = new DataInputStream(new BufferedInputStream(in));
-        String prefix = header(1);
-        prefix = prefix.substring(0, prefix.indexOf(" nets="));
+        String prefix = prefix(FeatureEncoder.VERSION);
         byte[] head = data.readNBytes(prefix.length());
         String found = new String(head, StandardCharsets.US_ASCII);
+        int version = -1;
+        for (int v : new int[] {FeatureEncoder.VERSION, 3}) {
+            if (prefix(v).equals(found)) {
+                version = v;
+            }
+        }
         String rest = readLine(data);
         int nets = -1;
         if (rest.isEmpty()) {
@@ -126,14 +155,14 @@ public final class BehaviourNet {
                 nets = -1;
             }
         }
-        if (!prefix.equals(found) || nets < 1 || nets > MAX_NETS) {
-            throw new IOException(source + ": not weights for this net (expected header '" + header(1).strip()
+        if (version < 0 || nets < 1 || nets > MAX_NETS) {
+            throw new IOException(source + ": not weights for this net (expected header '" + header(1, FeatureEncoder.VERSION).strip()
                     + "', found '" + (found + rest).strip() + "'); retrain with `truce train`");
         }
         List<SequentialBlock> blocks = new ArrayList<>(nets);
         for (int k = 0; k < nets; k++) {
             SequentialBlock block = build();
-            block.initialize(manager, DataType.FLOAT32, inputShape(1));
+            block.initialize(manager, DataType.FLOAT32, inputShape(1, FeatureEncoder.channels(version)));
             try {
                 block.loadParameters(manager, data);
             } catch (MalformedModelException | RuntimeException | IOException e) {
@@ -142,7 +171,7 @@ public final class BehaviourNet {
             }
             blocks.add(block);
         }
-        return blocks;
+        return new Loaded(version, blocks);
     }
 
     /**
@@ -152,7 +181,7 @@ public final class BehaviourNet {
      * A forward pass of these tiny nets costs mostly the per-operation overhead, not the arithmetic, so the fused
      * ensemble costs about what one net does, where running the members in turn would cost that many times over.
      */
-    public static SequentialBlock fuse(NDManager manager, List<? extends Block> members) {
+    public static SequentialBlock fuse(NDManager manager, List<? extends Block> members, int channels) {
         int n = members.size();
         SequentialBlock fused = new SequentialBlock();
         for (int l = 0; l < LAYERS; l++) {
@@ -168,7 +197,7 @@ public final class BehaviourNet {
                 .add(Activation.reluBlock())
                 .add(Blocks.batchFlattenBlock())
                 .add(Linear.builder().setUnits(OUTPUTS).build());
-        fused.initialize(manager, DataType.FLOAT32, inputShape(1));
+        fused.initialize(manager, DataType.FLOAT32, inputShape(1, channels));
         List<List<float[]>> p = new ArrayList<>();
         for (Block m : members) {
             List<float[]> arrays = new ArrayList<>();
@@ -231,8 +260,13 @@ public final class BehaviourNet {
         return sb.toString();
     }
 
-    private static String header(int nets) {
-        return MAGIC + " features=v" + FeatureEncoder.VERSION + " channels=" + FeatureEncoder.CHANNELS
-                + " window=" + WINDOW + " filters=" + FILTERS + " hidden=" + HIDDEN + " dropout nets=" + nets + "\n";
+    private static String header(int nets, int featureVersion) {
+        return prefix(featureVersion) + " nets=" + nets + "\n";
+    }
+
+    /** The header up to the number of nets: what the weights were trained for. */
+    private static String prefix(int featureVersion) {
+        return MAGIC + " features=v" + featureVersion + " channels=" + FeatureEncoder.channels(featureVersion)
+                + " window=" + WINDOW + " filters=" + FILTERS + " hidden=" + HIDDEN + " dropout";
     }
 }

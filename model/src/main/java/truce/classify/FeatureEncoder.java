@@ -18,9 +18,14 @@ import truce.features.FrameFeatures;
  */
 public final class FeatureEncoder {
     /** Bumped whenever the meaning of a channel changes. */
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
     /** Channels per frame. */
-    public static final int CHANNELS = 29;
+    public static final int CHANNELS = 35;
+    /**
+     * Channels of version 3, the first 29 of version 4 unchanged: weights trained on v3 read only those, so they
+     * still load (a v4 encoder feeds them the first {@code channels(3)} values of each frame).
+     */
+    static final int CHANNELS_V3 = 29;
     /** Channel indices the tests (and readers of the weights) rely on. */
     static final int CAT_VISIBLE = 0;
     static final int CAT_STEP = 1;
@@ -43,11 +48,42 @@ public final class FeatureEncoder {
     private static final float JUMP_DECAY = 0.8f;
     static final int CAT_JUMP = 27;
     static final int RAT_JUMP = 28;
+    /**
+     * v4: the cat's posture over longer than the net's 0.8 s window. A stalk lasts 3-12 s, long, low and narrow,
+     * pointed at the rat, creeping at most a quarter of a length a second or holding still; a calm cat sits, lies,
+     * grooms or walks at half a length a second and more. The v3 shape channels are ratios to the stream's own
+     * median shape, so what they say of one frame depends on how the cat spent the last minute (a walking cat
+     * reads as stretched in a stream where it mostly sat). The shape's own elongation (length over width) is
+     * scale- and scene-free as it is, and the memories carry the stalk's signs over seconds.
+     */
+    static final int CAT_ELONGATION = 29;
+    static final int CAT_ELONGATION_1S = 30;
+    static final int CAT_ELONGATION_3S = 31;
+    static final int CAT_POINTED_3S = 32;
+    static final int CAT_SINCE_FAST = 33;
+    static final int CAT_SPEED_1S = 34;
+    /** A cat's elongation at which the absolute channel reads 0 (a walking cat's blob is about this). */
+    private static final double USUAL_ELONGATION = 2.5;
+    /** Per-frame decays of the one- and three-second memories. */
+    private static final float DECAY_1S = 0.967f;
+    private static final float DECAY_3S = 0.989f;
+    /** The cat points at the rat when its heading is within this of the line to the rat (cosine of 25 degrees). */
+    private static final double POINTED_COS = 0.9;
+    /** Smoothed speed, in median lengths per second, above which the cat is walking or running, never creeping. */
+    static final double FAST_LENGTHS_S = 0.45;
+    /** Frames since the last fast move at which {@link #CAT_SINCE_FAST} reads 1 (10 s). */
+    private static final int SINCE_FAST_FULL = 300;
 
     private final Animal cat = new Animal();
     private final Animal rat = new Animal();
     private float catBurst;
     private float ratBurst;
+    /** v4 memories (see {@link #CAT_ELONGATION}); NaN until the cat is first seen. */
+    private float elong1s = Float.NaN;
+    private float elong3s = Float.NaN;
+    private float pointed3s;
+    private int sinceFast = SINCE_FAST_FULL;
+    private float speed1s;
 
     private double lastMs = Double.NaN;
 
@@ -176,7 +212,35 @@ public final class FeatureEncoder {
         out[i++] = Math.min(rat.length.size(), SETTLED_FRAMES) / (float) SETTLED_FRAMES;
         // jumps of the tracks (v3): a one-frame leap of a centroid that vision's own smoothed speed still shows
         out[i++] = cat.jump;
-        out[i] = rat.jump;
+        out[i++] = rat.jump;
+        // the cat's posture over seconds (v4)
+        float elong = c.visible() && c.elongation() > 0 ? clip(3 * Math.log(c.elongation() / USUAL_ELONGATION), -3, 3) : 0f;
+        if (c.visible() && c.elongation() > 0) {
+            elong1s = Float.isNaN(elong1s) ? elong : DECAY_1S * elong1s + (1 - DECAY_1S) * elong;
+            elong3s = Float.isNaN(elong3s) ? elong : DECAY_3S * elong3s + (1 - DECAY_3S) * elong;
+        }
+        boolean pointed = facingKnown && Math.cos(facing) > POINTED_COS;
+        pointed3s = DECAY_3S * pointed3s + (pointed ? 1 - DECAY_3S : 0);
+        double speed = c.visible() ? c.speed() / catLen : 0;
+        sinceFast = speed > FAST_LENGTHS_S ? 0 : Math.min(sinceFast + 1, SINCE_FAST_FULL);
+        if (c.visible()) {
+            speed1s = DECAY_1S * speed1s + (1 - DECAY_1S) * (float) Math.min(speed, 10);
+        }
+        out[i++] = elong;
+        out[i++] = Float.isNaN(elong1s) ? 0f : elong1s;
+        out[i++] = Float.isNaN(elong3s) ? 0f : elong3s;
+        out[i++] = pointed3s;
+        out[i++] = (float) (Math.log1p(sinceFast) / Math.log1p(SINCE_FAST_FULL));
+        out[i] = clip(speed1s, 0, 3);
+    }
+
+    /** Channels a net trained on feature version {@code version} reads: the first this many of each frame. */
+    public static int channels(int version) {
+        return switch (version) {
+            case 3 -> CHANNELS_V3;
+            case VERSION -> CHANNELS;
+            default -> throw new IllegalArgumentException("no feature version " + version + " (known: 3, " + VERSION + ")");
+        };
     }
 
     /** Forgets the stream: references, last positions, memories. */
@@ -185,6 +249,11 @@ public final class FeatureEncoder {
         rat.clear();
         catBurst = 0;
         ratBurst = 0;
+        elong1s = Float.NaN;
+        elong3s = Float.NaN;
+        pointed3s = 0;
+        sinceFast = SINCE_FAST_FULL;
+        speed1s = 0;
         lastMs = Double.NaN;
     }
 

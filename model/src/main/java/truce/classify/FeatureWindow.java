@@ -7,41 +7,57 @@ import truce.features.FrameFeatures;
  * The last {@link #frames()} encoded frames, as a ring of floats, copied out channel-major (C, W) with the
  * newest frame last: the layout of the net's input. Before a stream has that many frames the older slots are
  * zero, the same padding training uses. Encodes with its own {@link FeatureEncoder}, so one window is one
- * stream. No allocation per frame.
+ * stream, and keeps the first {@link #channels()} channels of each frame (a net of an older feature version reads
+ * fewer). No allocation per frame.
  */
 public final class FeatureWindow {
     private final int frames;
+    private final int channels;
     private final float[] ring;
+    private final float[] encoded = new float[FeatureEncoder.CHANNELS];
     private final FeatureEncoder encoder = new FeatureEncoder();
     private int next;
 
     public FeatureWindow(int frames) {
+        this(frames, FeatureEncoder.CHANNELS);
+    }
+
+    /** A window holding the first {@code channels} channels of each frame. */
+    public FeatureWindow(int frames, int channels) {
         if (frames < 1) {
             throw new IllegalArgumentException("window must hold at least one frame, was " + frames);
         }
+        if (channels < 1 || channels > FeatureEncoder.CHANNELS) {
+            throw new IllegalArgumentException("channels must be 1-" + FeatureEncoder.CHANNELS + ", was " + channels);
+        }
         this.frames = frames;
-        this.ring = new float[frames * FeatureEncoder.CHANNELS];
+        this.channels = channels;
+        this.ring = new float[frames * channels];
     }
 
     public int frames() {
         return frames;
     }
 
-    /** Appends a frame, dropping the oldest. */
-    public void push(FrameFeatures f) {
-        encoder.encode(f, ring, next * FeatureEncoder.CHANNELS);
-        next = (next + 1) % frames;
+    public int channels() {
+        return channels;
     }
 
-    /** Appends an already encoded frame (training replays cached vectors this way). */
+    /** Appends a frame, dropping the oldest. */
+    public void push(FrameFeatures f) {
+        encoder.encode(f, encoded, 0);
+        push(encoded, 0);
+    }
+
+    /** Appends an already encoded frame (its first {@link #channels()} values; training replays cached vectors). */
     public void push(float[] encoded, int offset) {
-        System.arraycopy(encoded, offset, ring, next * FeatureEncoder.CHANNELS, FeatureEncoder.CHANNELS);
+        System.arraycopy(encoded, offset, ring, next * channels, channels);
         next = (next + 1) % frames;
     }
 
     /** Copies the window to {@code out[offset..]} as C rows of W values, oldest first. */
     public void copyTo(float[] out, int offset) {
-        int c = FeatureEncoder.CHANNELS;
+        int c = channels;
         for (int t = 0; t < frames; t++) {
             int slot = ((next + t) % frames) * c;
             for (int ch = 0; ch < c; ch++) {

@@ -16,8 +16,6 @@ import truce.features.FrameFeatures;
  * The cat's label is empty whenever the cat is out of view; the rat's only until a rat has been seen.
  */
 public final class ModelClassifier implements BehaviourClassifier {
-    /** Frames another label must win in a row before the label changes (100 ms at 30 fps). */
-    public static final int DWELL = 3;
     /** Probability at which a flight is reported at once (the lunge's comes with the weights). */
     public static final float FLIGHT_ENTER = 0.5f;
     /**
@@ -31,15 +29,14 @@ public final class ModelClassifier implements BehaviourClassifier {
 
     private final BehaviourModel model;
     private final boolean ownsModel;
-    private final FeatureWindow window = new FeatureWindow(BehaviourNet.WINDOW);
-    private final float[] input = new float[FeatureEncoder.CHANNELS * BehaviourNet.WINDOW];
+    private final FeatureWindow window;
+    private final float[] input;
     /** The net's input, reused every frame: a direct buffer DJL turns into a tensor without another copy. */
-    private final ByteBuffer direct = ByteBuffer.allocateDirect(input.length * Float.BYTES).order(ByteOrder.nativeOrder());
-    private final FloatBuffer directFloats = direct.asFloatBuffer();
+    private final ByteBuffer direct;
+    private final FloatBuffer directFloats;
     private final float[] logits = new float[BehaviourNet.OUTPUTS];
     private final LabelSmoother catSmoother;
-    private final LabelSmoother ratSmoother =
-            new LabelSmoother(RatState.FLEEING.ordinal(), FLIGHT_ENTER, 1, DWELL, URGENT_EXIT);
+    private final LabelSmoother ratSmoother;
     private boolean ratEverSeen;
     private boolean plainViewRule = true;
 
@@ -51,7 +48,13 @@ public final class ModelClassifier implements BehaviourClassifier {
     private ModelClassifier(BehaviourModel model, boolean ownsModel) {
         this.model = model;
         this.ownsModel = ownsModel;
-        this.catSmoother = new LabelSmoother(CatPosture.LUNGING.ordinal(), model.lungeThreshold(), model.lungeConfirm(), DWELL, URGENT_EXIT);
+        this.window = new FeatureWindow(BehaviourNet.WINDOW, model.channels());
+        this.input = new float[model.channels() * BehaviourNet.WINDOW];
+        this.direct = ByteBuffer.allocateDirect(input.length * Float.BYTES).order(ByteOrder.nativeOrder());
+        this.directFloats = direct.asFloatBuffer();
+        this.catSmoother = new LabelSmoother(CatPosture.LUNGING.ordinal(), model.lungeThreshold(), model.lungeConfirm(),
+                model.dwell(), URGENT_EXIT);
+        this.ratSmoother = new LabelSmoother(RatState.FLEEING.ordinal(), FLIGHT_ENTER, 1, model.dwell(), URGENT_EXIT);
     }
 
     /** Turns the no-hiding-in-plain-view rule off (to measure what the net alone does). */

@@ -99,6 +99,60 @@ class FeatureEncoderTest {
         assertTrue(f[250][FeatureEncoder.CAT_STEP] > 2f);
     }
 
+    /**
+     * A cat that spends {@code usualFrames} frames in one shape (length x width px) and then walks (60 x 24) for 30
+     * frames; the rat three lengths ahead, the cat pointing at it ({@code pointed}) or across.
+     */
+    private static List<FrameFeatures> shapes(double usualLen, double usualWid, int usualFrames, double usualSpeed,
+                                              boolean pointed) {
+        List<FrameFeatures> out = new ArrayList<>();
+        double cx = 100;
+        for (int t = 0; t < usualFrames + 30; t++) {
+            boolean walking = t >= usualFrames;
+            double len = walking ? 60 : usualLen;
+            double wid = walking ? 24 : usualWid;
+            double v = walking ? 45 : usualSpeed; // px/s: 0.75 lengths a second walking
+            cx += v / 30;
+            AnimalFeatures cat = new AnimalFeatures(true, cx, 200, v, 0, v, v / len, 0, pointed ? 0 : Math.PI / 2,
+                    len, wid, len / wid, len * wid * 0.8, 0);
+            AnimalFeatures rat = new AnimalFeatures(true, cx + 180, 200, 0, 0, 0, 0, 0, Math.PI, 25, 10, 2.5, 200, 0);
+            out.add(new FrameFeatures(t, t * 1000.0 / 30, cat, rat, 180, 3, 0, pointed ? 0 : Math.PI / 2, false));
+        }
+        return out;
+    }
+
+    @Test
+    void aWalkingCatsOwnShapeReadsTheSameWhateverItDidBefore() {
+        // the same walking frame after a minute of sitting (short, wide) or of walking
+        float[] afterSitting = encode(shapes(40, 28, 1800, 0, false)).clone()[1829];
+        float[] afterWalking = encode(shapes(60, 24, 1800, 45, false))[1829];
+        // against the stream's median it reads stretched after sitting, usual after walking ...
+        assertTrue(afterSitting[FeatureEncoder.CAT_LENGTH] - afterWalking[FeatureEncoder.CAT_LENGTH] > 1);
+        // ... its own elongation (2.5) is the same in both, and nothing like a stalking cat's (60 x 16: 3.75)
+        assertEquals(afterWalking[FeatureEncoder.CAT_ELONGATION], afterSitting[FeatureEncoder.CAT_ELONGATION], 1e-6);
+        assertEquals(0, afterWalking[FeatureEncoder.CAT_ELONGATION], 0.01);
+        float[] stalking = encode(shapes(60, 16, 100, 0, true))[99];
+        assertEquals(3 * Math.log(3.75 / 2.5), stalking[FeatureEncoder.CAT_ELONGATION], 0.01);
+        assertEquals(3 * Math.log(3.75 / 2.5), stalking[FeatureEncoder.CAT_ELONGATION_1S], 0.01, "held a while");
+    }
+
+    @Test
+    void theMemoriesCarryAStalksSignsOverSeconds() {
+        // a long, narrow cat holding still, pointed at the rat for 3 s, then walking for a second
+        float[][] stalk = encode(shapes(60, 16, 90, 0, true));
+        float[][] across = encode(shapes(60, 16, 90, 0, false));
+        assertTrue(stalk[89][FeatureEncoder.CAT_POINTED_3S] > 0.6f, "pointed at the rat 3 s: " + stalk[89][32]);
+        assertEquals(0f, across[89][FeatureEncoder.CAT_POINTED_3S], "pointed across");
+        assertTrue(stalk[89][FeatureEncoder.CAT_SINCE_FAST] > 0.99f, "no fast move yet");
+        assertEquals(0f, stalk[100][FeatureEncoder.CAT_SINCE_FAST], "walking: a fast move just now");
+        assertTrue(stalk[89][FeatureEncoder.CAT_SPEED_1S] < 1e-6f);
+        assertTrue(stalk[119][FeatureEncoder.CAT_SPEED_1S] > 0.4f, "a second of walking at 0.75 lengths/s");
+        // the slow shape memories lag the frame's own shape: a second after it started walking, the three-second
+        // one still remembers the stalk
+        assertTrue(stalk[119][FeatureEncoder.CAT_ELONGATION_3S] > stalk[119][FeatureEncoder.CAT_ELONGATION_1S] + 0.1f);
+        assertTrue(stalk[119][FeatureEncoder.CAT_ELONGATION_1S] > stalk[119][FeatureEncoder.CAT_ELONGATION] + 0.1f);
+    }
+
     @Test
     void resetForgetsTheStream() {
         List<FrameFeatures> frames = scene(1);

@@ -140,6 +140,69 @@ class ModelClassifierTest {
     }
 
     @Test
+    void weightsOfFeatureVersion3StillLoadAndReadTheFirst29Channels(@TempDir Path dir) throws IOException {
+        DjlRuntime.configure();
+        Path v3 = dir.resolve("v3.params");
+        Path v4 = dir.resolve("v4.params");
+        try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager()) {
+            ai.djl.nn.SequentialBlock old = BehaviourNet.build();
+            old.initialize(m, ai.djl.ndarray.types.DataType.FLOAT32, BehaviourNet.inputShape(1, 29));
+            BehaviourNet.save(List.of(old), 3, v3);
+            ai.djl.nn.SequentialBlock now = BehaviourNet.build();
+            now.initialize(m, ai.djl.ndarray.types.DataType.FLOAT32, BehaviourNet.inputShape(1));
+            BehaviourNet.save(now, v4);
+        }
+        try (BehaviourModel old = BehaviourModel.load(v3); BehaviourModel now = BehaviourModel.load(v4)) {
+            assertEquals(3, old.featureVersion());
+            assertEquals(29, old.channels());
+            assertEquals(FeatureEncoder.VERSION, now.featureVersion());
+            assertEquals(FeatureEncoder.CHANNELS, now.channels());
+            assertTrue(now.channels() > old.channels(), "v4 adds channels after v3's");
+            // both classify a stream: each window holds the channels its net reads
+            for (BehaviourModel model : List.of(old, now)) {
+                try (ModelClassifier c = new ModelClassifier(model)) {
+                    for (FrameFeatures f : frames()) {
+                        Labels l = c.classify(f);
+                        assertEquals(1.0, sum(l.catProbabilities()), 1e-4);
+                    }
+                }
+            }
+        }
+        // the settings beside the weights may set the smoothing's dwell; a bad one is refused, not guessed at
+        Files.writeString(dir.resolve(BehaviourModel.SETTINGS), "lunge.threshold=0.9\nlabel.dwell=2\n");
+        try (BehaviourModel m = BehaviourModel.load(v4)) {
+            assertEquals(2, m.dwell());
+            assertEquals(0.9f, m.lungeThreshold(), 1e-6f);
+        }
+        Files.writeString(dir.resolve(BehaviourModel.SETTINGS), "label.dwell=0\n");
+        assertThrows(IllegalArgumentException.class, () -> BehaviourModel.load(v4));
+        Files.delete(dir.resolve(BehaviourModel.SETTINGS));
+        try (BehaviourModel m = BehaviourModel.load(v4)) {
+            assertEquals(BehaviourModel.DEFAULT_DWELL, m.dwell());
+        }
+        // an ensemble's nets must read the same input
+        IOException e = assertThrows(IOException.class, () -> BehaviourNet.join(List.of(v3, v4), dir.resolve("mixed.params")));
+        assertTrue(e.getMessage().contains("feature version"), e.getMessage());
+    }
+
+    @Test
+    void aWindowOfFewerChannelsKeepsTheFirstOnes() {
+        List<FrameFeatures> f = frames();
+        FeatureWindow all = new FeatureWindow(2);
+        FeatureWindow first = new FeatureWindow(2, 29);
+        for (int i = 0; i < 75; i++) {
+            all.push(f.get(i));
+            first.push(f.get(i));
+        }
+        float[] a = new float[FeatureEncoder.CHANNELS * 2];
+        float[] b = new float[29 * 2];
+        all.copyTo(a, 0);
+        first.copyTo(b, 0);
+        assertArrayEquals(java.util.Arrays.copyOf(a, b.length), b);
+        assertThrows(IllegalArgumentException.class, () -> new FeatureWindow(2, FeatureEncoder.CHANNELS + 1));
+    }
+
+    @Test
     void theWindowKeepsTheNewestFramesInOrder() {
         FeatureWindow w = new FeatureWindow(3);
         List<FrameFeatures> f = frames();
