@@ -268,6 +268,22 @@ public final class IdentityTracker {
     private static final double RIGID_ALONE_S = 8.0;
 
     /**
+     * Whether t is still on the blob it has been on, unmoved by a pixel and unchanged in size; if not, the watch
+     * starts again on blob b.
+     */
+    private boolean keptOnOneRigidBlob(Track t, Blobs blobs, int b) {
+        if (t.rigidArea > 0 && onRigidBlob(t, blobs, b)) {
+            return true;
+        }
+        t.rigidX = blobs.cx(b);
+        t.rigidY = blobs.cy(b);
+        t.rigidArea = blobs.area(b);
+        t.rigidSinceMs = lastMs;
+        t.rigidLeft = false;
+        return false;
+    }
+
+    /**
      * A rat held for seconds on a blob that has not moved by a pixel nor changed its size (a toy or a ghost it
      * was handed while they touched) while an unclaimed blob that moves and looks like a rat is loose elsewhere
      * is lost, and not taken back by that still blob: the usual return of a lost rat then decides (handing it
@@ -279,12 +295,7 @@ public final class IdentityTracker {
         if (r < 0 || !t.visible || t.inContact) {
             return;
         }
-        if (t.rigidArea <= 0 || !onRigidBlob(t, blobs, r)) {
-            t.rigidX = blobs.cx(r);
-            t.rigidY = blobs.cy(r);
-            t.rigidArea = blobs.area(r);
-            t.rigidSinceMs = lastMs;
-            t.rigidLeft = false;
+        if (!keptOnOneRigidBlob(t, blobs, r)) {
             return;
         }
         if (lastMs - t.rigidSinceMs < RIGID_S * 1000) {
@@ -317,12 +328,7 @@ public final class IdentityTracker {
         if (c < 0 || !t.visible || t.inContact) {
             return;
         }
-        if (t.rigidArea <= 0 || !onRigidBlob(t, blobs, c)) {
-            t.rigidX = blobs.cx(c);
-            t.rigidY = blobs.cy(c);
-            t.rigidArea = blobs.area(c);
-            t.rigidSinceMs = lastMs;
-            t.rigidLeft = false;
+        if (!keptOnOneRigidBlob(t, blobs, c)) {
             return;
         }
         if (!blobs.touchesBorder(c) || lastMs - t.rigidSinceMs < RIGID_S * 1000) {

@@ -6,8 +6,6 @@ import static truce.track.ReplayedBlobs.centred;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.opencv.core.Mat;
-import truce.detect.AnimalDetector;
 import truce.detect.Blobs;
 import truce.floor.FloorMap;
 
@@ -26,7 +24,11 @@ class ContactEscapeTest {
 
 
     /** Splits as the real splitter does near enough: the rat's part where its seed is, the cat the rest. */
-    private static final class SeedSplitter implements AnimalDetector {
+    private static final class SeedSplitter extends ReplayedDetector {
+        SeedSplitter() {
+            super(0);
+        }
+
         @Override
         public boolean split(Blobs in, int i, double[] seeds, double[] areas, Blobs out) {
             out.clear();
@@ -41,30 +43,6 @@ class ContactEscapeTest {
             double rw = Math.sqrt(ra * 3);
             centred(out, rx, ry, rw, ra / rw, in.contrast(i));
             return true;
-        }
-
-        @Override
-        public double differingShare(double x0, double y0, double x1, double y1) {
-            return 0;
-        }
-
-        @Override
-        public void detect(Mat bgr, double[] animals, int nAnimals, Blobs out) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void seed(List<Mat> frames) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public int backgroundEpoch() {
-            return 0;
-        }
-
-        @Override
-        public void close() {
         }
     }
 
