@@ -39,15 +39,6 @@ public interface AnimalDetector extends AutoCloseable {
     boolean split(Blobs blobs, int blob, double[] seeds, double[] expectedAreas, Blobs out);
 
     /**
-     * As {@link #split(Blobs, int, double[], double[], Blobs)}, each part shaped as its animal was last seen
-     * apart: {@code shapes} = {elongation, long-axis angle} per seed (elongation 1: round, as without shapes).
-     */
-    default boolean split(Blobs blobs, int blob, double[] seeds, double[] expectedAreas, double[] shapes,
-                          Blobs out) {
-        return split(blobs, blob, seeds, expectedAreas, out);
-    }
-
-    /**
      * A finer centroid of blob {@code blob} (source pixels, into {@code xy}) for the animal it was found to
      * be: its body without tail, leash or attached shadow.
      *

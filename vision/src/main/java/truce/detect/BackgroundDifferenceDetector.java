@@ -40,12 +40,7 @@ public final class BackgroundDifferenceDetector implements AnimalDetector {
 
     @Override
     public boolean split(Blobs in, int blob, double[] seeds, double[] expectedAreas, Blobs out) {
-        return blobs.split(in, blob, seeds, expectedAreas, null, out);
-    }
-
-    @Override
-    public boolean split(Blobs in, int blob, double[] seeds, double[] expectedAreas, double[] shapes, Blobs out) {
-        return blobs.split(in, blob, seeds, expectedAreas, shapes, out);
+        return blobs.split(in, blob, seeds, expectedAreas, out);
     }
 
     @Override

@@ -347,21 +347,12 @@ public final class BlobFinder {
                 x0 * fx, y0 * fy, (x1 + 1) * fx, (y1 + 1) * fy, border, sd / n, label);
     }
 
-    /** As {@link #split(Blobs, int, double[], double[], double[], Blobs)}, both parts round. */
-    public boolean split(Blobs blobs, int b, double[] seeds, double[] areas, Blobs out) {
-        return split(blobs, b, seeds, areas, null, out);
-    }
-
-    /** The longest a part's Gaussian is drawn, in lengths per width (a cat stretched in a lunge is ~3). */
-    private static final double MAX_ELONGATION = 3.5;
-
     /**
      * Splits blob {@code b} into two parts around two seeds: each pixel goes to the part whose Gaussian
-     * (spread from the expected area, shaped by {@code shapes} = {elongation, axis} per seed when given, else
-     * round) explains it best, so a small rat pressed against a big cat does not take half the cat, and a cat
-     * whose head reaches the rat keeps its head. Three rounds of moving the seeds to their parts' means.
+     * (isotropic, spread from the expected area) explains it best, so a small rat pressed against a big cat
+     * does not take half the cat. Three rounds of moving the seeds to their parts' means.
      */
-    public boolean split(Blobs blobs, int b, double[] seeds, double[] areas, double[] shapes, Blobs out) {
+    public boolean split(Blobs blobs, int b, double[] seeds, double[] areas, Blobs out) {
         out.clear();
         int label = blobs.label[b];
         if (label <= 0) {
@@ -381,23 +372,6 @@ public final class BlobFinder {
         double vb = Math.max(1, areas[1] / (fx * fy) / (4 * Math.PI));
         double la = Math.log(va);
         double lb = Math.log(vb);
-        // each Gaussian's long axis in working pixels, and its spread along and across it (same determinant)
-        double ea = shapes == null ? 1 : Math.max(1, Math.min(MAX_ELONGATION, shapes[0]));
-        double eb = shapes == null ? 1 : Math.max(1, Math.min(MAX_ELONGATION, shapes[2]));
-        double aux = shapes == null ? 1 : Math.cos(shapes[1]) / fx;
-        double auy = shapes == null ? 0 : Math.sin(shapes[1]) / fy;
-        double bux = shapes == null ? 1 : Math.cos(shapes[3]) / fx;
-        double buy = shapes == null ? 0 : Math.sin(shapes[3]) / fy;
-        double an = Math.hypot(aux, auy);
-        double bn = Math.hypot(bux, buy);
-        aux /= an;
-        auy /= an;
-        bux /= bn;
-        buy /= bn;
-        double aAlong = 1 / (va * ea);
-        double aAcross = ea / va;
-        double bAlong = 1 / (vb * eb);
-        double bAcross = eb / vb;
         for (int round = 0; round < 4; round++) {
             java.util.Arrays.fill(acc, 0);
             for (int y = y0; y <= y1; y++) {
@@ -405,12 +379,8 @@ public final class BlobFinder {
                     if (labels[y * w + x] != label) {
                         continue;
                     }
-                    double ua = (x - ax) * aux + (y - ay) * auy;
-                    double wa = (y - ay) * aux - (x - ax) * auy;
-                    double ub = (x - bx) * bux + (y - by) * buy;
-                    double wb = (y - by) * bux - (x - bx) * buy;
-                    double da = ua * ua * aAlong + wa * wa * aAcross + la;
-                    double db = ub * ub * bAlong + wb * wb * bAcross + lb;
+                    double da = ((x - ax) * (x - ax) + (y - ay) * (y - ay)) / va + la;
+                    double db = ((x - bx) * (x - bx) + (y - by) * (y - by)) / vb + lb;
                     int o = da <= db ? 0 : 6;
                     acc[o]++;
                     acc[o + 1] += x;

@@ -34,7 +34,6 @@ public final class IdentityTracker {
     private final Blobs parts = new Blobs();
     private final double[] seeds = new double[4];
     private final double[] areas = new double[2];
-    private final double[] shapes = new double[4];
     private final double[] refined = new double[2];
     private final boolean[] candidate = new boolean[Blobs.MAX];
     /** Unclaimed blobs that keep still (a parked toy, a new bowl, a ghost): never taken for a lost animal. */
@@ -224,8 +223,6 @@ public final class IdentityTracker {
                 // could not split: the cat takes the blob, the rat is held where it was heading
                 bestCat = bestRat;
                 bestRat = NONE;
-                rat.rushedContact = rat.inContact ? rat.rushedContact : catRushing();
-                rat.contactFrames++;
                 rat.inContact = true;
             }
             if (bestCat >= 0) {
@@ -248,7 +245,6 @@ public final class IdentityTracker {
         }
         if (bestCat != SHARED) {
             leaveARigidBlob(blobs, n, bestCat, bestRat);
-            leaveARigidBorderBlob(blobs, n, bestCat, bestRat);
         }
         rememberStrays(blobs, n, bestCat, bestRat);
         reviseLoneIdentity();
@@ -268,22 +264,6 @@ public final class IdentityTracker {
     private static final double RIGID_ALONE_S = 8.0;
 
     /**
-     * Whether t is still on the blob it has been on, unmoved by a pixel and unchanged in size; if not, the watch
-     * starts again on blob b.
-     */
-    private boolean keptOnOneRigidBlob(Track t, Blobs blobs, int b) {
-        if (t.rigidArea > 0 && onRigidBlob(t, blobs, b)) {
-            return true;
-        }
-        t.rigidX = blobs.cx(b);
-        t.rigidY = blobs.cy(b);
-        t.rigidArea = blobs.area(b);
-        t.rigidSinceMs = lastMs;
-        t.rigidLeft = false;
-        return false;
-    }
-
-    /**
      * A rat held for seconds on a blob that has not moved by a pixel nor changed its size (a toy or a ghost it
      * was handed while they touched) while an unclaimed blob that moves and looks like a rat is loose elsewhere
      * is lost, and not taken back by that still blob: the usual return of a lost rat then decides (handing it
@@ -295,7 +275,12 @@ public final class IdentityTracker {
         if (r < 0 || !t.visible || t.inContact) {
             return;
         }
-        if (!keptOnOneRigidBlob(t, blobs, r)) {
+        if (t.rigidArea <= 0 || !onRigidBlob(t, blobs, r)) {
+            t.rigidX = blobs.cx(r);
+            t.rigidY = blobs.cy(r);
+            t.rigidArea = blobs.area(r);
+            t.rigidSinceMs = lastMs;
+            t.rigidLeft = false;
             return;
         }
         if (lastMs - t.rigidSinceMs < RIGID_S * 1000) {
@@ -315,44 +300,6 @@ public final class IdentityTracker {
                 return;
             }
         }
-    }
-
-    /**
-     * A cat held for seconds on a blob over the frame's edge that has not moved by a pixel nor changed its size
-     * (the ghost an arm reaching in left in the background, which it was handed while lost) while a blob that
-     * plainly is the cat lies elsewhere is lost, and not taken back by that still blob (seed 424242 scene-05:
-     * held on the arm's ghost for the last 1000 frames while the cat lay in mid-floor).
-     */
-    private void leaveARigidBorderBlob(Blobs blobs, int n, int c, int r) {
-        Track t = cat;
-        if (c < 0 || !t.visible || t.inContact) {
-            return;
-        }
-        if (!keptOnOneRigidBlob(t, blobs, c)) {
-            return;
-        }
-        if (!blobs.touchesBorder(c) || lastMs - t.rigidSinceMs < RIGID_S * 1000) {
-            return;
-        }
-        double len = Math.max(t.length, 8);
-        for (int j = 0; j < n; j++) {
-            if (j != c && j != r && candidate[j] && Math.hypot(blobs.cx(j) - t.x, blobs.cy(j) - t.y) >= len
-                    && plainlyTheCat(t, blobs, j, blobs.area(j))) {
-                lose(t);
-                t.rigidLeft = true;
-                return;
-            }
-        }
-    }
-
-    /**
-     * A blob that is the cat by its own looks: the cat's size, sized like a cat, contrasted, not over the edge.
-     * Such a blob may be the lost cat even when it lay there unclaimed: a cat that lay down while lost (its
-     * blob torn or faded for a moment) leaves exactly that, and a toy or a bowl is never cat-sized.
-     */
-    private boolean plainlyTheCat(Track t, Blobs b, int i, double area) {
-        return t.animal == Animal.CAT && area >= 0.6 * t.refArea && area <= 1.6 * t.refArea
-                && catLikeness(area) > 0.8 && b.contrast(i) >= s.minNewContrast() && !b.touchesBorder(i);
     }
 
     /** Whether blob {@code i} is where, and as big as, the track's blob was when it last moved. */
@@ -477,20 +424,7 @@ public final class IdentityTracker {
         seeds[3] = rat.y + rat.vy / 30;
         areas[0] = Double.isNaN(catRef) ? cat.area : catRef;
         areas[1] = Double.isNaN(ratRef) ? rat.area : ratRef;
-        if (catRushing()) {
-            // A cat rushing over the rat: the rat's seed is where it was a moment ago and the cat's lags behind
-            // it, so a long cat drawn along its axis took the rat fleeing behind it and left its own head as the
-            // rat (the demo's lunge at 2695: 11 -> 17 swapped frames). Round parts, as before, in the rush.
-            return detectorSplit != null && detectorSplit.split(blobs, b, seeds, areas, parts);
-        }
-        // Standing over the rat, the cat's part is drawn in the cat's shape, so its head stays its own when it
-        // reaches the rat. The rat's stays round: drawn long, it reached into the cat along its axis (the demo's rat
-        // on the cat's back for 280 frames); a rat bends and turns too quickly for its last shape apart to hold.
-        shapes[0] = cat.refElongation;
-        shapes[1] = cat.axis;
-        shapes[2] = 1;
-        shapes[3] = 0;
-        return detectorSplit != null && detectorSplit.split(blobs, b, seeds, areas, shapes, parts);
+        return detectorSplit != null && detectorSplit.split(blobs, b, seeds, areas, parts);
     }
 
     private AnimalDetector detectorSplit;
@@ -608,17 +542,7 @@ public final class IdentityTracker {
                 // jump to it when its own blob goes missing for a moment (under a lunging cat)
                 return 1e9;
             }
-            // A rat caught in the blob of a cat that rushed at it: its part of the split is dragged along with
-            // the cat, so where it is is a guess; a blob that plainly is the rat may be it coming out anywhere
-            // near its part, as far as it could have run meanwhile (at most a sixth of a second's worth). The
-            // rush is judged when the contact began: the cat has stopped on the spot by the time the rat bolts.
-            boolean bolting = t.animal == Animal.RAT && t.inContact && t.rushedContact
-                    && plainlyRat(t, b, i, area);
-            if (bolting) {
-                d = Math.min(d, boxDistance(t, b.cx(i), b.cy(i)));
-            }
-            double gate = len * 0.6 + s.maxSpeedLengths() * len * dt
-                    * (1 + t.framesUnseen + (bolting ? Math.min(t.contactFrames, 5) : 0));
+            double gate = len * 0.6 + s.maxSpeedLengths() * len * dt * (1 + t.framesUnseen);
             if (d > 2.5 * gate) {
                 return 1e9;
             }
@@ -626,7 +550,7 @@ public final class IdentityTracker {
         }
         // Lost for a while: it can only come back where it could have been all along, and as something that
         // was not already lying there unclaimed.
-        if (stale && !plainlyTheCat(t, b, i, area)) {
+        if (stale) {
             return 1e9;
         }
         double unseenS = Math.max(0, (lastMs - t.lastSeenMs) / 1000.0);
@@ -654,40 +578,10 @@ public final class IdentityTracker {
             // as it leaves cover; far from the cat, a larger blob may be the rat whose first sighting was a part)
             return 1e9;
         }
-        boolean anywhere = !near && !atCover && !atEdge;
-        if (anywhere && !plainly) {
+        if (!near && !atCover && !atEdge && !plainly) {
             return 1e9;
         }
-        // Coming back at the cover it went into, how far it went is weighed in its whole body's lengths: last seen
-        // as a part of itself (half into cover, 24 px of a 60 px rat), a rat coming out of the far side was "six
-        // lengths" away, as dear as staying lost, and it stayed lost. Only there: elsewhere a far blob is weighed in
-        // the last view's length, as before (by the whole body, a toy moved about 170 px from the shelter the rat hid
-        // in was taken for it, seed 9001 scene-01; the gates above, widened by it, let toys and pieces of the cat in
-        // and lost the demo's rat).
-        double reach = atCover ? Math.max(len, t.refLength) : len;
-        // a blob that plainly is the cat may be it come back anywhere: how far it is weighs less than being lost
-        // (a rat-sized blob far off is too often something else to be taken as readily)
-        boolean plainCat = anywhere && t.animal == Animal.CAT;
-        return 0.3 + Math.min(plainCat ? 0.5 : 1, d / (4 * reach)) + 0.5 * sizeCost + classCost;
-    }
-
-    /** The cat moving at least this fast (body lengths per second) is rushing: a lunge or a chase. */
-    private static final double RUSH_SPEED = 2;
-
-    private boolean catRushing() {
-        return cat.visible && Math.hypot(cat.vx, cat.vy) > RUSH_SPEED * Math.max(cat.length, 8);
-    }
-
-    /** A blob that is the rat by its own looks: its size, elongated, contrasted, not lying there unclaimed. */
-    private boolean plainlyRat(Track t, Blobs b, int i, double area) {
-        return area >= 0.6 * t.refArea && area <= 1.6 * t.refArea && elongation(b, i) >= s.minRatElongation()
-                && b.contrast(i) >= s.minNewContrast() && blobStrayAge[i] <= 2 && catLikeness(area) < 0.2;
-    }
-
-    private static double boxDistance(Track t, double x, double y) {
-        double dx = Math.max(0, Math.max(t.minX - x, x - t.maxX));
-        double dy = Math.max(0, Math.max(t.minY - y, y - t.maxY));
-        return Math.hypot(dx, dy);
+        return 0.3 + Math.min(1, d / (4 * len)) + 0.5 * sizeCost + classCost;
     }
 
     /** A faint cat-sized blob that kept on for this long may be the cat (ms). */
@@ -896,13 +790,8 @@ public final class IdentityTracker {
             double a = b.area(i);
             if (t.refArea <= 0) {
                 t.refArea = a;
-                t.refLength = b.length(i);
-                t.refElongation = elongation(b, i);
             } else if (a > 0.6 * t.refArea && a < 1.6 * t.refArea) {
                 t.refArea += 0.03 * (a - t.refArea);
-                t.refLength += 0.03 * (b.length(i) - t.refLength);
-                // its shape as last seen whole and apart: what a contact split draws it as
-                t.refElongation += 0.3 * (elongation(b, i) - t.refElongation);
             } else if (t.animal == Animal.CAT) {
                 // A size far off the reference is a merge or a split for a moment, but one that lasts means the
                 // reference was learnt wrong (a cat merged with its own ghost for seconds): it follows slowly,
@@ -920,9 +809,7 @@ public final class IdentityTracker {
         t.maxY = b.maxY(i);
         t.everSeen = true;
         t.visible = true;
-        t.rushedContact = contact && (t.inContact ? t.rushedContact : catRushing());
         t.inContact = contact;
-        t.contactFrames = contact ? t.contactFrames + 1 : 0;
         t.framesUnseen = 0;
         t.lastSeenMs = lastMs;
         double e = 0.02 * Math.max(width, height);

@@ -19,10 +19,6 @@ public final class Track {
     double area;
     /** The animal's usual blob size, learnt slowly from whole views of it (not from partial ones). */
     double refArea;
-    /** Its body's length, learnt slowly from the same whole views: how far it may have gone once lost. */
-    double refLength;
-    /** Length over width of its whole views apart, lately (1: round): its shape in a contact split. */
-    double refElongation = 1;
     double length;
     double width;
     double axis;
@@ -35,10 +31,6 @@ public final class Track {
     double apartMs;
     int framesUnseen = Integer.MAX_VALUE;
     boolean inContact;
-    /** Frames in a row it shared a blob with the other animal. */
-    int contactFrames;
-    /** The contact began with the cat rushing at it (a lunge): where it is in the shared blob is a guess. */
-    boolean rushedContact;
     boolean inCover;
     boolean lastSeenNearCover;
     boolean lastSeenAtEdge;
@@ -135,8 +127,6 @@ public final class Track {
         vy = o.vy;
         area = o.area;
         refArea = o.refArea;
-        refLength = o.refLength;
-        refElongation = o.refElongation;
         length = o.length;
         width = o.width;
         axis = o.axis;
@@ -148,8 +138,6 @@ public final class Track {
         apartMs = o.apartMs;
         framesUnseen = o.framesUnseen;
         inContact = o.inContact;
-        contactFrames = o.contactFrames;
-        rushedContact = o.rushedContact;
         inCover = o.inCover;
         lastSeenNearCover = o.lastSeenNearCover;
         lastSeenAtEdge = o.lastSeenAtEdge;
@@ -165,14 +153,10 @@ public final class Track {
         visible = false;
         framesUnseen = Integer.MAX_VALUE;
         inContact = false;
-        contactFrames = 0;
-        rushedContact = false;
         inCover = false;
         vx = 0;
         vy = 0;
         refArea = 0;
-        refLength = 0;
-        refElongation = 1;
         rigidArea = 0;
         rigidLeft = false;
     }
