@@ -14,6 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import truce.behaviour.RatState;
 import truce.framecsv.FrameCsv;
 import truce.framecsv.FrameRow;
 
@@ -54,7 +55,9 @@ class AnalyzeCommandTest {
             assertEquals(i, r.frame());
             assertTrue(r.ratVisible(), "the mouse is the rat in frame " + i);
             assertTrue(!r.catVisible() && r.catPosture() == null, "no cat in frame " + i);
-            assertTrue(r.ratState() != null);
+            // issue #4: a rodent in plain view is exploring or fleeing, never hiding (the behaviour model's labels)
+            assertTrue(r.ratState() == RatState.EXPLORING || r.ratState() == RatState.FLEEING,
+                    "the mouse in plain view is " + r.ratState() + " in frame " + i);
         }
     }
 
