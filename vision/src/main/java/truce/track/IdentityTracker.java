@@ -253,8 +253,9 @@ public final class IdentityTracker {
     }
 
     /**
-     * A blob that neither moved by a pixel nor changed its size by this share (or by {@link #RIGID_WORK_PIXELS}
-     * working pixels, whichever is more) for {@link #RIGID_S} is rigid.
+     * A blob that neither moved by a pixel (or half a working pixel, whichever is more) nor changed its size by
+     * this share (or by {@link #RIGID_WORK_PIXELS} working pixels, whichever is more) for {@link #RIGID_S} is
+     * rigid: a small blob's edge pixel flickering moves its centroid by a good part of a working pixel.
      */
     private static final double RIGID_PX = 1.0;
     private static final double RIGID_SHARE = 0.03;
@@ -312,7 +313,8 @@ public final class IdentityTracker {
 
     /** Whether blob {@code i} is where, and as big as, the track's blob was when it last moved. */
     private boolean onRigidBlob(Track t, Blobs b, int i) {
-        return Math.abs(b.cx(i) - t.rigidX) <= RIGID_PX && Math.abs(b.cy(i) - t.rigidY) <= RIGID_PX
+        double px = Math.max(RIGID_PX, 0.5 * Math.sqrt(workPixelArea));
+        return Math.abs(b.cx(i) - t.rigidX) <= px && Math.abs(b.cy(i) - t.rigidY) <= px
                 && Math.abs(b.area(i) - t.rigidArea)
                 <= Math.max(RIGID_SHARE * t.rigidArea, RIGID_WORK_PIXELS * workPixelArea + 1e-9);
     }

@@ -150,4 +150,28 @@ class RigidBlobTest {
             }
         }
     }
+
+    /**
+     * A toy of 17.5 working pixels that gains two at one side for 3 frames in 7: its centroid moves by 1.14 source
+     * pixels (over a quarter of a working pixel), more than the one pixel a large still blob may move, so the
+     * rigid timer restarted at every flicker.
+     */
+    @Test
+    void aRatOnASmallToyFlickeringAtOneSideIsGivenUpWithNoOtherRatInView() {
+        IdentityTracker t = trackerOnWorkingPixelsOf16();
+        Blobs b = new Blobs();
+        for (int f = 0; f < 400; f++) {
+            b.clear();
+            double cx = 450 + 0.2 * f;
+            box(b, cx - 50, 265, cx + 50, 335, 220);   // the cat, well apart
+            box(b, 140, 83, f % 7 < 3 ? 160 + 32.0 / 14 : 160, 97, 200);   // 280 or 312 source pixels
+            t.update(b, f * 1000.0 / 30);
+            if (f == 100) {
+                assertTrue(t.rat().visible(), "a rat still for 3 s is still the rat");
+            }
+            if (f >= 260) {
+                assertFalse(t.rat().visible(), "the rat is not the still toy at frame " + f);
+            }
+        }
+    }
 }
