@@ -57,6 +57,14 @@ public interface AnimalDetector extends AutoCloseable {
     /** Seeds the background from frames without reliance on any one of them (a per-pixel median). */
     void seed(java.util.List<Mat> frames);
 
+    /**
+     * Source pixels one pixel of the image the blobs are found in covers: a blob's area moves in steps of it,
+     * so one pixel flickering at a small blob's edge changes its area by that much.
+     */
+    default double workPixelArea() {
+        return 1;
+    }
+
     /** Changes whenever the background was replaced wholesale (tracks built on the old one are suspect). */
     int backgroundEpoch();
 

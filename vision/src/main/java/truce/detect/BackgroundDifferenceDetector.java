@@ -54,6 +54,11 @@ public final class BackgroundDifferenceDetector implements AnimalDetector {
     }
 
     @Override
+    public double workPixelArea() {
+        return motion.sx * motion.sy;
+    }
+
+    @Override
     public void seed(List<Mat> frames) {
         motion.seed(frames);
     }

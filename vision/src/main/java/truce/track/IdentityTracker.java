@@ -252,9 +252,18 @@ public final class IdentityTracker {
         cat.inCover = cat.visible ? inCoverZone(cat) : cat.everSeen && cat.lastSeenNearCover;
     }
 
-    /** A blob that neither moved by a pixel nor changed its size by this share for {@link #RIGID_S} is rigid. */
+    /**
+     * A blob that neither moved by a pixel (or half a working pixel, whichever is more) nor changed its size by
+     * this share (or by {@link #RIGID_WORK_PIXELS} working pixels, whichever is more) for {@link #RIGID_S} is
+     * rigid: a small blob's edge pixel flickering moves its centroid by a good part of a working pixel.
+     */
     private static final double RIGID_PX = 1.0;
     private static final double RIGID_SHARE = 0.03;
+    /**
+     * A small still toy (19 working pixels in seed 8086 scene-04) gains or loses a pixel at its edge every few
+     * frames as noise crosses the threshold: 5 % of its area, which by the share alone made it move.
+     */
+    private static final double RIGID_WORK_PIXELS = 2;
     /** Longer than a rat freezes (1-3 s): a real one stirs, sniffs or breathes its blob out of shape before. */
     private static final double RIGID_S = 4.0;
     /**
@@ -303,9 +312,11 @@ public final class IdentityTracker {
     }
 
     /** Whether blob {@code i} is where, and as big as, the track's blob was when it last moved. */
-    private static boolean onRigidBlob(Track t, Blobs b, int i) {
-        return Math.abs(b.cx(i) - t.rigidX) <= RIGID_PX && Math.abs(b.cy(i) - t.rigidY) <= RIGID_PX
-                && Math.abs(b.area(i) / t.rigidArea - 1) <= RIGID_SHARE;
+    private boolean onRigidBlob(Track t, Blobs b, int i) {
+        double px = Math.max(RIGID_PX, 0.5 * Math.sqrt(workPixelArea));
+        return Math.abs(b.cx(i) - t.rigidX) <= px && Math.abs(b.cy(i) - t.rigidY) <= px
+                && Math.abs(b.area(i) - t.rigidArea)
+                <= Math.max(RIGID_SHARE * t.rigidArea, RIGID_WORK_PIXELS * workPixelArea + 1e-9);
     }
 
     /** An unclaimed blob that is plainly the rat: on the move, rat-like in size and shape, away from the cat. */
@@ -428,6 +439,8 @@ public final class IdentityTracker {
     }
 
     private AnimalDetector detectorSplit;
+    /** Source pixels per pixel of the detector's working image (a blob's area moves in steps of it). */
+    private double workPixelArea = 1;
 
     /**
      * A cat whose coat is close to the floor's can fall apart into pieces; unclaimed pieces lying within its
@@ -452,6 +465,7 @@ public final class IdentityTracker {
     /** The detector that can split a contact blob (set once by the pipeline). */
     public void splitWith(AnimalDetector detector) {
         this.detectorSplit = detector;
+        this.workPixelArea = detector.workPixelArea();
     }
 
     private void learnSizes() {
