@@ -313,10 +313,8 @@ public final class IdentityTracker {
 
     /** Whether blob {@code i} is where, and as big as, the track's blob was when it last moved. */
     private boolean onRigidBlob(Track t, Blobs b, int i) {
-        double px = Math.max(RIGID_PX, 0.5 * Math.sqrt(workPixelArea));
-        return Math.abs(b.cx(i) - t.rigidX) <= px && Math.abs(b.cy(i) - t.rigidY) <= px
-                && Math.abs(b.area(i) - t.rigidArea)
-                <= Math.max(RIGID_SHARE * t.rigidArea, RIGID_WORK_PIXELS * workPixelArea + 1e-9);
+        return Math.abs(b.cx(i) - t.rigidX) <= rigidPx && Math.abs(b.cy(i) - t.rigidY) <= rigidPx
+                && Math.abs(b.area(i) - t.rigidArea) <= Math.max(RIGID_SHARE * t.rigidArea, rigidAreaStep);
     }
 
     /** An unclaimed blob that is plainly the rat: on the move, rat-like in size and shape, away from the cat. */
@@ -439,8 +437,13 @@ public final class IdentityTracker {
     }
 
     private AnimalDetector detectorSplit;
-    /** Source pixels per pixel of the detector's working image (a blob's area moves in steps of it). */
-    private double workPixelArea = 1;
+    /**
+     * How far a still blob's centroid and area may flicker and still count as unmoved: a pixel or half a working
+     * pixel, and {@link #RIGID_WORK_PIXELS} working pixels of area (set with the detector, whose working image
+     * decides them).
+     */
+    private double rigidPx = RIGID_PX;
+    private double rigidAreaStep = RIGID_WORK_PIXELS + 1e-9;
 
     /**
      * A cat whose coat is close to the floor's can fall apart into pieces; unclaimed pieces lying within its
@@ -465,7 +468,9 @@ public final class IdentityTracker {
     /** The detector that can split a contact blob (set once by the pipeline). */
     public void splitWith(AnimalDetector detector) {
         this.detectorSplit = detector;
-        this.workPixelArea = detector.workPixelArea();
+        double work = detector.workPixelArea();
+        this.rigidPx = Math.max(RIGID_PX, 0.5 * Math.sqrt(work));
+        this.rigidAreaStep = RIGID_WORK_PIXELS * work + 1e-9;
     }
 
     private void learnSizes() {
