@@ -61,9 +61,6 @@ public final class BehaviourNet {
 
     /** Nets loaded from one weights file, and the feature version they were trained on. */
     public record Loaded(int featureVersion, List<SequentialBlock> nets) {
-        public int channels() {
-            return FeatureEncoder.channels(featureVersion);
-        }
     }
 
     /** A fresh, uninitialised net. */
@@ -139,7 +136,7 @@ public final class BehaviourNet {
         byte[] head = data.readNBytes(prefix.length());
         String found = new String(head, StandardCharsets.US_ASCII);
         int version = -1;
-        for (int v : new int[] {FeatureEncoder.VERSION, 3}) {
+        for (int v : FeatureEncoder.READABLE_VERSIONS) {
             if (prefix(v).equals(found)) {
                 version = v;
             }

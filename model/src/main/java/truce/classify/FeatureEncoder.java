@@ -26,6 +26,8 @@ public final class FeatureEncoder {
      * still load (a v4 encoder feeds them the first {@code channels(3)} values of each frame).
      */
     static final int CHANNELS_V3 = 29;
+    /** Feature versions whose weights this encoder can feed ({@link #channels(int)} knows each). */
+    static final java.util.List<Integer> READABLE_VERSIONS = java.util.List.of(3, VERSION);
     /** Channel indices the tests (and readers of the weights) rely on. */
     static final int CAT_VISIBLE = 0;
     static final int CAT_STEP = 1;
@@ -214,8 +216,9 @@ public final class FeatureEncoder {
         out[i++] = cat.jump;
         out[i++] = rat.jump;
         // the cat's posture over seconds (v4)
-        float elong = c.visible() && c.elongation() > 0 ? clip(3 * Math.log(c.elongation() / USUAL_ELONGATION), -3, 3) : 0f;
-        if (c.visible() && c.elongation() > 0) {
+        boolean shaped = c.visible() && c.elongation() > 0;
+        float elong = shaped ? clip(3 * Math.log(c.elongation() / USUAL_ELONGATION), -3, 3) : 0f;
+        if (shaped) {
             elong1s = Float.isNaN(elong1s) ? elong : DECAY_1S * elong1s + (1 - DECAY_1S) * elong;
             elong3s = Float.isNaN(elong3s) ? elong : DECAY_3S * elong3s + (1 - DECAY_3S) * elong;
         }
