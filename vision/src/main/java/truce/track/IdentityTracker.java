@@ -568,11 +568,15 @@ public final class IdentityTracker {
             return (d / gate) * (d / gate) + sizeCost + classCost;
         }
         // Lost for a while: it can only come back where it could have been all along, and as something that
-        // was not already lying there unclaimed.
-        if (stale) {
+        // was not already lying there unclaimed; except a cat long lost that lies there plainly as itself (its
+        // size, plainly cat-sized, clear of the border, and the full contrast of a new animal: a faint one is as
+        // likely the ghost the cat left, seed 9001 scene-07): the track went off with the owner's arm while the
+        // cat walked out of their joined blob and lay down (seed 9001 scene-06).
+        double unseenS = Math.max(0, (lastMs - t.lastSeenMs) / 1000.0);
+        if (stale && !(t.animal == Animal.CAT && unseenS > REACQUIRE_S && !b.touchesBorder(i)
+                && b.contrast(i) >= s.minNewContrast() && reappears(t, b, i, area))) {
             return 1e9;
         }
-        double unseenS = Math.max(0, (lastMs - t.lastSeenMs) / 1000.0);
         boolean near = d < len * (1 + 3 * Math.min(unseenS, 0.5));
         if (t.animal == Animal.RAT && cat.visible) {
             double toCat = Math.hypot(b.cx(i) - cat.x, b.cy(i) - cat.y);
