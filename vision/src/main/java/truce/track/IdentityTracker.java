@@ -70,6 +70,11 @@ public final class IdentityTracker {
     private final double[] nextRunMs = new double[STRAYS];
     private final double[] nextArea = new double[STRAYS];
     private final double[] blobRunMs = new double[Blobs.MAX];
+    /** Since when each stray has kept still (its age's start), to tell one that came in moving from one born still. */
+    private final double[] strayStillMs = new double[STRAYS];
+    private final double[] nextStillMs = new double[STRAYS];
+    /** Since when each blob has kept still, if it continues a stray; else now. */
+    private final double[] blobStillMs = new double[Blobs.MAX];
     private double catRef = Double.NaN;
     private double ratRef = Double.NaN;
     private int apartFrames;
@@ -183,6 +188,7 @@ public final class IdentityTracker {
             blobStray[i] = stray(blobs.cx(i), blobs.cy(i));
             blobStrayAge[i] = blobStray[i] < 0 ? 0 : strayAge[blobStray[i]];
             blobRunMs[i] = runSince(blobs, i, timeMs);
+            blobStillMs[i] = blobStray[i] < 0 ? timeMs : strayStillMs[blobStray[i]];
         }
         // First sight of both at once: the larger is the cat when sizes clearly differ.
         boolean firstPair = !cat.everSeen && !rat.everSeen && plausible >= 2;
@@ -382,10 +388,12 @@ public final class IdentityTracker {
                 nextAge[m] = blobStrayAge[i] + 1;
                 nextAX[m] = strayAX[k];
                 nextAY[m] = strayAY[k];
+                nextStillMs[m] = strayStillMs[k];
             } else {
                 nextAge[m] = 1;
                 nextAX[m] = x;
                 nextAY[m] = y;
+                nextStillMs[m] = lastMs;
             }
             m++;
         }
@@ -397,6 +405,7 @@ public final class IdentityTracker {
         System.arraycopy(nextAY, 0, strayAY, 0, m);
         System.arraycopy(nextRunMs, 0, strayRunMs, 0, m);
         System.arraycopy(nextArea, 0, strayArea, 0, m);
+        System.arraycopy(nextStillMs, 0, strayStillMs, 0, m);
         strays = m;
     }
 
@@ -574,7 +583,8 @@ public final class IdentityTracker {
         // cat walked out of their joined blob and lay down (seed 9001 scene-06).
         double unseenS = Math.max(0, (lastMs - t.lastSeenMs) / 1000.0);
         if (stale && !(t.animal == Animal.CAT && unseenS > REACQUIRE_S && !b.touchesBorder(i)
-                && b.contrast(i) >= s.minNewContrast() && reappears(t, b, i, area))) {
+                && b.contrast(i) >= s.minNewContrast() && reappears(t, b, i, area))
+                && !(t.animal == Animal.RAT && movedInSinceLost(t, i))) {
             return 1e9;
         }
         boolean near = d < len * (1 + 3 * Math.min(unseenS, 0.5));
@@ -721,11 +731,25 @@ public final class IdentityTracker {
         }
         // A rat-sized blob is often a toy, a hand or a piece of the cat: only an elongated one that is on the
         // move (not lying there unclaimed) and well away from the cat.
-        if (p > 0.2 || elongation(b, i) < s.minRatElongation() || blobStrayAge[i] > 2 || b.touchesBorder(i)
-                || coversAFixture(b, i)) {
+        if (p > 0.2 || elongation(b, i) < s.minRatElongation() || (blobStrayAge[i] > 2 && !movedInSinceLost(t, i))
+                || b.touchesBorder(i) || coversAFixture(b, i)) {
             return false;
         }
         return catLengthsAway(b, i) > 1.2;
+    }
+
+    /** A blob moving this long before it stopped came in moving: it was not lying there all along (ms). */
+    private static final double MOVED_IN_MS = 300;
+
+    /**
+     * Whether blob {@code i} came into view only after the track was lost and moved about before it stopped: a
+     * rat that came out of cover while lost and then sat still (seed 9001 scene-00 with the lunge coast: in cover
+     * at (168,125), out at (495,125) at 807, sitting at (520,125) from 815; it was refused as "stale" for ever).
+     * A toy, a bowl or a ghost is born where it lies and keeps still from its first frame, so it stays refused;
+     * one on view before the rat went was seen to be something else.
+     */
+    private boolean movedInSinceLost(Track t, int i) {
+        return blobRunMs[i] > t.lastSeenMs && blobStillMs[i] - blobRunMs[i] >= MOVED_IN_MS;
     }
 
     /**
