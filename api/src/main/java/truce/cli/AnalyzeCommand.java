@@ -200,7 +200,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if (baseline) {
             return new RuleBasedClassifier();
         }
-        return model == null ? ModelClassifier.withDefaultWeights() : ModelClassifier.withWeights(model);
+        // the per-frame CSV carries both heads' probabilities
+        return (model == null ? ModelClassifier.withDefaultWeights() : ModelClassifier.withWeights(model))
+                .withProbabilities();
     }
 
     private FrameSource openSource(FrameSources.Options opts) throws SourceException {

@@ -79,6 +79,15 @@ public final class TrainCommand implements Callable<Integer> {
             description = "sigma of the Gaussian noise added to every training input. Default: ${DEFAULT-VALUE}.")
     float inputNoise;
 
+    @Option(names = "--dropout", defaultValue = "" + BehaviourNet.DROPOUT,
+            description = "dropout after the net's dense layer in training. Default: ${DEFAULT-VALUE}.")
+    float dropout;
+
+    @Option(names = "--validation-share", defaultValue = "" + Trainer.Config.VALIDATION_SHARE,
+            description = "share of the scenes held out (by scene) to pick the epoch and the lunge threshold. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    double validationShare;
+
     @Option(names = "--drop-lost-cat", defaultValue = "" + Trainer.Config.LOST_CAT_LENGTHS,
             description = "leave the cat's label out of training where vision tracks the cat farther than this many "
                     + "body lengths from the truth (0: never). Default: ${DEFAULT-VALUE}.")
@@ -117,8 +126,8 @@ public final class TrainCommand implements Callable<Integer> {
         if (members < 1 || members > BehaviourNet.MAX_NETS) {
             throw new IllegalArgumentException("--members must be 1 to " + BehaviourNet.MAX_NETS + ", was " + members);
         }
-        Trainer.Config config = new Trainer.Config(epochs, batch, lr, seed, 0.2, patience, true, inputNoise,
-                labelSmoothing, weightDecay, dropLostCat, dropLostRat);
+        Trainer.Config config = new Trainer.Config(epochs, batch, lr, seed, validationShare, patience, true,
+                inputNoise, labelSmoothing, weightDecay, dropLostCat, dropLostRat, dropout);
         List<List<LabelledScene>> split = Trainer.splitByScene(labelled, config.validationShare(), seed);
         List<LabelledScene> trainScenes = split.get(0);
         if (scriptTwins) {

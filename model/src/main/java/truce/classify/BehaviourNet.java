@@ -40,7 +40,8 @@ public final class BehaviourNet {
     public static final int OUTPUTS = CAT_CLASSES + RAT_CLASSES;
     private static final int FILTERS = 32;
     private static final int HIDDEN = 64;
-    private static final float DROPOUT = 0.3f;
+    /** Dropout after the dense layer in training (no parameter: weights of any dropout load alike). */
+    public static final float DROPOUT = 0.3f;
     /** First line of the params file: what the weights were trained for. */
     private static final String MAGIC = "truce-behaviour-net";
     /** Most nets in one weights file (each costs one forward pass per frame). */
@@ -65,13 +66,21 @@ public final class BehaviourNet {
 
     /** A fresh, uninitialised net. */
     public static SequentialBlock build() {
+        return build(DROPOUT);
+    }
+
+    /** A fresh, uninitialised net with another dropout rate after its dense layer (training only). */
+    public static SequentialBlock build(float dropout) {
+        if (!(dropout >= 0 && dropout < 1)) {
+            throw new IllegalArgumentException("dropout must be in [0, 1), was " + dropout);
+        }
         SequentialBlock b = new SequentialBlock();
         for (int l = 0; l < LAYERS; l++) {
             b.add(conv(1 << l)).add(Activation.reluBlock());
         }
         return b.add(Blocks.batchFlattenBlock())
                 .add(Linear.builder().setUnits(HIDDEN).build()).add(Activation.reluBlock())
-                .add(Dropout.builder().optRate(DROPOUT).build())
+                .add(Dropout.builder().optRate(dropout).build())
                 .add(Linear.builder().setUnits(OUTPUTS).build());
     }
 

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
+import java.util.List;
 import truce.behaviour.CatPosture;
 import truce.behaviour.RatState;
 import truce.features.FrameFeatures;
@@ -26,6 +27,9 @@ public final class ModelClassifier implements BehaviourClassifier {
      * lunges found and the same false lunges.
      */
     public static final int URGENT_EXIT = 1;
+    /** The enums' values, read per frame without {@code values()}'s fresh copy. */
+    private static final List<CatPosture> CAT = List.of(CatPosture.values());
+    private static final List<RatState> RAT = List.of(RatState.values());
 
     private final BehaviourModel model;
     private final boolean ownsModel;
@@ -35,10 +39,14 @@ public final class ModelClassifier implements BehaviourClassifier {
     private final ByteBuffer direct;
     private final FloatBuffer directFloats;
     private final float[] logits = new float[BehaviourNet.OUTPUTS];
+    /** Both heads' probabilities of the current frame, reused: only {@link #withProbabilities()} hands out copies. */
+    private final float[] catP = new float[BehaviourNet.CAT_CLASSES];
+    private final float[] ratP = new float[BehaviourNet.RAT_CLASSES];
     private final LabelSmoother catSmoother;
     private final LabelSmoother ratSmoother;
     private boolean ratEverSeen;
     private boolean plainViewRule = true;
+    private boolean probabilities;
 
     /** A classifier over shared weights; closing it leaves the model open. */
     public ModelClassifier(BehaviourModel model) {
@@ -63,6 +71,15 @@ public final class ModelClassifier implements BehaviourClassifier {
         return this;
     }
 
+    /**
+     * Gives each frame's {@link Labels} copies of both heads' probabilities (for offline analysis). Without it the
+     * live path allocates nothing of its own per frame: the labels carry no probabilities and are shared instances.
+     */
+    public ModelClassifier withProbabilities() {
+        probabilities = true;
+        return this;
+    }
+
     /** A classifier over the committed weights, which it owns. */
     public static ModelClassifier withDefaultWeights() throws IOException {
         return new ModelClassifier(BehaviourModel.loadDefault(), true);
@@ -80,8 +97,6 @@ public final class ModelClassifier implements BehaviourClassifier {
         directFloats.clear();
         directFloats.put(input);
         model.logits(direct, 1, logits);
-        float[] catP = new float[BehaviourNet.CAT_CLASSES];
-        float[] ratP = new float[BehaviourNet.RAT_CLASSES];
         BehaviourModel.softmax(logits, 0, BehaviourNet.CAT_CLASSES, catP);
         BehaviourModel.softmax(logits, BehaviourNet.CAT_CLASSES, BehaviourNet.RAT_CLASSES, ratP);
         if (plainViewRule && frame.rat().visible() && !frame.ratInCover()) {
@@ -90,10 +105,9 @@ public final class ModelClassifier implements BehaviourClassifier {
         int cat = catSmoother.step(catP);
         int rat = ratSmoother.step(ratP);
         ratEverSeen |= frame.rat().visible();
-        return new Labels(
-                frame.cat().visible() ? CatPosture.values()[cat] : null,
-                ratEverSeen ? RatState.values()[rat] : null,
-                catP, ratP);
+        CatPosture catLabel = frame.cat().visible() ? CAT.get(cat) : null;
+        RatState ratLabel = ratEverSeen ? RAT.get(rat) : null;
+        return probabilities ? new Labels(catLabel, ratLabel, catP.clone(), ratP.clone()) : Labels.of(catLabel, ratLabel);
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import truce.behaviour.CatPosture;
+import truce.behaviour.RatState;
 import truce.features.AnimalFeatures;
 import truce.features.FrameFeatures;
 
@@ -41,7 +44,7 @@ class ModelClassifierTest {
     @Test
     void theCommittedWeightsLoadOffline() throws IOException {
         assertEquals("true", System.getProperty("ai.djl.offline"), "tests must run with DJL offline");
-        try (ModelClassifier c = ModelClassifier.withDefaultWeights()) {
+        try (ModelClassifier c = ModelClassifier.withDefaultWeights().withProbabilities()) {
             Labels l = c.classify(frames().get(0));
             assertNotNull(l.cat());
             assertNotNull(l.rat());
@@ -50,12 +53,42 @@ class ModelClassifierTest {
         }
     }
 
+    /**
+     * The live path allocates no labels of its own per frame: a frame's labels are shared instances without
+     * probabilities (two arrays per frame on the hot path before), with the same labels as when probabilities are
+     * asked for; probabilities asked for are the frame's own copies, which later frames leave alone.
+     */
+    @Test
+    void liveLabelsAreSharedAndProbabilitiesAreCopies() throws IOException {
+        List<FrameFeatures> frames = frames();
+        try (BehaviourModel model = BehaviourModel.loadDefault();
+             ModelClassifier live = new ModelClassifier(model);
+             ModelClassifier offline = new ModelClassifier(model).withProbabilities()) {
+            Labels firstOffline = offline.classify(frames.get(0));
+            float[] firstCat = firstOffline.catProbabilities().clone();
+            float[] firstRat = firstOffline.ratProbabilities().clone();
+            for (FrameFeatures f : frames) {
+                Labels l = live.classify(f);
+                Labels o = f == frames.get(0) ? firstOffline : offline.classify(f);
+                assertEquals(o.cat(), l.cat(), "frame " + f.frame());
+                assertEquals(o.rat(), l.rat(), "frame " + f.frame());
+                assertNull(l.catProbabilities());
+                assertNull(l.ratProbabilities());
+                assertSame(Labels.of(l.cat(), l.rat()), l, "frame " + f.frame());
+            }
+            assertArrayEquals(firstCat, firstOffline.catProbabilities());
+            assertArrayEquals(firstRat, firstOffline.ratProbabilities());
+        }
+        assertEquals(new Labels(null, RatState.HIDING, null, null), Labels.of(null, RatState.HIDING));
+        assertEquals(new Labels(CatPosture.LUNGING, null, null, null), Labels.of(CatPosture.LUNGING, null));
+    }
+
     @Test
     void inferenceIsDeterministic() throws IOException {
         List<FrameFeatures> frames = frames();
         try (BehaviourModel model = BehaviourModel.loadDefault();
-             ModelClassifier a = new ModelClassifier(model);
-             ModelClassifier b = new ModelClassifier(model)) {
+             ModelClassifier a = new ModelClassifier(model).withProbabilities();
+             ModelClassifier b = new ModelClassifier(model).withProbabilities()) {
             List<Labels> first = new ArrayList<>();
             for (FrameFeatures f : frames) {
                 first.add(a.classify(f));
@@ -160,7 +193,7 @@ class ModelClassifierTest {
             assertTrue(now.channels() > old.channels(), "v4 adds channels after v3's");
             // both classify a stream: each window holds the channels its net reads
             for (BehaviourModel model : List.of(old, now)) {
-                try (ModelClassifier c = new ModelClassifier(model)) {
+                try (ModelClassifier c = new ModelClassifier(model).withProbabilities()) {
                     for (FrameFeatures f : frames()) {
                         Labels l = c.classify(f);
                         assertEquals(1.0, sum(l.catProbabilities()), 1e-4);

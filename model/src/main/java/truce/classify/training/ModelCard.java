@@ -33,7 +33,7 @@ public final class ModelCard {
         sb.append("- Data: `").append(dataDirs.stream().map(Path::toString).collect(java.util.stream.Collectors.joining("`, `")))
                 .append("`, ").append(r.trainScenes().size() + r.validationScenes().size())
                 .append(" scenes; features from ").append(featureSource).append('\n');
-        sb.append("- Net: causal temporal convolution (3 x Conv1d k=3, dilations 1/2/4, 32 filters) + dense 64 (dropout 0.3) + 6 logits; ")
+        sb.append("- Net: causal temporal convolution (3 x Conv1d k=3, dilations 1/2/4, 32 filters) + dense 64 (dropout " + config.dropout() + ") + 6 logits; ")
                 .append("input ").append(FeatureEncoder.CHANNELS).append(" channels x ").append(BehaviourNet.WINDOW)
                 .append(" frames (feature encoding v").append(FeatureEncoder.VERSION).append(")\n");
         sb.append("- Features: scale- and scene-free (body length, width, area and elongation as ratios to the animal's ")

@@ -35,7 +35,9 @@ public final class Trainer {
     /** Knobs of one training run. */
     public record Config(int epochs, int batchSize, float learningRate, long seed, double validationShare,
                          int patience, boolean progressBar, float inputNoise, float labelSmoothing,
-                         float weightDecay, float lostCatLengths, float lostRatLengths) {
+                         float weightDecay, float lostCatLengths, float lostRatLengths, float dropout) {
+        /** Share of the scenes held out for validation (split by scene). */
+        public static final double VALIDATION_SHARE = 0.2;
         /** Gaussian noise added to every training input value (seeded): see {@link #addNoise}. */
         public static final float INPUT_NOISE = 0.15f;
         /**
@@ -56,7 +58,7 @@ public final class Trainer {
         public Config(int epochs, int batchSize, float learningRate, long seed, double validationShare,
                       int patience, boolean progressBar) {
             this(epochs, batchSize, learningRate, seed, validationShare, patience, progressBar, INPUT_NOISE,
-                    LABEL_SMOOTHING, WEIGHT_DECAY, LOST_CAT_LENGTHS, LOST_RAT_LENGTHS);
+                    LABEL_SMOOTHING, WEIGHT_DECAY, LOST_CAT_LENGTHS, LOST_RAT_LENGTHS, BehaviourNet.DROPOUT);
         }
 
         public Config {
@@ -66,12 +68,15 @@ public final class Trainer {
             if (!(weightDecay >= 0) || !(inputNoise >= 0) || !(lostCatLengths >= 0) || !(lostRatLengths >= 0)) {
                 throw new IllegalArgumentException("weight decay, input noise and lost lengths must be >= 0");
             }
+            if (!(dropout >= 0 && dropout < 1) || !(validationShare > 0 && validationShare < 1)) {
+                throw new IllegalArgumentException("dropout must be in [0, 1) and the validation share in (0, 1)");
+            }
         }
 
         /** The same knobs with another seed (an ensemble's next member). */
         public Config withSeed(long s) {
             return new Config(epochs, batchSize, learningRate, s, validationShare, patience, progressBar, inputNoise,
-                    labelSmoothing, weightDecay, lostCatLengths, lostRatLengths);
+                    labelSmoothing, weightDecay, lostCatLengths, lostRatLengths, dropout);
         }
     }
 
@@ -135,7 +140,7 @@ public final class Trainer {
         double bestScore = Double.NEGATIVE_INFINITY;
         boolean stopped = false;
 
-        Block net = BehaviourNet.build();
+        Block net = BehaviourNet.build(config.dropout());
         try (Model model = Model.newInstance("truce-behaviour")) {
             model.setBlock(net);
             DefaultTrainingConfig tc = new DefaultTrainingConfig(new TwoHeadLoss())

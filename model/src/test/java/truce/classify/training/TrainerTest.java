@@ -1,6 +1,7 @@
 package truce.classify.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -85,5 +86,37 @@ class TrainerTest {
         float[] plain = new float[6];
         Trainer.target(plain, 0, 0, 1, catW, ratW, 0f);
         assertEquals(List.of(0.5f, 0f, 0f, 0f, 2f, 0f), List.of(plain[0], plain[1], plain[2], plain[3], plain[4], plain[5]));
+    }
+
+    /**
+     * Dropout and the validation share are knobs of a run: a net built with another dropout trains and saves like
+     * any other (dropout has no parameter), the share decides how many whole scenes validate, and values that
+     * cannot be meant are refused instead of training something else.
+     */
+    @Test
+    void dropoutAndValidationShareAreKnobsOfARun(@TempDir Path dir) throws Exception {
+        List<LabelledScene> scenes = new ArrayList<>();
+        for (int s = 0; s < 5; s++) {
+            scenes.add(SimulatedScenes.labelled(200 + s, 300));
+        }
+        Trainer.Config c = new Trainer.Config(1, 128, 3e-3f, 1, 0.4, 10, false, 0.15f, 0f, 1e-4f, 0f, 0f, 0.6f);
+        Trainer.Result r = new Trainer(c).train(scenes, dir);
+        assertEquals(2, r.validationScenes().size(), "0.4 of 5 scenes validate");
+        assertEquals(3, r.trainScenes().size());
+        try (BehaviourModel m = BehaviourModel.load(dir)) {
+            assertEquals(truce.classify.FeatureEncoder.CHANNELS, m.channels());
+        }
+        assertEquals(0.6f, c.withSeed(2).dropout());
+        assertEquals(truce.classify.BehaviourNet.DROPOUT,
+                new Trainer.Config(1, 128, 3e-3f, 1, 0.2, 10, false).dropout());
+        for (float bad : new float[] {-0.1f, 1f, Float.NaN}) {
+            assertThrows(IllegalArgumentException.class,
+                    () -> new Trainer.Config(1, 128, 3e-3f, 1, 0.2, 10, false, 0.15f, 0f, 1e-4f, 0f, 0f, bad));
+            assertThrows(IllegalArgumentException.class, () -> truce.classify.BehaviourNet.build(bad));
+        }
+        for (double bad : new double[] {0, 1, -0.2, Double.NaN}) {
+            assertThrows(IllegalArgumentException.class,
+                    () -> new Trainer.Config(1, 128, 3e-3f, 1, bad, 10, false));
+        }
     }
 }
