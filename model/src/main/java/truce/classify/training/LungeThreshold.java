@@ -16,9 +16,10 @@ import truce.classify.evaluation.LungeEvents;
  * held-out ones): the class weighting that makes lunges learnable also inflates their probability, so 0.5
  * over-reports. The choice maximises the event F1 of lunges (detected versus false). Candidates within
  * {@link #TIE} of the best are a tie the validation scenes cannot resolve (one lunge of forty moves the F1 by
- * about 0.01), and a tie goes to the higher threshold: each false "lunge" alarm costs the user's trust in the
- * next one (the 2026-11-26 candidate's rule of ties-to-lower picked 0.6 from a flat 0.793-0.797 and gave 0.66
- * false lunges per minute on held-out footage).
+ * about 0.01), and a tie goes to the higher threshold, so long as it flags lunges as early (median latency no
+ * later than the best's): each false "lunge" alarm costs the user's trust in the next one (the 2026-11-26
+ * candidate's rule of ties-to-lower picked 0.6 from a flat 0.786-0.797 and gave 0.66 false lunges per minute on
+ * held-out footage), while a late alarm is a lunge that lands.
  */
 public final class LungeThreshold {
     private static final float[] CANDIDATES = {0.5f, 0.6f, 0.7f, 0.8f, 0.85f, 0.9f, 0.95f};
@@ -31,7 +32,7 @@ public final class LungeThreshold {
     }
 
     /** What one candidate threshold scored on the validation scenes. */
-    record Row(float threshold, int lunges, int detected, int falseLunges) {
+    record Row(float threshold, int lunges, int detected, int falseLunges, double medianLatencyMs) {
         double eventF1() {
             return lunges == 0 ? Double.NaN : 2.0 * detected / (lunges + detected + falseLunges);
         }
@@ -50,7 +51,7 @@ public final class LungeThreshold {
             try (ModelClassifier c = new ModelClassifier(model)) {
                 e = Evaluation.run("t", c, validation).lunges();
             }
-            Row r = new Row(t, e.lunges(), e.detected(), e.falseLunges());
+            Row r = new Row(t, e.lunges(), e.detected(), e.falseLunges(), e.medianLatencyMs());
             rows.add(r);
             table.append(String.format(Locale.ROOT, "| %.2f | %d | %d | %d | %.3f | %.0f |%n", t, e.lunges(),
                     e.detected(), e.falseLunges(), r.eventF1(), e.medianLatencyMs()));
@@ -60,12 +61,24 @@ public final class LungeThreshold {
         return new Choice(best, table.toString());
     }
 
-    /** The highest threshold whose event F1 is within {@link #TIE} of the best; the default when none scored. */
+    /**
+     * The highest threshold whose event F1 is within {@link #TIE} of the best and whose median latency is no later
+     * than the best's; the default when none scored.
+     */
     static float pick(List<Row> rows) {
-        double bestF1 = rows.stream().mapToDouble(Row::eventF1).filter(f -> !Double.isNaN(f)).max().orElse(Double.NaN);
-        float best = BehaviourModel.DEFAULT_LUNGE_THRESHOLD;
+        Row top = null;
         for (Row r : rows) {
-            if (r.eventF1() >= bestF1 - TIE && r.threshold() > best) {
+            if (!Double.isNaN(r.eventF1()) && (top == null || r.eventF1() > top.eventF1())) {
+                top = r;
+            }
+        }
+        if (top == null) {
+            return BehaviourModel.DEFAULT_LUNGE_THRESHOLD;
+        }
+        float best = top.threshold();
+        for (Row r : rows) {
+            if (r.eventF1() >= top.eventF1() - TIE && r.medianLatencyMs() <= top.medianLatencyMs()
+                    && r.threshold() > best) {
                 best = r.threshold();
             }
         }
