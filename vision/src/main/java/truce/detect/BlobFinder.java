@@ -21,6 +21,17 @@ public final class BlobFinder {
     static final double SHADE_MAX = 0.5;
     /** Smallest box (working pixels) of a blob whose shade is dropped: about a cat's, several rats'. */
     static final int SHADE_MIN_BOX = 400;
+    /** Bins of a dark blob's shade-pixel brightness ratio (frame to floor, 0..1) when looking for a cast shadow. */
+    private static final int RATIO_BINS = 32;
+    /** A cast shadow beside a dark animal is at least this much lighter (ratio) than the animal's own fur. */
+    static final double FUR_GAP = 0.12;
+    /** Smallest share of a dark blob's pixels that the shadow, and the fur, each make up. */
+    static final double CAST_MIN = 0.15;
+    /** How far (in square roots of the blob's area) a cast shadow's centre lies to one side of the fur's. */
+    static final double CAST_OFFSET = 0.25;
+    private final long[] binN = new long[RATIO_BINS];
+    private final double[] binX = new double[RATIO_BINS];
+    private final double[] binY = new double[RATIO_BINS];
     /** Radius of the opening that strips thin parts, as a share of the body's greatest half-thickness. */
     static final float OPEN_SHARE = 0.5f;
 
@@ -128,7 +139,8 @@ public final class BlobFinder {
      * of r all round leaves the centroid where it was, while a tail thinner than 2r goes entirely. Area and
      * box keep the whole blob; the shaved rim is added back to the length and width. A mostly light blob
      * with a minority of evenly darker pixels is an animal with its shadow attached: those pixels are left
-     * out of centroid and shape too (a dark animal, mostly such pixels itself, keeps them all).
+     * out of centroid and shape too (a dark animal, mostly such pixels itself, keeps them all here; only
+     * {@link #refine} leaves out its cast shadow, for the reported position, not for matching).
      */
     private void trimThinParts(Blobs out, int b, int label, float maxDist, int x0, int y0, int x1, int y1,
                                double shadeShare) {
@@ -240,7 +252,8 @@ public final class BlobFinder {
         double shadeShare = blobs.shade[b];
         boolean dropShade = shadeShare > SHADE_MIN && shadeShare < SHADE_MAX
                 && (x1 - x0 + 1) * (y1 - y0 + 1) >= SHADE_MIN_BOX;
-        if (maxDist < 2f && !dropShade) {
+        float cut = dropShade ? 0f : castShadowCut(member, x0, y0, x1, y1, shadeShare);
+        if (maxDist < 2f && !dropShade && cut >= 1f) {
             return false;
         }
         byte[] shade = motion.shade;
@@ -255,6 +268,7 @@ public final class BlobFinder {
             for (int x = x0; x <= x1; x++) {
                 int p = row + x;
                 if (member[p] == 0 || (dropShade && shade[p] != 0)
+                        || (shade[p] != 0 && cut < 1f && ratio(p) >= cut)
                         || (dist[p] < r && !nearCore(x, y, k, r, reach, x0, y0, x1, y1))) {
                     continue;
                 }
@@ -269,6 +283,108 @@ public final class BlobFinder {
         xy[0] = (sx / n + 0.5) * fx - 0.5;
         xy[1] = (sy / n + 0.5) * fy - 0.5;
         return true;
+    }
+
+    /**
+     * A dark animal is itself mostly shade, so its cast shadow cannot be told by the share. Dark fur is much
+     * darker than a shadow on the same floor, and the shadow lies to one side of its caster: when the blob's
+     * shade pixels fall into a darker and a lighter group (by brightness ratio to the floor), each a fair share
+     * of the blob, at least {@link #FUR_GAP} apart and with the lighter group's centre well off the darker
+     * one's, the lighter group is the cast shadow.
+     *
+     * @param member the blob's pixels (1) in its box
+     * @return the ratio from which a shade pixel is the cast shadow, or 1 when there is none
+     */
+    private float castShadowCut(byte[] member, int x0, int y0, int x1, int y1, double shadeShare) {
+        if (shadeShare < SHADE_MAX || (x1 - x0 + 1) * (y1 - y0 + 1) < SHADE_MIN_BOX) {
+            return 1f;
+        }
+        java.util.Arrays.fill(binN, 0);
+        java.util.Arrays.fill(binX, 0);
+        java.util.Arrays.fill(binY, 0);
+        byte[] shade = motion.shade;
+        long all = 0;
+        for (int y = y0; y <= y1; y++) {
+            int row = y * w;
+            for (int x = x0; x <= x1; x++) {
+                int p = row + x;
+                if (member[p] == 0) {
+                    continue;
+                }
+                all++;
+                if (shade[p] == 0) {
+                    continue;
+                }
+                int k = Math.min(RATIO_BINS - 1, (int) (ratio(p) * RATIO_BINS));
+                binN[k]++;
+                binX[k] += x;
+                binY[k] += y;
+            }
+        }
+        // Otsu's split of the shade pixels' ratios
+        long n = 0;
+        double sum = 0;
+        for (int k = 0; k < RATIO_BINS; k++) {
+            n += binN[k];
+            sum += binN[k] * (k + 0.5);
+        }
+        long nDark = 0;
+        double sDark = 0;
+        double best = -1;
+        int split = -1;
+        for (int k = 0; k < RATIO_BINS - 1; k++) {
+            nDark += binN[k];
+            sDark += binN[k] * (k + 0.5);
+            long nLight = n - nDark;
+            if (nDark == 0 || nLight == 0) {
+                continue;
+            }
+            double d = sDark / nDark - (sum - sDark) / nLight;
+            double between = (double) nDark * nLight * d * d;
+            if (between > best) {
+                best = between;
+                split = k;
+            }
+        }
+        if (split < 0) {
+            return 1f;
+        }
+        long nd = 0;
+        double rd = 0;
+        double xd = 0;
+        double yd = 0;
+        long nl = 0;
+        double rl = 0;
+        double xl = 0;
+        double yl = 0;
+        for (int k = 0; k < RATIO_BINS; k++) {
+            if (k <= split) {
+                nd += binN[k];
+                rd += binN[k] * (k + 0.5);
+                xd += binX[k];
+                yd += binY[k];
+            } else {
+                nl += binN[k];
+                rl += binN[k] * (k + 0.5);
+                xl += binX[k];
+                yl += binY[k];
+            }
+        }
+        if (nd < CAST_MIN * all || nl < CAST_MIN * all || (rl / nl - rd / nd) / RATIO_BINS < FUR_GAP) {
+            return 1f;
+        }
+        double off = Math.hypot(xl / nl - xd / nd, yl / nl - yd / nd);
+        return off >= CAST_OFFSET * Math.sqrt(all) ? (float) (split + 1) / RATIO_BINS : 1f;
+    }
+
+    /** Brightness of a working pixel as a share of the floor's under it, the frame levelled by the global gain. */
+    private float ratio(int p) {
+        int q = 3 * p;
+        float[] bg = motion.bg;
+        byte[] px = motion.px;
+        float lb = bg[q] + bg[q + 1] + bg[q + 2];
+        float lf = ((px[q] & 0xff) + (px[q + 1] & 0xff) + (px[q + 2] & 0xff)) * (float) motion.gain();
+        return lb > 1 ? lf / lb : 1f;
     }
 
     /** Whether a core pixel (at least r from the edge) of the refined blob lies within r + 0.5 of (x, y). */
