@@ -1,5 +1,7 @@
 package truce.detect;
 
+import java.util.Arrays;
+
 /**
  * Stage "detect": connected components of the motion mask (8-connected, one flood fill with a reused stack),
  * measured on the fly: area, centroid, second moments, box, border contact and contrast, then scaled to
@@ -49,8 +51,8 @@ public final class BlobFinder {
         out.clear();
         byte[] mask = motion.mask;
         short[] diff = motion.diff;
-        java.util.Arrays.fill(labels, 0);
-        java.util.Arrays.fill(motion.ghost, (byte) 0);
+        Arrays.fill(labels, 0);
+        Arrays.fill(motion.ghost, (byte) 0);
         int next = 0;
         for (int start = 0; start < mask.length; start++) {
             if (mask[start] == 0 || labels[start] != 0) {
@@ -299,9 +301,9 @@ public final class BlobFinder {
         if (shadeShare < SHADE_MAX || (x1 - x0 + 1) * (y1 - y0 + 1) < SHADE_MIN_BOX) {
             return 1f;
         }
-        java.util.Arrays.fill(binN, 0);
-        java.util.Arrays.fill(binX, 0);
-        java.util.Arrays.fill(binY, 0);
+        Arrays.fill(binN, 0);
+        Arrays.fill(binX, 0);
+        Arrays.fill(binY, 0);
         byte[] shade = motion.shade;
         long all = 0;
         for (int y = y0; y <= y1; y++) {
@@ -489,7 +491,7 @@ public final class BlobFinder {
         double la = Math.log(va);
         double lb = Math.log(vb);
         for (int round = 0; round < 4; round++) {
-            java.util.Arrays.fill(acc, 0);
+            Arrays.fill(acc, 0);
             for (int y = y0; y <= y1; y++) {
                 for (int x = x0; x <= x1; x++) {
                     if (labels[y * w + x] != label) {
