@@ -148,8 +148,7 @@ public final class BlobFinder {
                                double shadeShare) {
         // A small animal stands low: its shadow hugs its body, and its own darker fur (a hooded rat's head)
         // would go instead; only a big blob's shade is taken for a shadow cast beside it.
-        boolean dropShade = shadeShare > SHADE_MIN && shadeShare < SHADE_MAX
-                && (x1 - x0 + 1) * (y1 - y0 + 1) >= SHADE_MIN_BOX;
+        boolean dropShade = shadowAttached(shadeShare, x0, y0, x1, y1);
         byte[] shade = motion.shade;
         float r = Math.max(1.0f, 0.35f * maxDist);
         if (maxDist < 2f && !dropShade) {
@@ -252,8 +251,7 @@ public final class BlobFinder {
             }
         }
         double shadeShare = blobs.shade[b];
-        boolean dropShade = shadeShare > SHADE_MIN && shadeShare < SHADE_MAX
-                && (x1 - x0 + 1) * (y1 - y0 + 1) >= SHADE_MIN_BOX;
+        boolean dropShade = shadowAttached(shadeShare, x0, y0, x1, y1);
         float cut = dropShade ? 0f : castShadowCut(member, x0, y0, x1, y1, shadeShare);
         if (maxDist < 2f && !dropShade && cut >= 1f) {
             return false;
@@ -287,6 +285,16 @@ public final class BlobFinder {
         return true;
     }
 
+    /** Whether a blob's box is big enough (about a cat's) for its shade to be read as a shadow it casts. */
+    private static boolean castsShadows(int x0, int y0, int x1, int y1) {
+        return (x1 - x0 + 1) * (y1 - y0 + 1) >= SHADE_MIN_BOX;
+    }
+
+    /** A mostly light blob with a minority of evenly darker pixels: an animal with its shadow attached. */
+    private static boolean shadowAttached(double shadeShare, int x0, int y0, int x1, int y1) {
+        return shadeShare > SHADE_MIN && shadeShare < SHADE_MAX && castsShadows(x0, y0, x1, y1);
+    }
+
     /**
      * A dark animal is itself mostly shade, so its cast shadow cannot be told by the share. Dark fur is much
      * darker than a shadow on the same floor, and the shadow lies to one side of its caster: when the blob's
@@ -298,7 +306,7 @@ public final class BlobFinder {
      * @return the ratio from which a shade pixel is the cast shadow, or 1 when there is none
      */
     private float castShadowCut(byte[] member, int x0, int y0, int x1, int y1, double shadeShare) {
-        if (shadeShare < SHADE_MAX || (x1 - x0 + 1) * (y1 - y0 + 1) < SHADE_MIN_BOX) {
+        if (shadeShare < SHADE_MAX || !castsShadows(x0, y0, x1, y1)) {
             return 1f;
         }
         Arrays.fill(binN, 0);

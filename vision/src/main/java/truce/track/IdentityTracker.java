@@ -577,14 +577,9 @@ public final class IdentityTracker {
             return (d / gate) * (d / gate) + sizeCost + classCost;
         }
         // Lost for a while: it can only come back where it could have been all along, and as something that
-        // was not already lying there unclaimed; except a cat long lost that lies there plainly as itself (its
-        // size, plainly cat-sized, clear of the border, and the full contrast of a new animal: a faint one is as
-        // likely the ghost the cat left, seed 9001 scene-07): the track went off with the owner's arm while the
-        // cat walked out of their joined blob and lay down (seed 9001 scene-06).
+        // was not already lying there unclaimed (but see staleYetItself).
         double unseenS = Math.max(0, (lastMs - t.lastSeenMs) / 1000.0);
-        if (stale && !(t.animal == Animal.CAT && unseenS > REACQUIRE_S && !b.touchesBorder(i)
-                && b.contrast(i) >= s.minNewContrast() && reappears(t, b, i, area))
-                && !(t.animal == Animal.RAT && movedInSinceLost(t, i))) {
+        if (stale && !staleYetItself(t, b, i, area, unseenS)) {
             return 1e9;
         }
         boolean near = d < len * (1 + 3 * Math.min(unseenS, 0.5));
@@ -736,6 +731,21 @@ public final class IdentityTracker {
             return false;
         }
         return catLengthsAway(b, i) > 1.2;
+    }
+
+    /**
+     * Whether a blob that lay still unclaimed is nevertheless the lost track's animal. A cat long lost that lies
+     * there plainly as itself (its size, plainly cat-sized, clear of the border, and the full contrast of a new
+     * animal: a faint one is as likely the ghost the cat left, seed 9001 scene-07): the track went off with the
+     * owner's arm while the cat walked out of their joined blob and lay down (seed 9001 scene-06). A rat that came
+     * in moving after it was lost and then sat down ({@link #movedInSinceLost}).
+     */
+    private boolean staleYetItself(Track t, Blobs b, int i, double area, double unseenS) {
+        if (t.animal == Animal.CAT) {
+            return unseenS > REACQUIRE_S && !b.touchesBorder(i) && b.contrast(i) >= s.minNewContrast()
+                    && reappears(t, b, i, area);
+        }
+        return movedInSinceLost(t, i);
     }
 
     /** A blob moving this long before it stopped came in moving: it was not lying there all along (ms). */
