@@ -1,5 +1,6 @@
 package truce.classify;
 
+import java.util.List;
 import truce.features.AnimalFeatures;
 import truce.features.FrameFeatures;
 
@@ -27,7 +28,7 @@ public final class FeatureEncoder {
      */
     static final int CHANNELS_V3 = 29;
     /** Feature versions whose weights this encoder can feed ({@link #channels(int)} knows each). */
-    static final java.util.List<Integer> READABLE_VERSIONS = java.util.List.of(3, VERSION);
+    static final List<Integer> READABLE_VERSIONS = List.of(3, VERSION);
     /** Channel indices the tests (and readers of the weights) rely on. */
     static final int CAT_VISIBLE = 0;
     static final int CAT_STEP = 1;

@@ -1,5 +1,6 @@
 package truce.classify;
 
+import java.util.ArrayList;
 import java.util.List;
 import truce.behaviour.CatPosture;
 import truce.behaviour.RatState;
@@ -20,9 +21,9 @@ public record Labels(CatPosture cat, RatState rat, float[] catProbabilities, flo
     }
 
     private static List<List<Labels>> plain() {
-        List<List<Labels>> rows = new java.util.ArrayList<>();
+        List<List<Labels>> rows = new ArrayList<>();
         for (int c = 0; c <= CatPosture.values().length; c++) {
-            List<Labels> row = new java.util.ArrayList<>();
+            List<Labels> row = new ArrayList<>();
             for (int r = 0; r <= RatState.values().length; r++) {
                 row.add(new Labels(c == 0 ? null : CatPosture.values()[c - 1], r == 0 ? null : RatState.values()[r - 1],
                         null, null));

@@ -53,8 +53,8 @@ public final class LungeThreshold {
             }
             Row r = new Row(t, e.lunges(), e.detected(), e.falseLunges(), e.medianLatencyMs());
             rows.add(r);
-            table.append(String.format(Locale.ROOT, "| %.2f | %d | %d | %d | %.3f | %.0f |%n", t, e.lunges(),
-                    e.detected(), e.falseLunges(), r.eventF1(), e.medianLatencyMs()));
+            table.append(String.format(Locale.ROOT, "| %.2f | %d | %d | %d | %.3f | %.0f |%n", r.threshold(),
+                    r.lunges(), r.detected(), r.falseLunges(), r.eventF1(), r.medianLatencyMs()));
         }
         float best = pick(rows);
         model.withLungeThreshold(best);
