@@ -15,6 +15,10 @@ public final class BlobFinder {
     private final int[] stack;
     /** The refined blob's pixels (its box only) and the components it was merged from. */
     private final byte[] member;
+    /** Marks in {@link #member}: in the blob; a smooth shade pixel; the cast shadow found by texture. */
+    private static final byte IN = 1;
+    private static final byte SMOOTH = 2;
+    private static final byte CAST = 4;
     private final int[] parts = new int[8];
     private final int minPixels;
     private final double[] acc = new double[12];
@@ -31,6 +35,19 @@ public final class BlobFinder {
     static final double CAST_MIN = 0.15;
     /** How far (in square roots of the blob's area) a cast shadow's centre lies to one side of the fur's. */
     static final double CAST_OFFSET = 0.25;
+    /**
+     * Largest brightness change (sum of three channels) between neighbouring shade pixels that the floor under
+     * them does not explain, for them to count as a smooth cast shadow: sensor noise and JPEG blocks stay under
+     * it, striped or spotted fur goes well over.
+     */
+    static final float SMOOTH_STEP = 18f;
+    /** Brightness step (sum of three channels) between neighbouring floor pixels that counts as an edge. */
+    static final float FLOOR_EDGE = 2 * SMOOTH_STEP;
+    /** Floor edges a cast shadow must cover, and the share of them that must show through, to be told from fur. */
+    private static final int MIN_FLOOR_EDGES = 6;
+    private static final double SHOWN_SHARE = 0.6;
+    /** Half-side of the window in which most shade pixels must be smooth for a pixel to be the cast shadow. */
+    private static final int SMOOTH_REACH = 2;
     private final long[] binN = new long[RATIO_BINS];
     private final double[] binX = new double[RATIO_BINS];
     private final double[] binY = new double[RATIO_BINS];
@@ -244,7 +261,7 @@ public final class BlobFinder {
                 for (int k = 0; k < nParts && !in; k++) {
                     in = labels[p] == parts[k];
                 }
-                member[p] = (byte) (in ? 1 : 0);
+                member[p] = in ? IN : 0;
                 if (in && dist[p] > maxDist) {
                     maxDist = dist[p];
                 }
@@ -253,7 +270,8 @@ public final class BlobFinder {
         double shadeShare = blobs.shade[b];
         boolean dropShade = shadowAttached(shadeShare, x0, y0, x1, y1);
         float cut = dropShade ? 0f : castShadowCut(member, x0, y0, x1, y1, shadeShare);
-        if (maxDist < 2f && !dropShade && cut >= 1f) {
+        boolean dropSmooth = !dropShade && cut >= 1f && smoothShadowCut(member, x0, y0, x1, y1, shadeShare);
+        if (maxDist < 2f && !dropShade && cut >= 1f && !dropSmooth) {
             return false;
         }
         byte[] shade = motion.shade;
@@ -267,8 +285,9 @@ public final class BlobFinder {
             int row = y * w;
             for (int x = x0; x <= x1; x++) {
                 int p = row + x;
-                if (member[p] == 0 || (dropShade && shade[p] != 0)
+                if ((member[p] & IN) == 0 || (dropShade && shade[p] != 0)
                         || (shade[p] != 0 && cut < 1f && ratio(p) >= cut)
+                        || (dropSmooth && (member[p] & CAST) != 0)
                         || (dist[p] < r && !nearCore(x, y, k, r, reach, x0, y0, x1, y1))) {
                     continue;
                 }
@@ -318,7 +337,7 @@ public final class BlobFinder {
             int row = y * w;
             for (int x = x0; x <= x1; x++) {
                 int p = row + x;
-                if (member[p] == 0) {
+                if ((member[p] & IN) == 0) {
                     continue;
                 }
                 all++;
@@ -387,6 +406,138 @@ public final class BlobFinder {
         return off >= CAST_OFFSET * Math.sqrt(all) ? (float) (split + 1) / RATIO_BINS : 1f;
     }
 
+    /**
+     * A cast shadow that is darker than its caster (a tabby lying on a raised perch, its shadow on the floor
+     * below) escapes {@link #castShadowCut}, which takes the lighter group for the shadow. Texture tells them
+     * apart whatever their brightness: the shadow darkens the floor evenly, so its brightness ratio to the floor
+     * is smooth from pixel to pixel, while fur has its own stripes and spots. A shade pixel is the cast shadow
+     * when most shade pixels around it are smooth; the shadow is left out of the reported position when it is a
+     * fair share of the blob, the rest is too (not counting the rest's rim: round a solid coat, as smooth as a
+     * shadow, only the rim would be left), it lies to one side of the rest, and the floor's edges show through it
+     * ({@link #showsTheFloor}).
+     *
+     * @param member the blob's pixels ({@link #IN}) in its box; receives {@link #SMOOTH} and {@link #CAST} marks
+     * @return whether the pixels marked {@link #CAST} are a cast shadow to leave out
+     */
+    private boolean smoothShadowCut(byte[] member, int x0, int y0, int x1, int y1, double shadeShare) {
+        if (shadeShare < SHADE_MAX || !castsShadows(x0, y0, x1, y1)) {
+            return false;
+        }
+        byte[] shade = motion.shade;
+        for (int y = y0; y <= y1; y++) {
+            for (int x = x0; x <= x1; x++) {
+                int p = y * w + x;
+                if ((member[p] & IN) != 0 && shade[p] != 0 && smooth(member, p, x, y, x0, y0, x1, y1)) {
+                    member[p] |= SMOOTH;
+                }
+            }
+        }
+        float[] dist = motion.dist;
+        long all = 0;
+        long nCast = 0;
+        long restCore = 0;
+        double xc = 0;
+        double yc = 0;
+        double xr = 0;
+        double yr = 0;
+        for (int y = y0; y <= y1; y++) {
+            for (int x = x0; x <= x1; x++) {
+                int p = y * w + x;
+                if ((member[p] & IN) == 0) {
+                    continue;
+                }
+                all++;
+                if (shade[p] != 0 && mostlySmooth(member, shade, x, y, x0, y0, x1, y1)) {
+                    member[p] |= CAST;
+                    nCast++;
+                    xc += x;
+                    yc += y;
+                } else {
+                    xr += x;
+                    yr += y;
+                    restCore += dist[p] >= 2f ? 1 : 0;
+                }
+            }
+        }
+        long nRest = all - nCast;
+        // the rest must be a body, not only the rim round a smooth one: a solid coat is as smooth as a shadow
+        if (nCast < CAST_MIN * all || restCore < CAST_MIN * all) {
+            return false;
+        }
+        double off = Math.hypot(xc / nCast - xr / nRest, yc / nCast - yr / nRest);
+        return off >= CAST_OFFSET * Math.sqrt(all) && showsTheFloor(member, x0, y0, x1, y1);
+    }
+
+    /**
+     * Whether the floor's own edges (tile grout, a perch's rim, wood grain) show through the pixels marked
+     * {@link #CAST}, as through a shadow, rather than being hidden, as under fur: a solid coat is as smooth as a
+     * shadow, and only where the floor has an edge can the two be told apart. Without such edges it says no.
+     */
+    private boolean showsTheFloor(byte[] member, int x0, int y0, int x1, int y1) {
+        int edges = 0;
+        int shown = 0;
+        for (int y = y0; y < y1; y++) {
+            for (int x = x0; x < x1; x++) {
+                int p = y * w + x;
+                if ((member[p] & CAST) == 0) {
+                    continue;
+                }
+                float r = ratio(p);
+                for (int q = p + 1; q <= p + w; q += w - 1) {
+                    if ((member[q] & CAST) == 0) {
+                        continue;
+                    }
+                    float db = lum(motion.bg, p) - lum(motion.bg, q);
+                    if (Math.abs(db) < FLOOR_EDGE) {
+                        continue;
+                    }
+                    edges++;
+                    float df = (float) ((lum(motion.px, p) - lum(motion.px, q)) * motion.gain());
+                    shown += Math.abs(df - r * db) <= SMOOTH_STEP || Math.abs(df - db) <= SMOOTH_STEP ? 1 : 0;
+                }
+            }
+        }
+        return edges >= MIN_FLOOR_EDGES && shown >= SHOWN_SHARE * edges;
+    }
+
+    /**
+     * Whether a shade pixel's brightness changes to each neighbour in the blob as the floor's does under a
+     * shadow: by the floor's own change, scaled by the pixel's ratio (a shadow dims) or not (a shadow
+     * subtracts), give or take {@link #SMOOTH_STEP}. So the tiles' grout and a perch's edge seen through the
+     * shadow stay smooth, while fur's stripes, which the floor does not have, do not.
+     */
+    private boolean smooth(byte[] member, int p, int x, int y, int x0, int y0, int x1, int y1) {
+        float r = ratio(p);
+        return (x == x0 || (member[p - 1] & IN) == 0 || followsFloor(p, p - 1, r))
+                && (x == x1 || (member[p + 1] & IN) == 0 || followsFloor(p, p + 1, r))
+                && (y == y0 || (member[p - w] & IN) == 0 || followsFloor(p, p - w, r))
+                && (y == y1 || (member[p + w] & IN) == 0 || followsFloor(p, p + w, r));
+    }
+
+    private boolean followsFloor(int p, int q, float r) {
+        float db = lum(motion.bg, p) - lum(motion.bg, q);
+        float df = (float) ((lum(motion.px, p) - lum(motion.px, q)) * motion.gain());
+        float lo = Math.min(r * db, db) - SMOOTH_STEP;
+        float hi = Math.max(r * db, db) + SMOOTH_STEP;
+        return df >= lo && df <= hi;
+    }
+
+    /** Whether most of the blob's shade pixels within {@link #SMOOTH_REACH} of (x, y) are smooth. */
+    private boolean mostlySmooth(byte[] member, byte[] shade, int x, int y, int x0, int y0, int x1, int y1) {
+        int nShade = 0;
+        int nSmooth = 0;
+        for (int yy = Math.max(y0, y - SMOOTH_REACH); yy <= Math.min(y1, y + SMOOTH_REACH); yy++) {
+            for (int xx = Math.max(x0, x - SMOOTH_REACH); xx <= Math.min(x1, x + SMOOTH_REACH); xx++) {
+                int q = yy * w + xx;
+                if ((member[q] & IN) != 0 && shade[q] != 0) {
+                    nShade++;
+                    nSmooth += (member[q] & SMOOTH) != 0 ? 1 : 0;
+                }
+            }
+        }
+        return 2 * nSmooth > nShade;
+    }
+
     /** Brightness of a working pixel as a share of the floor's under it, the frame levelled by the global gain. */
     private float ratio(int p) {
         int q = 3 * p;
@@ -405,7 +556,7 @@ public final class BlobFinder {
             for (int xx = Math.max(x0, x - k); xx <= Math.min(x1, x + k); xx++) {
                 int dx = xx - x;
                 int q = yy * w + xx;
-                if (dx * dx + dy * dy <= reach && dist[q] >= r && member[q] != 0) {
+                if (dx * dx + dy * dy <= reach && dist[q] >= r && (member[q] & IN) != 0) {
                     return true;
                 }
             }
