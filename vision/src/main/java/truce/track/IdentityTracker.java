@@ -562,7 +562,7 @@ public final class IdentityTracker {
             return 1e9; // a speck where the animal was is not the animal: better lost than wrong
         }
         if (t.visible || t.framesUnseen <= 3) {
-            if (armOverARestingCat(t, b, i, len)) {
+            if (armOverARestingCat(t, b, i, len) || leapOntoTheRatsBlob(t, b, i, dt)) {
                 return 1e9;
             }
             if (stale && d > 0.5 * len) {
@@ -791,6 +791,9 @@ public final class IdentityTracker {
             // on end with no sight of it apart, it is out of sight.
             return 1e9;
         }
+        if (catBesideTheShared(b, i, dt)) {
+            return 1e9;
+        }
         double m = 0.25 * Math.max(cat.length, rat.length);
         for (Track t : both) {
             double px = predictX(t, dt);
@@ -806,6 +809,51 @@ public final class IdentityTracker {
         }
         double sizeCost = Math.min(3, 1.2 * Math.abs(Math.log(b.area(i) / (ca + ra))));
         return 0.6 + sizeCost;
+    }
+
+    /**
+     * Whether the cat's own blob lies where it was heading, apart from blob {@code i}, so that {@code i} is not the
+     * two of them touching: a blob of at least half the cat's size far nearer its prediction than {@code i}'s centre,
+     * which lies over half a cat's length off. The rat's track sitting on another blob (the owner's hand reaching
+     * in beside the cat's hind end) made that blob pass for the pair, and the cat leapt 190 px onto it (seed 9001
+     * scene-00 at 1398) while its own blob lay at its nose.
+     */
+    private boolean catBesideTheShared(Blobs b, int i, double dt) {
+        double px = predictX(cat, dt);
+        double py = predictY(cat, dt);
+        double far = Math.hypot(b.cx(i) - px, b.cy(i) - py);
+        return b.touchesBorder(i) && far > 0.5 * Math.max(cat.length, 8) && ownBlobNearer(b, i, px, py, 0.5 * far);
+    }
+
+    /**
+     * Whether the cat would leap onto the blob the rat's track sits on (the rat in view, or lost for a few frames)
+     * while a blob of its own size lies where it was heading: over its body's breadth off, with the own blob at
+     * less than half that distance. The rat's track on the owner's hand reaching in beside the cat's hind end:
+     * the hand and the hind end joined into a blob of about the cat's size, and the cat leapt 190 px onto it
+     * (seed 9001 scene-00 at 1398), leaving its own blob at its nose to the rat.
+     */
+    private boolean leapOntoTheRatsBlob(Track t, Blobs b, int i, double dt) {
+        if (t.animal != Animal.CAT || !t.visible || !b.touchesBorder(i) || !rat.everSeen
+                || !(rat.visible || rat.framesUnseen <= 3)
+                || rat.x < b.minX(i) || rat.x > b.maxX(i) || rat.y < b.minY(i) || rat.y > b.maxY(i)) {
+            return false;
+        }
+        double px = predictX(t, dt);
+        double py = predictY(t, dt);
+        double leap = Math.hypot(b.cx(i) - px, b.cy(i) - py);
+        return leap > Math.max(t.width, 8) && ownBlobNearer(b, i, px, py, 0.5 * leap);
+    }
+
+    /** Whether a candidate other than {@code i}, of the cat's own size, lies within {@code reach} of (px, py). */
+    private boolean ownBlobNearer(Blobs b, int i, double px, double py, double reach) {
+        double ref = Math.max(cat.refArea, 1);
+        for (int j = 0; j < b.count() && j < Blobs.MAX; j++) {
+            if (j != i && candidate[j] && !b.touchesBorder(j) && b.area(j) >= 0.5 * ref && b.area(j) <= 2 * ref
+                    && Math.hypot(b.cx(j) - px, b.cy(j) - py) < reach) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Longest a rat is held as a part of a shared blob without once being seen apart (ms). */
