@@ -812,11 +812,11 @@ public final class IdentityTracker {
     }
 
     /**
-     * Whether the cat's own blob lies where it was heading, apart from blob {@code i}, so that {@code i} is not the
-     * two of them touching: a blob of at least half the cat's size far nearer its prediction than {@code i}'s centre,
-     * which lies over half a cat's length off. The rat's track sitting on another blob (the owner's hand reaching
-     * in beside the cat's hind end) made that blob pass for the pair, and the cat leapt 190 px onto it (seed 9001
-     * scene-00 at 1398) while its own blob lay at its nose.
+     * Whether blob {@code i}, reaching the border, is not the two animals touching because the cat's own blob lies
+     * clear of the border where it was heading: a blob of at least half the cat's size far nearer the cat's
+     * prediction than {@code i}'s centre, which lies over half a cat's length off. The owner's arm, joined to the
+     * cat for a while, drew back with the rat's track on it; its box still held both predictions, so the pair
+     * stayed "touching" on the arm and the cat went off with it (seed 27182 scene-05 at 1314, and scene-02).
      */
     private boolean catBesideTheShared(Blobs b, int i, double dt) {
         double px = predictX(cat, dt);
