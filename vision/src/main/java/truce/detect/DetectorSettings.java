@@ -6,7 +6,8 @@ package truce.detect;
  * @param workWidth      width of the working image; the frame is shrunk by a whole factor to about this
  *                       (160 px: a rat is still ~25 px long, and every per-pixel step costs 1/16 of 640x480)
  * @param thresholdAbs   colour difference (sum over B, G, R, 0..765) that always counts as foreground
- * @param thresholdRel   plus this share of the background's brightness (bright floors flicker more)
+ * @param thresholdRel   plus at most this share of the background's brightness (bright floors flicker more);
+ *                       once seeded, each pixel's own share follows how much it varied over the seed samples
  * @param learnRate      background learning rate per frame where nothing is (drift, slow light changes)
  * @param strayRate      learning rate under foreground that no animal explains (a toy put down, moved
  *                       furniture, a ghost): slow, so passing things are not learned but parked ones are

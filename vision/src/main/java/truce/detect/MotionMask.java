@@ -43,6 +43,11 @@ public final class MotionMask implements AutoCloseable {
     final byte[] ghost;
     /** Running mean square of each pixel's difference on floor: flickering edges get a higher threshold. */
     private final float[] noise;
+    /**
+     * Each pixel's relative threshold (share of the background's brightness), from how much its levelled value
+     * varied over the seed samples: at most {@link DetectorSettings#thresholdRel()}, which holds until seeded.
+     */
+    private final float[] rel;
     /** Foreground mask, 0 or 1 per working pixel, after morphology. */
     final byte[] mask;
     /** Colour difference of each working pixel from the background (0..765). */
@@ -118,6 +123,8 @@ public final class MotionMask implements AutoCloseable {
         noise = new float[w * h];
         ghost = new byte[w * h];
         Arrays.fill(noise, (float) (settings.thresholdAbs() * settings.thresholdAbs() / 16));
+        rel = new float[w * h];
+        Arrays.fill(rel, (float) settings.thresholdRel());
         mask = new byte[w * h];
         morph = new byte[w * h];
         diff = new short[w * h];
@@ -345,7 +352,7 @@ public final class MotionMask implements AutoCloseable {
             float lb = bb + bgg + br;
             diff[i] = (short) Math.min(765, d);
             float nz = noise[i];
-            boolean fore = d > tAbs + tRel * lb && d * d > 12 * nz; // ~3.5 sigma of this pixel's flicker
+            boolean fore = d > tAbs + rel[i] * lb && d * d > 12 * nz; // ~3.5 sigma of this pixel's flicker
             byte sh = 0;
             if (fore) {
                 float lf = fb + fg + fr;
@@ -353,9 +360,11 @@ public final class MotionMask implements AutoCloseable {
                 float chroma = lf > 1 && lb > 1 ? Math.abs(fb / lf - bb / lb) + Math.abs(fr / lf - br / lb) : 1;
                 if (lf < lb && lb > 30) {
                     float ratio = lf / lb;
-                    // Shadow: uniformly darker (0.45..0.92 of the floor) with the floor's hue. Inside the cat's
+                    // Shadow: uniformly darker (0.45..0.97 of the floor) with the floor's hue. Inside the cat's
                     // own box a deeper "shadow" is more likely a grey coat on a light floor.
-                    if (ratio > (frozen[i] == 2 ? CAT_SHADOW_MIN : 0.45f) && ratio < 0.92f && chroma < 0.02f) {
+                    // A pixel that passes only under its seeded threshold may also be a shadow's soft edge.
+                    float lightest = d > tAbs + tRel * lb ? 0.92f : SHADOW_MAX;
+                    if (ratio > (frozen[i] == 2 ? CAT_SHADOW_MIN : 0.45f) && ratio < lightest && chroma < 0.02f) {
                         if (frozen[i] == 1) {
                             shadowSum += ratio; // beside a tracked animal, outside the cat's own extent
                             shadowCount++;
@@ -392,6 +401,14 @@ public final class MotionMask implements AutoCloseable {
         }
         return count;
     }
+
+    /**
+     * Lightest shadow among the pixels that pass only under their seeded threshold: a uniform darkening of a
+     * few percent with the floor's hue is the soft edge of a cast shadow. Under the brightness rule no such
+     * pixel passed on a bright floor (and a pixel that does pass it is judged as before: a tabby coat a little
+     * darker than linoleum, with its hue, is no shadow).
+     */
+    private static final float SHADOW_MAX = 0.97f;
 
     /** A background channel this bright may have been cut off at white. */
     private static final float WHITE = 238;
@@ -480,8 +497,60 @@ public final class MotionMask implements AutoCloseable {
                 healGhosts(sample);
             }
         }
+        learnSpread(all);
         ready = true;
         boot = null;
+    }
+
+    /** A seeded pixel's threshold over the absolute one: this many times its spread over the samples... */
+    private static final double SPREAD_K = 3;
+    /** ...its spread being this quantile of its levelled differences from the background over the samples. */
+    private static final double SPREAD_Q = 0.9;
+
+    /**
+     * Each pixel's relative threshold from the seed samples: levelled by each sample's global gain (the lamp
+     * the sample was taken under), how far the pixel strays from the background in nearly all samples (the
+     * {@link #SPREAD_Q} quantile: an animal passing over it in a few does not count). Sensor noise, JPEG
+     * blocks, a lamp that lights one side more than the other: whatever made this pixel vary sets how small a
+     * difference counts there, not the floor's brightness alone (an albino rat on steady white tiles differs by
+     * 25-40, under the brightness rule's ~48). Never above the brightness rule, which holds until seeded.
+     */
+    private void learnSpread(byte[][] all) {
+        int n = all.length;
+        if (n < 5) {
+            return;
+        }
+        // each sample's gain is the median of its pixels' ratios: an animal in the sample must not tilt it
+        float[] g = new float[n];
+        int step = 7;
+        float[] ratios = new float[(rel.length + step - 1) / step];
+        for (int f = 0; f < n; f++) {
+            byte[] a = all[f];
+            int m = 0;
+            for (int i = 0; i < rel.length; i += step) {
+                int p = 3 * i;
+                float lf = (a[p] & 0xff) + (a[p + 1] & 0xff) + (a[p + 2] & 0xff);
+                float lb = bg[p] + bg[p + 1] + bg[p + 2];
+                if (lf > 10 && lb > 10) {
+                    ratios[m++] = lb / lf;
+                }
+            }
+            Arrays.sort(ratios, 0, m);
+            g[f] = m == 0 ? 1 : Math.max(0.25f, Math.min(4, ratios[m / 2]));
+        }
+        float[] dev = new float[n];
+        int q = (int) Math.min(n - 1, Math.round(SPREAD_Q * (n - 1)));
+        float tRel = (float) s.thresholdRel();
+        for (int i = 0, p = 0; i < rel.length; i++, p += 3) {
+            for (int f = 0; f < n; f++) {
+                byte[] a = all[f];
+                dev[f] = Math.abs((a[p] & 0xff) * g[f] - bg[p]) + Math.abs((a[p + 1] & 0xff) * g[f] - bg[p + 1])
+                        + Math.abs((a[p + 2] & 0xff) * g[f] - bg[p + 2]);
+            }
+            Arrays.sort(dev);
+            float lb = bg[p] + bg[p + 1] + bg[p + 2];
+            rel[i] = lb > 1 ? Math.min(tRel, (float) (SPREAD_K * dev[q] / lb)) : tRel;
+        }
     }
 
     /** Replaces the background inside every ghost-like difference region of {@code sample} by the sample. */

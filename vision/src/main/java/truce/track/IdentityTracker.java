@@ -562,7 +562,7 @@ public final class IdentityTracker {
             return 1e9; // a speck where the animal was is not the animal: better lost than wrong
         }
         if (t.visible || t.framesUnseen <= 3) {
-            if (armOverARestingCat(t, b, i, len)) {
+            if (armOverARestingCat(t, b, i, len) || leapOntoTheRatsBlob(t, b, i, dt)) {
                 return 1e9;
             }
             if (stale && d > 0.5 * len) {
@@ -791,6 +791,9 @@ public final class IdentityTracker {
             // on end with no sight of it apart, it is out of sight.
             return 1e9;
         }
+        if (catBesideTheShared(b, i, dt)) {
+            return 1e9;
+        }
         double m = 0.25 * Math.max(cat.length, rat.length);
         for (Track t : both) {
             double px = predictX(t, dt);
@@ -806,6 +809,55 @@ public final class IdentityTracker {
         }
         double sizeCost = Math.min(3, 1.2 * Math.abs(Math.log(b.area(i) / (ca + ra))));
         return 0.6 + sizeCost;
+    }
+
+    /**
+     * Whether blob {@code i}, reaching the border, is not the two animals touching because the cat's own blob lies
+     * clear of the border where it was heading: a blob of at least half the cat's size far nearer the cat's
+     * prediction than {@code i}'s centre, which lies over half a cat's length off. The owner's arm, joined to the
+     * cat for a while, drew back with the rat's track on it; its box still held both predictions, so the pair
+     * stayed "touching" on the arm and the cat went off with it (seed 27182 scene-05 at 1314, and scene-02).
+     */
+    private boolean catBesideTheShared(Blobs b, int i, double dt) {
+        double px = predictX(cat, dt);
+        double py = predictY(cat, dt);
+        double far = Math.hypot(b.cx(i) - px, b.cy(i) - py);
+        return b.touchesBorder(i) && far > 0.5 * Math.max(cat.length, 8) && ownBlobNearer(b, i, px, py, 0.5 * far);
+    }
+
+    /**
+     * Whether the cat would leap onto a blob reaching the border that the rat's track sits on (the rat in view, or
+     * lost for a few frames) while a blob of its own size lies clear of the border where it was heading: over its
+     * body's breadth off, with the own blob at less than half that distance. The rat's track on the owner's hand reaching in beside the cat's hind end:
+     * the hand and the hind end joined into a blob of about the cat's size, and the cat leapt 190 px onto it
+     * (seed 9001 scene-00 at 1398), leaving its own blob at its nose to the rat.
+     */
+    private boolean leapOntoTheRatsBlob(Track t, Blobs b, int i, double dt) {
+        if (t.animal != Animal.CAT || !t.visible || !b.touchesBorder(i) || !rat.everSeen
+                || !(rat.visible || rat.framesUnseen <= 3)
+                || rat.x < b.minX(i) || rat.x > b.maxX(i) || rat.y < b.minY(i) || rat.y > b.maxY(i)) {
+            return false;
+        }
+        double px = predictX(t, dt);
+        double py = predictY(t, dt);
+        double leap = Math.hypot(b.cx(i) - px, b.cy(i) - py);
+        return leap > Math.max(t.width, 8) && ownBlobNearer(b, i, px, py, 0.5 * leap);
+    }
+
+    /**
+     * Whether a candidate other than {@code i}, of the cat's own size and clear of the border, lies within
+     * {@code reach} of (px, py). Clear of the border: a cat's track already on an arm at the edge must not keep to
+     * it against its real blob (seed 5150 scene-07 at 1329 lost 469 cat frames without this).
+     */
+    private boolean ownBlobNearer(Blobs b, int i, double px, double py, double reach) {
+        double ref = Math.max(cat.refArea, 1);
+        for (int j = 0; j < b.count() && j < Blobs.MAX; j++) {
+            if (j != i && candidate[j] && !b.touchesBorder(j) && b.area(j) >= 0.5 * ref && b.area(j) <= 2 * ref
+                    && Math.hypot(b.cx(j) - px, b.cy(j) - py) < reach) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Longest a rat is held as a part of a shared blob without once being seen apart (ms). */
