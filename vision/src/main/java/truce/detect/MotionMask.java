@@ -63,6 +63,7 @@ public final class MotionMask implements AutoCloseable {
     /** Distance of each foreground pixel to the nearest background pixel (working px): thin parts are tails. */
     final float[] dist;
     private boolean ready;
+    private final GhostSweep ghosts;
     private final boolean halving;
     /** Without a seed, the background restarts as the median of frames sampled over the first seconds. */
     private static final int BOOT_SAMPLES = 15;
@@ -132,6 +133,7 @@ public final class MotionMask implements AutoCloseable {
         frozen = new byte[w * h];
         distMat = new Mat(h, w, CvType.CV_32FC1);
         dist = new float[w * h];
+        ghosts = new GhostSweep(w, h, settings.thresholdAbs(), settings.minBlobPixels());
     }
 
     public int workWidth() {
@@ -208,6 +210,19 @@ public final class MotionMask implements AutoCloseable {
             relearn = 8; // an uneven light step (a lamp on one side): the gain could not explain it
         }
         clean();
+        healGhostParts();
+    }
+
+    /**
+     * Parts of the mask with their outline in the background and none in the frame are ghosts: the background
+     * takes the frame there at once, even inside a tracked animal's box (a cat joined to its own ghost).
+     */
+    private void healGhostParts() {
+        if (ghosts.sweep(px, bg, mask, diff, shade, gain) > 0) {
+            maskMat.put(0, 0, mask);
+            Imgproc.distanceTransform(maskMat, distMat, Imgproc.DIST_L2, 3);
+            distMat.get(0, 0, dist);
+        }
     }
 
     private final double[] before = new double[3];
@@ -671,6 +686,11 @@ public final class MotionMask implements AutoCloseable {
             }
         }
         return n == 0 ? 0 : (double) on / n;
+    }
+
+    /** Working pixels the ghost sweep has given back to the background so far. */
+    public long ghostPixelsHealed() {
+        return ghosts.healed();
     }
 
     /** Counts wholesale replacements of the background (the start-up median). */
