@@ -88,6 +88,12 @@ public final class TrainCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     double validationShare;
 
+    @Option(names = "--stray-rat-twins", defaultValue = "" + Trainer.Config.STRAY_RAT_SHARE,
+            description = "share of the training scenes that also get a twin whose rat track now and then sits on a "
+                    + "decoy (labels unchanged), so that the cat's own burst carries a lunge when vision's rat is "
+                    + "wrong. Default: ${DEFAULT-VALUE}.")
+    double strayRatTwins;
+
     @Option(names = "--drop-lost-cat", defaultValue = "" + Trainer.Config.LOST_CAT_LENGTHS,
             description = "leave the cat's label out of training where vision tracks the cat farther than this many "
                     + "body lengths from the truth (0: never). Default: ${DEFAULT-VALUE}.")
@@ -127,7 +133,7 @@ public final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--members must be 1 to " + BehaviourNet.MAX_NETS + ", was " + members);
         }
         Trainer.Config config = new Trainer.Config(epochs, batch, lr, seed, validationShare, patience, true,
-                inputNoise, labelSmoothing, weightDecay, dropLostCat, dropLostRat, dropout);
+                inputNoise, labelSmoothing, weightDecay, dropLostCat, dropLostRat, dropout, strayRatTwins);
         List<List<LabelledScene>> split = Trainer.splitByScene(labelled, config.validationShare(), seed);
         List<LabelledScene> trainScenes = split.get(0);
         if (scriptTwins) {
