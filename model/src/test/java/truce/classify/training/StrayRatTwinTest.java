@@ -84,6 +84,8 @@ class StrayRatTwinTest {
         assertTrue(all.get(8).name().endsWith("~strayrat"));
         int half = Trainer.withStrayRatTwins(scenes, scenes, 0.5, 1).size() - 8;
         assertTrue(half > 0 && half < 8, "share 0.5: some scenes, not all: " + half);
+        assertEquals(Trainer.Config.STRAY_RAT_SHARE, new Trainer.Config(1, 128, 3e-3f, 1, 0.2, 10, false).strayRatShare(),
+                "the short constructors keep the default share");
         assertThrows(IllegalArgumentException.class,
                 () -> new Trainer.Config(1, 128, 3e-3f, 1, 0.2, 10, false, 0.15f, 0f, 1e-4f, 0f, 0f, 0.3f, 1.5));
     }
