@@ -47,7 +47,7 @@ class ModelCommandsTest {
         String card = Files.readString(model.resolve("MODEL_CARD.md"));
         assertTrue(card.contains("truce train --data"), card);
         assertTrue(card.contains("| 2 |") || card.contains("| 2 (best) |"), card);
-        assertTrue(card.contains("3 nets on the same split"), "the recipe's ensemble is the default: " + card);
+        assertTrue(card.contains("2 nets on the same split"), "the recipe's ensemble (two nets) is the default: " + card);
         assertEquals(3, Files.readAllLines(model.resolve("training-scenes.txt")).size());
 
         String[] e = run("evaluate", "--data", data.toString(), "--model", model.toString(), "--features", "truth");

@@ -53,7 +53,9 @@ public final class ModelCard {
                 config.lostRatLengths()));
         sb.append("- Train scenes (").append(r.trainScenes().size()).append(", ").append(r.trainFrames())
                 .append(" frames, with cat-less twins of about a quarter of them and twins whose cat track jumps now and then of about "
-                        + "half, labels unchanged): ").append(String.join(", ", r.trainScenes())).append("\n");
+                        + "half" + (config.strayRatShare() > 0 ? String.format(Locale.ROOT, ", and twins whose rat track strays now and then of "
+                        + "%.0f %%", config.strayRatShare() * 100) : "") + ", labels unchanged): ")
+                .append(String.join(", ", r.trainScenes())).append("\n");
         sb.append("- Validation scenes (").append(r.validationScenes().size()).append(", ").append(r.validationFrames())
                 .append(" frames): ").append(String.join(", ", r.validationScenes())).append('\n');
         sb.append("- Frames per class in training: cat ").append(Arrays.toString(r.catCounts())).append(", rat ")
