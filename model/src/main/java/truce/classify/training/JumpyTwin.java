@@ -29,8 +29,8 @@ final class JumpyTwin {
         int n = scene.frames();
         double[] ox = new double[n];
         double[] oy = new double[n];
-        double medianLength = medianLength(scene.features());
-        int t = gap(r);
+        double medianLength = scene.medianLength(true);
+        int t = TwinGaps.frames(r, MEAN_GAP_S);
         while (t < n && medianLength > 0) {
             double d = medianLength * (0.6 + 1.9 * r.nextDouble());
             double a = r.nextDouble() * 2 * Math.PI;
@@ -40,7 +40,7 @@ final class JumpyTwin {
                 ox[k] += d * Math.cos(a);
                 oy[k] += d * Math.sin(a);
             }
-            t = end + gap(r);
+            t = end + TwinGaps.frames(r, MEAN_GAP_S);
         }
         List<FrameFeatures> out = new ArrayList<>(n);
         double kickX = 0;
@@ -99,13 +99,4 @@ final class JumpyTwin {
         return k == 0 ? Double.NaN : scene.features().get(k - 1).distance();
     }
 
-    private static int gap(Random r) {
-        return 1 + (int) (-Math.log(1 - r.nextDouble()) * MEAN_GAP_S * 30);
-    }
-
-    private static double medianLength(List<FrameFeatures> features) {
-        double[] v = features.stream().filter(f -> f.cat().visible() && f.cat().bodyLength() > 0)
-                .mapToDouble(f -> f.cat().bodyLength()).sorted().toArray();
-        return v.length == 0 ? 0 : v[v.length / 2];
-    }
 }

@@ -2,10 +2,12 @@ package truce.classify.training;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import truce.features.AnimalFeatures;
 import truce.features.FrameFeatures;
 import truce.framecsv.FrameCsv;
 import truce.framecsv.FrameRow;
@@ -18,6 +20,17 @@ public record LabelledScene(String name, List<FrameRow> truth, List<FrameFeature
             throw new IllegalArgumentException(name + ": " + truth.size() + " truth rows but "
                     + features.size() + " feature frames");
         }
+    }
+
+    /** The median body length of the tracked cat (or rat) over the frames it is seen, in pixels; 0 if never. */
+    public double medianLength(boolean cat) {
+        double[] v = features.stream().map(f -> cat ? f.cat() : f.rat())
+                .filter(a -> a.visible() && a.bodyLength() > 0).mapToDouble(AnimalFeatures::bodyLength).toArray();
+        if (v.length == 0) {
+            return 0;
+        }
+        Arrays.sort(v);
+        return v[v.length / 2];
     }
 
     /** Reads a scene's truth and computes its features. */

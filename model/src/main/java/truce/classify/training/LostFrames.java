@@ -1,7 +1,6 @@
 package truce.classify.training;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import truce.features.AnimalFeatures;
 import truce.features.FrameFeatures;
@@ -29,8 +28,8 @@ public final class LostFrames {
         if (!(catLengths > 0) && !(ratLengths > 0)) {
             return scene;
         }
-        double catLength = medianLength(scene.features(), true);
-        double ratLength = medianLength(scene.features(), false);
+        double catLength = scene.medianLength(true);
+        double ratLength = scene.medianLength(false);
         List<FrameRow> out = new ArrayList<>(scene.frames());
         boolean changed = false;
         for (int t = 0; t < scene.frames(); t++) {
@@ -61,15 +60,5 @@ public final class LostFrames {
             return false; // no truth position to compare with: keep the label
         }
         return Math.hypot(a.x() - x, a.y() - y) > limit;
-    }
-
-    private static double medianLength(List<FrameFeatures> features, boolean cat) {
-        double[] v = features.stream().map(f -> cat ? f.cat() : f.rat())
-                .filter(a -> a.visible() && a.bodyLength() > 0).mapToDouble(AnimalFeatures::bodyLength).toArray();
-        if (v.length == 0) {
-            return 0;
-        }
-        Arrays.sort(v);
-        return v[v.length / 2];
     }
 }

@@ -29,9 +29,9 @@ final class StrayRatTwin {
         Random r = new Random(seed ^ scene.name().hashCode() ^ 0x57A7L);
         int n = scene.frames();
         List<FrameFeatures> out = new ArrayList<>(scene.features());
-        double medianLength = medianCatLength(scene.features());
+        double medianLength = scene.medianLength(true);
         AnimalFeatures shape = null; // the rat's last seen shape: the decoy wears it
-        int t = gap(r);
+        int t = TwinGaps.frames(r, MEAN_GAP_S);
         for (int k = 0; k < Math.min(t, n); k++) {
             shape = lastShape(shape, scene.features().get(k).rat());
         }
@@ -81,7 +81,7 @@ final class StrayRatTwin {
             for (int k = t; k < end; k++) {
                 shape = lastShape(shape, scene.features().get(k).rat());
             }
-            t = end + gap(r);
+            t = end + TwinGaps.frames(r, MEAN_GAP_S);
             for (int k = end; k < Math.min(t, n); k++) {
                 shape = lastShape(shape, scene.features().get(k).rat());
             }
@@ -93,13 +93,4 @@ final class StrayRatTwin {
         return rat.visible() && rat.bodyLength() > 0 ? rat : last;
     }
 
-    private static int gap(Random r) {
-        return 1 + (int) (-Math.log(1 - r.nextDouble()) * MEAN_GAP_S * 30);
-    }
-
-    private static double medianCatLength(List<FrameFeatures> features) {
-        double[] v = features.stream().filter(f -> f.cat().visible() && f.cat().bodyLength() > 0)
-                .mapToDouble(f -> f.cat().bodyLength()).sorted().toArray();
-        return v.length == 0 ? 0 : v[v.length / 2];
-    }
 }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.function.UnaryOperator;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -260,24 +261,23 @@ public final class Trainer {
 
     /** Adds a jumpy twin of about half the training scenes (seeded) to {@code all}, see {@link JumpyTwin}. */
     static List<LabelledScene> withJumpyTwins(List<LabelledScene> all, List<LabelledScene> scenes, long seed) {
-        List<LabelledScene> out = new ArrayList<>(all);
-        Random r = new Random(seed ^ 0x1EAFL);
-        for (LabelledScene s : scenes) {
-            if (r.nextDouble() < JUMPY_SHARE) {
-                out.add(JumpyTwin.of(s, seed));
-            }
-        }
-        return out;
+        return withTwins(all, scenes, JUMPY_SHARE, seed ^ 0x1EAFL, s -> JumpyTwin.of(s, seed));
     }
 
     /** Adds a stray-rat twin of about {@code share} of the training scenes (seeded), see {@link StrayRatTwin}. */
     static List<LabelledScene> withStrayRatTwins(List<LabelledScene> all, List<LabelledScene> scenes, double share,
                                                  long seed) {
+        return withTwins(all, scenes, share, seed ^ 0x57A7L, s -> StrayRatTwin.of(s, seed));
+    }
+
+    /** {@code all} plus the twin of each of {@code scenes} drawn with probability {@code share}. */
+    private static List<LabelledScene> withTwins(List<LabelledScene> all, List<LabelledScene> scenes, double share,
+                                                 long drawSeed, UnaryOperator<LabelledScene> twin) {
         List<LabelledScene> out = new ArrayList<>(all);
-        Random r = new Random(seed ^ 0x57A7L);
+        Random r = new Random(drawSeed);
         for (LabelledScene s : scenes) {
             if (r.nextDouble() < share) {
-                out.add(StrayRatTwin.of(s, seed));
+                out.add(twin.apply(s));
             }
         }
         return out;
