@@ -4,34 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import truce.behaviour.CatPosture;
 import truce.behaviour.RatState;
 import truce.features.AnimalFeatures;
 import truce.features.FrameFeatures;
-import truce.framecsv.FrameRow;
 
 class JumpyTwinTest {
 
-    /** A still cat (60 px long) and a rat 300 px away, 60 s. */
-    private static LabelledScene still() {
-        List<FrameRow> truth = new ArrayList<>();
-        List<FrameFeatures> features = new ArrayList<>();
-        for (int t = 0; t < 1800; t++) {
-            double ms = t * 1000.0 / 30;
-            truth.add(new FrameRow(t, ms, CatPosture.CALM, RatState.EXPLORING, 100, 100, 400, 100, true, true));
-            AnimalFeatures cat = new AnimalFeatures(true, 100, 100, 0, 0, 0, 0, 0, 0, 60, 25, 2.4, 1200, 0);
-            AnimalFeatures rat = new AnimalFeatures(true, 400, 100, 0, 0, 0, 0, 0, 0, 30, 12, 2.5, 300, 0);
-            features.add(new FrameFeatures(t, ms, cat, rat, 300, 5, 0, 0.2, false));
-        }
-        return new LabelledScene("s", truth, features);
-    }
-
     @Test
     void theCatTrackLeapsNowAndThenWhileTheLabelsStayAsTheyWere() {
-        LabelledScene scene = still();
+        LabelledScene scene = SimulatedScenes.still("s", CatPosture.CALM, RatState.EXPLORING, 100, 100, 0.2, false);
         LabelledScene twin = JumpyTwin.of(scene, 1);
         assertEquals(scene.frames(), twin.frames());
         assertSame(scene.truth(), twin.truth(), "labels unchanged: a jump is no lunge");

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Random;
 import truce.behaviour.CatPosture;
 import truce.behaviour.RatState;
+import truce.features.AnimalFeatures;
+import truce.features.FrameFeatures;
 import truce.framecsv.FrameRow;
 
 /**
@@ -104,6 +106,24 @@ final class SimulatedScenes {
         List<FrameRow> truth = scene(seed, frames);
         String name = "sim-" + seed;
         return new LabelledScene(name, truth, new TruthFeatures(1.0, CAT_LEN, RAT_LEN, 7).features(name, truth));
+    }
+
+    /**
+     * A minute in which nothing moves: a cat (60 px long, heading along +x) at (catX, y) and a rat 300 px to its
+     * right, with the given labels, the cat facing the rat at {@code facingAngle} and the rat in cover or not.
+     */
+    static LabelledScene still(String name, CatPosture posture, RatState state, double catX, double y,
+                               double facingAngle, boolean ratInCover) {
+        List<FrameRow> truth = new ArrayList<>();
+        List<FrameFeatures> features = new ArrayList<>();
+        for (int t = 0; t < 1800; t++) {
+            double ms = t * 1000.0 / 30;
+            truth.add(new FrameRow(t, ms, posture, state, catX, y, catX + 300, y, true, true));
+            AnimalFeatures cat = new AnimalFeatures(true, catX, y, 0, 0, 0, 0, 0, 0, 60, 25, 2.4, 1200, 0);
+            AnimalFeatures rat = new AnimalFeatures(true, catX + 300, y, 0, 0, 0, 0, 0, 0, 30, 12, 2.5, 300, 0);
+            features.add(new FrameFeatures(t, ms, cat, rat, 300, 5, 0, facingAngle, ratInCover));
+        }
+        return new LabelledScene(name, truth, features);
     }
 
     private static double clamp(double v, double lo, double hi) {

@@ -13,22 +13,12 @@ import truce.behaviour.CatPosture;
 import truce.behaviour.RatState;
 import truce.features.AnimalFeatures;
 import truce.features.FrameFeatures;
-import truce.framecsv.FrameRow;
 
 class StrayRatTwinTest {
 
-    /** A cat (60 px long, heading along +x) at (200, 200) and a rat hiding in cover 300 px to its right, 60 s. */
+    /** A cat stalking a rat that hides in cover 300 px to its right, a minute without a move. */
     private static LabelledScene scene(String name) {
-        List<FrameRow> truth = new ArrayList<>();
-        List<FrameFeatures> features = new ArrayList<>();
-        for (int t = 0; t < 1800; t++) {
-            double ms = t * 1000.0 / 30;
-            truth.add(new FrameRow(t, ms, CatPosture.STALKING, RatState.HIDING, 200, 200, 500, 200, true, true));
-            AnimalFeatures cat = new AnimalFeatures(true, 200, 200, 0, 0, 0, 0, 0, 0, 60, 25, 2.4, 1200, 0);
-            AnimalFeatures rat = new AnimalFeatures(true, 500, 200, 0, 0, 0, 0, 0, 0, 30, 12, 2.5, 300, 0);
-            features.add(new FrameFeatures(t, ms, cat, rat, 300, 5, 0, 0, true));
-        }
-        return new LabelledScene(name, truth, features);
+        return SimulatedScenes.still(name, CatPosture.STALKING, RatState.HIDING, 200, 200, 0, true);
     }
 
     @Test
