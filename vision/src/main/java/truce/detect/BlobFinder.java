@@ -269,9 +269,11 @@ public final class BlobFinder {
         }
         double shadeShare = blobs.shade[b];
         boolean dropShade = shadowAttached(shadeShare, x0, y0, x1, y1);
-        float cut = dropShade ? 0f : castShadowCut(member, x0, y0, x1, y1, shadeShare);
-        boolean dropSmooth = !dropShade && cut >= 1f && smoothShadowCut(member, x0, y0, x1, y1, shadeShare);
-        if (maxDist < 2f && !dropShade && cut >= 1f && !dropSmooth) {
+        // a blob mostly of shade: a dark animal, or a light one with a large shadow; either finder marks CAST
+        boolean mostlyShade = shadeShare >= SHADE_MAX && castsShadows(x0, y0, x1, y1);
+        boolean dropCast = mostlyShade && (castShadowCut(member, x0, y0, x1, y1)
+                || smoothShadowCut(member, x0, y0, x1, y1));
+        if (maxDist < 2f && !dropShade && !dropCast) {
             return false;
         }
         byte[] shade = motion.shade;
@@ -286,8 +288,7 @@ public final class BlobFinder {
             for (int x = x0; x <= x1; x++) {
                 int p = row + x;
                 if ((member[p] & IN) == 0 || (dropShade && shade[p] != 0)
-                        || (shade[p] != 0 && cut < 1f && ratio(p) >= cut)
-                        || (dropSmooth && (member[p] & CAST) != 0)
+                        || (dropCast && (member[p] & CAST) != 0)
                         || (dist[p] < r && !nearCore(x, y, k, r, reach, x0, y0, x1, y1))) {
                     continue;
                 }
@@ -321,13 +322,10 @@ public final class BlobFinder {
      * of the blob, at least {@link #FUR_GAP} apart and with the lighter group's centre well off the darker
      * one's, the lighter group is the cast shadow.
      *
-     * @param member the blob's pixels (1) in its box
-     * @return the ratio from which a shade pixel is the cast shadow, or 1 when there is none
+     * @param member the blob's pixels ({@link #IN}) in its box; the cast shadow's get {@link #CAST}
+     * @return whether a cast shadow was found (and marked)
      */
-    private float castShadowCut(byte[] member, int x0, int y0, int x1, int y1, double shadeShare) {
-        if (shadeShare < SHADE_MAX || !castsShadows(x0, y0, x1, y1)) {
-            return 1f;
-        }
+    private boolean castShadowCut(byte[] member, int x0, int y0, int x1, int y1) {
         Arrays.fill(binN, 0);
         Arrays.fill(binX, 0);
         Arrays.fill(binY, 0);
@@ -376,7 +374,7 @@ public final class BlobFinder {
             }
         }
         if (split < 0) {
-            return 1f;
+            return false;
         }
         long nd = 0;
         double rd = 0;
@@ -399,11 +397,20 @@ public final class BlobFinder {
                 yl += binY[k];
             }
         }
-        if (nd < CAST_MIN * all || nl < CAST_MIN * all || (rl / nl - rd / nd) / RATIO_BINS < FUR_GAP) {
-            return 1f;
+        if (nd < CAST_MIN * all || nl < CAST_MIN * all || (rl / nl - rd / nd) / RATIO_BINS < FUR_GAP
+                || Math.hypot(xl / nl - xd / nd, yl / nl - yd / nd) < CAST_OFFSET * Math.sqrt(all)) {
+            return false;
         }
-        double off = Math.hypot(xl / nl - xd / nd, yl / nl - yd / nd);
-        return off >= CAST_OFFSET * Math.sqrt(all) ? (float) (split + 1) / RATIO_BINS : 1f;
+        // the lighter group: shade pixels from the split's ratio up
+        float cut = (float) (split + 1) / RATIO_BINS;
+        for (int y = y0; y <= y1; y++) {
+            for (int p = y * w + x0, e = y * w + x1; p <= e; p++) {
+                if ((member[p] & IN) != 0 && shade[p] != 0 && ratio(p) >= cut) {
+                    member[p] |= CAST;
+                }
+            }
+        }
+        return true;
     }
 
     /**
@@ -419,10 +426,7 @@ public final class BlobFinder {
      * @param member the blob's pixels ({@link #IN}) in its box; receives {@link #SMOOTH} and {@link #CAST} marks
      * @return whether the pixels marked {@link #CAST} are a cast shadow to leave out
      */
-    private boolean smoothShadowCut(byte[] member, int x0, int y0, int x1, int y1, double shadeShare) {
-        if (shadeShare < SHADE_MAX || !castsShadows(x0, y0, x1, y1)) {
-            return false;
-        }
+    private boolean smoothShadowCut(byte[] member, int x0, int y0, int x1, int y1) {
         byte[] shade = motion.shade;
         for (int y = y0; y <= y1; y++) {
             for (int x = x0; x <= x1; x++) {
