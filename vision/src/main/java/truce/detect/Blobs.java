@@ -77,6 +77,11 @@ public final class Blobs {
         return maxY[i];
     }
 
+    /** Whether (x, y) lies in blob {@code i}'s box grown by {@code margin} on every side (source pixels). */
+    public boolean boxHolds(int i, double x, double y, double margin) {
+        return x >= minX[i] - margin && x <= maxX[i] + margin && y >= minY[i] - margin && y <= maxY[i] + margin;
+    }
+
     public boolean touchesBorder(int i) {
         return border[i];
     }

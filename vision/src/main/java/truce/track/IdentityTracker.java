@@ -770,8 +770,7 @@ public final class IdentityTracker {
      */
     private boolean coversAFixture(Blobs b, int i) {
         for (int k = 0; k < strays; k++) {
-            if (strayFixture[k] && strayX[k] >= b.minX(i) && strayX[k] <= b.maxX(i) && strayY[k] >= b.minY(i)
-                    && strayY[k] <= b.maxY(i)) {
+            if (strayFixture[k] && b.boxHolds(i, strayX[k], strayY[k], 0)) {
                 return true;
             }
         }
@@ -798,7 +797,7 @@ public final class IdentityTracker {
         for (Track t : both) {
             double px = predictX(t, dt);
             double py = predictY(t, dt);
-            if (px < b.minX(i) - m || px > b.maxX(i) + m || py < b.minY(i) - m || py > b.maxY(i) + m) {
+            if (!b.boxHolds(i, px, py, m)) {
                 return 1e9;
             }
         }
@@ -834,8 +833,7 @@ public final class IdentityTracker {
      */
     private boolean leapOntoTheRatsBlob(Track t, Blobs b, int i, double dt) {
         if (t.animal != Animal.CAT || !t.visible || !b.touchesBorder(i) || !rat.everSeen
-                || !(rat.visible || rat.framesUnseen <= 3)
-                || rat.x < b.minX(i) || rat.x > b.maxX(i) || rat.y < b.minY(i) || rat.y > b.maxY(i)) {
+                || !(rat.visible || rat.framesUnseen <= 3) || !b.boxHolds(i, rat.x, rat.y, 0)) {
             return false;
         }
         double px = predictX(t, dt);
