@@ -220,9 +220,14 @@ public final class MotionMask implements AutoCloseable {
     private void healGhostParts() {
         if (ghosts.sweep(px, bg, mask, diff, shade, gain) > 0) {
             maskMat.put(0, 0, mask);
-            Imgproc.distanceTransform(maskMat, distMat, Imgproc.DIST_L2, 3);
-            distMat.get(0, 0, dist);
+            measureDistances();
         }
+    }
+
+    /** Each foreground pixel's distance to the background, from the mask in {@code maskMat}. */
+    private void measureDistances() {
+        Imgproc.distanceTransform(maskMat, distMat, Imgproc.DIST_L2, 3);
+        distMat.get(0, 0, dist);
     }
 
     private final double[] before = new double[3];
@@ -483,8 +488,7 @@ public final class MotionMask implements AutoCloseable {
         for (int i = 0; i < mask.length; i++) {
             mask[i] = morph[i] != 0 ? (byte) 1 : 0;
         }
-        Imgproc.distanceTransform(maskMat, distMat, Imgproc.DIST_L2, 3);
-        distMat.get(0, 0, dist);
+        measureDistances();
     }
 
     /** The background becomes the per-pixel median of these frames: animals that moved leave no trace. */
