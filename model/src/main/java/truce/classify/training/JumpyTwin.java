@@ -85,8 +85,7 @@ final class JumpyTwin {
                 }
                 approachKick = (1 - VELOCITY_ALPHA) * approachKick + VELOCITY_ALPHA * jumpClose * fps;
                 approach += approachKick;
-                double bearing = Math.atan2(rat.y() - y, rat.x() - x);
-                facing = Math.abs(Math.IEEEremainder(bearing - c.heading(), 2 * Math.PI));
+                facing = PairRelation.facing(x, y, c.heading(), rat.x(), rat.y());
             }
             lastDistance = distance;
             out.add(new FrameFeatures(f.frame(), f.timeMs(), moved, rat, distance,

@@ -15,8 +15,7 @@ final class PairRelation {
         double distance = Math.hypot(a.x() - c.x(), a.y() - c.y());
         double facing = Double.NaN;
         if (!Double.isNaN(distance) && distance > 1e-6) {
-            double bearing = Math.atan2(a.y() - c.y(), a.x() - c.x());
-            facing = Math.abs(Math.IEEEremainder(bearing - c.heading(), 2 * Math.PI));
+            facing = facing(c.x(), c.y(), c.heading(), a.x(), a.y());
             if (!Double.isNaN(lastDistance)) {
                 approach = 0.5 * approach + 0.5 * (lastDistance - distance) / dt;
             }
@@ -25,5 +24,10 @@ final class PairRelation {
         return new FrameFeatures(frame, timeMs, c, a, distance,
                 c.bodyLength() > 0 ? distance / c.bodyLength() : Double.NaN,
                 Double.isNaN(distance) ? 0 : approach, facing, ratInCover);
+    }
+
+    /** The angle (0..pi) between a heading from (x, y) and the bearing from there to (toX, toY). */
+    static double facing(double x, double y, double heading, double toX, double toY) {
+        return Math.abs(Math.IEEEremainder(Math.atan2(toY - y, toX - x) - heading, 2 * Math.PI));
     }
 }

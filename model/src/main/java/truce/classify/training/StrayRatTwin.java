@@ -65,8 +65,7 @@ final class StrayRatTwin {
                     double facing = Double.NaN;
                     if (!Double.isNaN(c.x())) {
                         distance = Math.hypot(x - c.x(), y - c.y());
-                        facing = Math.abs(Math.IEEEremainder(Math.atan2(y - c.y(), x - c.x()) - c.heading(),
-                                2 * Math.PI));
+                        facing = PairRelation.facing(c.x(), c.y(), c.heading(), x, y);
                     }
                     if (!Double.isNaN(distance) && !Double.isNaN(lastDistance) && c.visible()) {
                         approach += VELOCITY_ALPHA * (-(distance - lastDistance) * 30 - approach);

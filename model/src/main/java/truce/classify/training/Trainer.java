@@ -67,14 +67,8 @@ public final class Trainer {
         public Config(int epochs, int batchSize, float learningRate, long seed, double validationShare,
                       int patience, boolean progressBar) {
             this(epochs, batchSize, learningRate, seed, validationShare, patience, progressBar, INPUT_NOISE,
-                    LABEL_SMOOTHING, WEIGHT_DECAY, LOST_CAT_LENGTHS, LOST_RAT_LENGTHS, BehaviourNet.DROPOUT);
-        }
-
-        public Config(int epochs, int batchSize, float learningRate, long seed, double validationShare,
-                      int patience, boolean progressBar, float inputNoise, float labelSmoothing, float weightDecay,
-                      float lostCatLengths, float lostRatLengths, float dropout) {
-            this(epochs, batchSize, learningRate, seed, validationShare, patience, progressBar, inputNoise,
-                    labelSmoothing, weightDecay, lostCatLengths, lostRatLengths, dropout, STRAY_RAT_SHARE);
+                    LABEL_SMOOTHING, WEIGHT_DECAY, LOST_CAT_LENGTHS, LOST_RAT_LENGTHS, BehaviourNet.DROPOUT,
+                    STRAY_RAT_SHARE);
         }
 
         public Config {

@@ -99,7 +99,8 @@ class TrainerTest {
         for (int s = 0; s < 5; s++) {
             scenes.add(SimulatedScenes.labelled(200 + s, 300));
         }
-        Trainer.Config c = new Trainer.Config(1, 128, 3e-3f, 1, 0.4, 10, false, 0.15f, 0f, 1e-4f, 0f, 0f, 0.6f);
+        Trainer.Config c = new Trainer.Config(1, 128, 3e-3f, 1, 0.4, 10, false, 0.15f, 0f, 1e-4f, 0f, 0f, 0.6f,
+                Trainer.Config.STRAY_RAT_SHARE);
         Trainer.Result r = new Trainer(c).train(scenes, dir);
         assertEquals(2, r.validationScenes().size(), "0.4 of 5 scenes validate");
         assertEquals(3, r.trainScenes().size());
@@ -111,7 +112,8 @@ class TrainerTest {
                 new Trainer.Config(1, 128, 3e-3f, 1, 0.2, 10, false).dropout());
         for (float bad : new float[] {-0.1f, 1f, Float.NaN}) {
             assertThrows(IllegalArgumentException.class,
-                    () -> new Trainer.Config(1, 128, 3e-3f, 1, 0.2, 10, false, 0.15f, 0f, 1e-4f, 0f, 0f, bad));
+                    () -> new Trainer.Config(1, 128, 3e-3f, 1, 0.2, 10, false, 0.15f, 0f, 1e-4f, 0f, 0f, bad,
+                            Trainer.Config.STRAY_RAT_SHARE));
             assertThrows(IllegalArgumentException.class, () -> truce.classify.BehaviourNet.build(bad));
         }
         for (double bad : new double[] {0, 1, -0.2, Double.NaN}) {
