@@ -70,6 +70,13 @@ public final class IdentityTracker {
     private final double[] nextRunMs = new double[STRAYS];
     private final double[] nextArea = new double[STRAYS];
     private final double[] blobRunMs = new double[Blobs.MAX];
+    /** Where each stray's unbroken run began (a blob's, when it continues one; else where it is). */
+    private final double[] strayRunX = new double[STRAYS];
+    private final double[] strayRunY = new double[STRAYS];
+    private final double[] nextRunX = new double[STRAYS];
+    private final double[] nextRunY = new double[STRAYS];
+    private final double[] blobRunX = new double[Blobs.MAX];
+    private final double[] blobRunY = new double[Blobs.MAX];
     /** Since when each stray has kept still (its age's start), to tell one that came in moving from one born still. */
     private final double[] strayStillMs = new double[STRAYS];
     private final double[] nextStillMs = new double[STRAYS];
@@ -187,7 +194,10 @@ public final class IdentityTracker {
         for (int i = 0; i < n; i++) {
             blobStray[i] = stray(blobs.cx(i), blobs.cy(i));
             blobStrayAge[i] = blobStray[i] < 0 ? 0 : strayAge[blobStray[i]];
-            blobRunMs[i] = runSince(blobs, i, timeMs);
+            int run = runOf(blobs, i);
+            blobRunMs[i] = run < 0 ? timeMs : strayRunMs[run];
+            blobRunX[i] = run < 0 ? blobs.cx(i) : strayRunX[run];
+            blobRunY[i] = run < 0 ? blobs.cy(i) : strayRunY[run];
             blobStillMs[i] = blobStray[i] < 0 ? timeMs : strayStillMs[blobStray[i]];
         }
         // First sight of both at once: the larger is the cat when sizes clearly differ.
@@ -250,6 +260,7 @@ public final class IdentityTracker {
             }
         }
         if (bestCat != SHARED) {
+            bestRat = giveWayToAWalkingRat(blobs, n, bestCat, bestRat, dt);
             leaveARigidBlob(blobs, n, bestCat, bestRat);
         }
         rememberStrays(blobs, n, bestCat, bestRat);
@@ -317,6 +328,71 @@ public final class IdentityTracker {
         }
     }
 
+    /**
+     * The rat's track on a blob still for this long, that never went off where it was taken (a toy lying there
+     * from the first frame), gives way to a rat walking elsewhere (ms): shorter than a rat freezes, so the real
+     * rat is followed from its first steps, but the track's blob has not stirred by a pixel in that time.
+     */
+    private static final double GIVE_WAY_STILL_MS = 1000;
+    /** A blob seen without a break for this long (over {@link #STALE_STRAY} frames) that is not stale walks. */
+    private static final double WALKING_RUN_MS = 400;
+
+    /**
+     * A rat's track whose blob has only ever lain still where it was taken (a toy taken at the first sighting,
+     * when nothing had moved yet to tell a rat from a toy: seed 2718281 scenes 01 and 07, seed 7777 scene-02)
+     * gives way to an unclaimed blob that walks like a rat ({@link #walksLikeARat}): the track goes over to it
+     * as the rat taken anew. A rat that walked since it was taken and then froze keeps its track (its blob went
+     * off where it was taken); one in cover is not visible and is not concerned. Returns the rat's blob.
+     */
+    private int giveWayToAWalkingRat(Blobs blobs, int n, int c, int r, double dt) {
+        Track t = rat;
+        if (r < 0 || !t.visible || t.inContact || t.movedOff || t.rigidArea <= 0 || !onRigidBlob(t, blobs, r)
+                || lastMs - t.rigidSinceMs < GIVE_WAY_STILL_MS) {
+            return r;
+        }
+        int pick = -1;
+        double walked = 0;
+        for (int j = 0; j < n; j++) {
+            if (j != c && j != r && candidate[j] && walksLikeARat(t, blobs, j)) {
+                double d = Math.hypot(blobs.cx(j) - blobRunX[j], blobs.cy(j) - blobRunY[j]);
+                if (d > walked) {
+                    walked = d;
+                    pick = j;
+                }
+            }
+        }
+        if (pick < 0) {
+            return r;
+        }
+        t.visible = false; // taken anew: no velocity, size and stillness carried over from the still blob
+        t.refArea = 0;
+        t.rigidArea = 0;
+        t.rigidLeft = false;
+        t.area = blobs.area(pick);
+        ratRef = blobs.area(pick);
+        measure(t, blobs, pick, dt, false);
+        return pick;
+    }
+
+    /**
+     * Whether unclaimed blob {@code i} walks like a rat: in view without a break for {@link #WALKING_RUN_MS}, over
+     * its own length from where that run began and on the move lately, and plainly the rat by the tests of a
+     * new one (the contrast bar, not round, clear of the border and of the cat, no thing lying still beneath it,
+     * rat-sized by the floor's scale, or else by the track's size).
+     */
+    private boolean walksLikeARat(Track t, Blobs b, int i) {
+        double area = b.area(i);
+        boolean ratSized = scaleKnown ? area / (pxPerCm * pxPerCm) >= SMALLEST_RAT_CM2 : area >= 0.5 * t.refArea;
+        boolean notTheCat = cat.everSeen ? area < 0.5 * cat.refArea : catLikeness(area) < 0.5;
+        if (!ratSized || !notTheCat || b.contrast(i) < s.minNewContrast()
+                || elongation(b, i) < s.minRatElongation() || b.touchesBorder(i) || coversAFixture(b, i)
+                || catLengthsAway(b, i) <= 1.2) {
+            return false;
+        }
+        // seen without a break for longer than a still blob takes to go stale, yet not stale: it moved meanwhile
+        return blobStrayAge[i] < STALE_STRAY && lastMs - blobRunMs[i] >= WALKING_RUN_MS;
+    }
+
     /** Whether blob {@code i} is where, and as big as, the track's blob was when it last moved. */
     private boolean onRigidBlob(Track t, Blobs b, int i) {
         return Math.abs(b.cx(i) - t.rigidX) <= rigidPx && Math.abs(b.cy(i) - t.rigidY) <= rigidPx
@@ -338,22 +414,22 @@ public final class IdentityTracker {
     }
 
     /**
-     * Since when blob {@code i} has been in view without a break: the time of the run of the last frame's
-     * stray it continues (the nearest within a quarter of its size's side, of about its size), else now.
+     * The last frame's stray whose unbroken run blob {@code i} continues (the nearest within a quarter of its
+     * size's side, of about its size), or -1: the blob's run then starts now.
      */
-    private double runSince(Blobs b, int i, double now) {
+    private int runOf(Blobs b, int i) {
         double a = b.area(i);
         double reach = Math.max(4, 0.25 * Math.sqrt(a));
         double best = reach;
-        double since = now;
+        int run = -1;
         for (int k = 0; k < strays; k++) {
             double d = Math.hypot(strayX[k] - b.cx(i), strayY[k] - b.cy(i));
             if (d <= best && a > 0.7 * strayArea[k] && a < strayArea[k] / 0.7) {
                 best = d;
-                since = strayRunMs[k];
+                run = k;
             }
         }
-        return since;
+        return run;
     }
 
     private int stray(double x, double y) {
@@ -383,6 +459,8 @@ public final class IdentityTracker {
             nextFixture[m] = k >= 0 && (strayFixture[k] || strayAge[k] + 1 >= FIXTURE_FRAMES)
                     || coversAFixture(blobs, i);
             nextRunMs[m] = blobRunMs[i];
+            nextRunX[m] = blobRunX[i];
+            nextRunY[m] = blobRunY[i];
             nextArea[m] = blobs.area(i);
             if (k >= 0 && Math.abs(strayAX[k] - x) < 6 && Math.abs(strayAY[k] - y) < 6) {
                 nextAge[m] = blobStrayAge[i] + 1;
@@ -404,6 +482,8 @@ public final class IdentityTracker {
         System.arraycopy(nextAX, 0, strayAX, 0, m);
         System.arraycopy(nextAY, 0, strayAY, 0, m);
         System.arraycopy(nextRunMs, 0, strayRunMs, 0, m);
+        System.arraycopy(nextRunX, 0, strayRunX, 0, m);
+        System.arraycopy(nextRunY, 0, strayRunY, 0, m);
         System.arraycopy(nextArea, 0, strayArea, 0, m);
         System.arraycopy(nextStillMs, 0, strayStillMs, 0, m);
         strays = m;
@@ -884,6 +964,7 @@ public final class IdentityTracker {
             t.vx = 0;
             t.vy = 0;
         }
+        tellMovedOff(t, x, y, contact);
         t.x = x;
         t.y = y;
         // The reported centroid is the body's, without tail, leash or shadow, once the blob is known to be this
@@ -924,6 +1005,21 @@ public final class IdentityTracker {
         t.lastSeenNearCover = zones.has(ZoneKind.COVER)
                 ? zones.distance(ZoneKind.COVER, x, y) < Math.max(t.length * 0.75, 10)
                 : !t.lastSeenAtEdge;
+    }
+
+    /**
+     * Where the track took its blob, and whether that blob went off from there by its own length (not as a part
+     * of a contact blob): a track back on a blob beside where it was lost keeps what it knew.
+     */
+    private static void tellMovedOff(Track t, double x, double y, boolean contact) {
+        double len = Math.max(t.length, 8);
+        if (!t.visible && (!t.everSeen || Math.hypot(x - t.x, y - t.y) > len)) {
+            t.takenX = x;
+            t.takenY = y;
+            t.movedOff = false;
+        } else if (!contact && Math.hypot(x - t.takenX, y - t.takenY) > len) {
+            t.movedOff = true;
+        }
     }
 
     private void lose(Track t) {

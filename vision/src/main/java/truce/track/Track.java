@@ -41,6 +41,10 @@ public final class Track {
     double rigidSinceMs;
     /** It was given up from that rigid blob: it is not taken back by it while it stays so. */
     boolean rigidLeft;
+    /** Where it took its present blob, and whether that blob has since gone off from there by its length. */
+    double takenX;
+    double takenY;
+    boolean movedOff;
 
     Track(Animal animal) {
         this.animal = animal;
@@ -146,6 +150,9 @@ public final class Track {
         rigidArea = o.rigidArea;
         rigidSinceMs = o.rigidSinceMs;
         rigidLeft = o.rigidLeft;
+        takenX = o.takenX;
+        takenY = o.takenY;
+        movedOff = o.movedOff;
     }
 
     void reset() {
@@ -159,5 +166,6 @@ public final class Track {
         refArea = 0;
         rigidArea = 0;
         rigidLeft = false;
+        movedOff = false;
     }
 }
