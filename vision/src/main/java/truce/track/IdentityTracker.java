@@ -339,10 +339,12 @@ public final class IdentityTracker {
 
     /**
      * A rat's track whose blob has only ever lain still where it was taken (a toy taken at the first sighting,
-     * when nothing had moved yet to tell a rat from a toy: seed 2718281 scenes 01 and 07, seed 7777 scene-02)
-     * gives way to an unclaimed blob that walks like a rat ({@link #walksLikeARat}): the track goes over to it
-     * as the rat taken anew. A rat that walked since it was taken and then froze keeps its track (its blob went
-     * off where it was taken); one in cover is not visible and is not concerned. Returns the rat's blob.
+     * when nothing had moved yet to tell a rat from a toy: seed 2718281 scenes 01 and 07) gives way to an
+     * unclaimed blob that walks like a rat ({@link #walksLikeARat}; of several, the one that came farthest without
+     * a break): the track goes over to it as the rat taken anew. A rat that walked since it was taken and then
+     * froze keeps its track (its blob went off where it was taken); one in cover is not visible and is not
+     * concerned. A lost track is not either: letting a lost rat that never moved be taken anywhere by a walking
+     * blob (seed 7777 scene-02's speck) took pieces of the cat and hands on the whole list. Returns the rat's blob.
      */
     private int giveWayToAWalkingRat(Blobs blobs, int n, int c, int r, double dt) {
         Track t = rat;
@@ -375,10 +377,10 @@ public final class IdentityTracker {
     }
 
     /**
-     * Whether unclaimed blob {@code i} walks like a rat: in view without a break for {@link #WALKING_RUN_MS}, over
-     * its own length from where that run began and on the move lately, and plainly the rat by the tests of a
-     * new one (the contrast bar, not round, clear of the border and of the cat, no thing lying still beneath it,
-     * rat-sized by the floor's scale, or else by the track's size).
+     * Whether unclaimed blob {@code i} walks like a rat: in view without a break for {@link #WALKING_RUN_MS} and
+     * yet not stale (it moved meanwhile), and plainly the rat by the tests of a new one (the contrast bar, not
+     * round, clear of the border and of the cat (over 1.2 of its lengths), no thing lying still beneath it,
+     * rat-sized by the floor's scale or else by the track's size, under half the cat's usual size).
      */
     private boolean walksLikeARat(Track t, Blobs b, int i) {
         double area = b.area(i);
