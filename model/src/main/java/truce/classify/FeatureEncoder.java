@@ -19,18 +19,16 @@ import truce.features.FrameFeatures;
  */
 public final class FeatureEncoder {
     /** Bumped whenever the meaning of a channel changes. */
-    public static final int VERSION = 5;
+    public static final int VERSION = 4;
     /** Channels per frame. */
-    public static final int CHANNELS = 40;
+    public static final int CHANNELS = 35;
     /**
      * Channels of version 3, the first 29 of version 4 unchanged: weights trained on v3 read only those, so they
      * still load (a v4 encoder feeds them the first {@code channels(3)} values of each frame).
      */
     static final int CHANNELS_V3 = 29;
-    /** Channels of version 4, the first 35 of version 5 unchanged (v4 weights read only those). */
-    static final int CHANNELS_V4 = 35;
     /** Feature versions whose weights this encoder can feed ({@link #channels(int)} knows each). */
-    static final List<Integer> READABLE_VERSIONS = List.of(3, 4, VERSION);
+    static final List<Integer> READABLE_VERSIONS = List.of(3, VERSION);
     /** Channel indices the tests (and readers of the weights) rely on. */
     static final int CAT_VISIBLE = 0;
     static final int CAT_STEP = 1;
@@ -78,39 +76,6 @@ public final class FeatureEncoder {
     static final double FAST_LENGTHS_S = 0.45;
     /** Frames since the last fast move at which {@link #CAT_SINCE_FAST} reads 1 (10 s). */
     private static final int SINCE_FAST_FULL = 300;
-    /**
-     * v5: the cat's shape against its own walking shape. On vision the blob's elongation of a stalking cat (a body
-     * 1.15 long and 0.8 wide with a straight tail) overlaps a walking or standing cat's, since the measured shape
-     * depends on the coat, the tail and the camera; and the v3 ratios to the stream's median shape depend on how the
-     * cat spent the minute. The median length and width over the frames the cat walks (0.45-1.3 median lengths a
-     * second) are one posture's reference in every stream: a stalking cat is longer and narrower than when it walks
-     * (on the four deciding sets, vision's length against the walking length separates stalking from slow calm
-     * frames better than any v4 shape channel: AUC 0.92 against 0.89). Both read 0 until {@link #WALK_SETTLED}
-     * walking frames were seen.
-     */
-    static final int CAT_LENGTH_WALK = 35;
-    static final int CAT_WIDTH_WALK = 36;
-    /**
-     * v5: the share of the last 3 s the cat's body axis lay along the line to the rat, either way round. Vision's
-     * heading of a still cat flips by half a turn (a fifth of the stalking frames read pointed away), which
-     * {@link #CAT_POINTED_3S} counts as not pointed; a stalking cat's axis lies along that line whichever end vision
-     * calls the head.
-     */
-    static final int CAT_ALIGNED_3S = 37;
-    /** v5: the share of the last 3 s the cat was longer than when it walks (by 5 %) while slower than a walk. */
-    static final int CAT_LONG_SLOW_3S = 38;
-    /**
-     * v5: how fast the cat turns to the rat, in turns a second (positive: towards it). A stalk opens with the cat
-     * turning to face the rat at about half a turn a second while holding still (0.3-0.8 s), before its shape has
-     * lengthened; a calmly watching cat turns a quarter as fast. A flip of vision's heading is no turn: clipped.
-     */
-    static final int CAT_TURN_TO_RAT = 39;
-    /** Smoothed speed, in median lengths per second, above which the cat runs rather than walks. */
-    static final double WALK_MAX_LENGTHS_S = 1.3;
-    /** Walking frames after which the walking shape counts as known (a second). */
-    static final int WALK_SETTLED = 30;
-    /** {@link #CAT_LENGTH_WALK} above this (5 % longer than walking) counts as long for {@link #CAT_LONG_SLOW_3S}. */
-    private static final double LONG_VS_WALK = 3 * Math.log(1.05);
 
     private final Animal cat = new Animal();
     private final Animal rat = new Animal();
@@ -122,13 +87,6 @@ public final class FeatureEncoder {
     private float pointed3s;
     private int sinceFast = SINCE_FAST_FULL;
     private float speed1s;
-    /** v5 references and memories (see {@link #CAT_LENGTH_WALK}). */
-    private final RunningMedian walkLength = new RunningMedian(REFERENCE_FRAMES);
-    private final RunningMedian walkWidth = new RunningMedian(REFERENCE_FRAMES);
-    private float aligned3s;
-    private float longSlow3s;
-    /** The cat's facing angle to the rat (absolute, radians) on the last frame it was known; NaN if not. */
-    private double lastFacing = Double.NaN;
 
     private double lastMs = Double.NaN;
 
@@ -277,35 +235,15 @@ public final class FeatureEncoder {
         out[i++] = Float.isNaN(elong3s) ? 0f : elong3s;
         out[i++] = pointed3s;
         out[i++] = (float) (Math.log1p(sinceFast) / Math.log1p(SINCE_FAST_FULL));
-        out[i++] = clip(speed1s, 0, 3);
-        // the cat's shape against its walking shape, the axis along the line to the rat, the turn to it (v5)
-        boolean walkKnown = c.visible() && walkLength.size() >= WALK_SETTLED;
-        float longVsWalk = walkKnown ? logRatio(c.bodyLength(), walkLength) : 0f;
-        out[i++] = longVsWalk;
-        out[i++] = walkKnown ? logRatio(c.bodyWidth(), walkWidth) : 0f;
-        boolean aligned = facingKnown && Math.abs(Math.cos(facing)) > POINTED_COS;
-        aligned3s = DECAY_3S * aligned3s + (aligned ? 1 - DECAY_3S : 0);
-        boolean longSlow = walkKnown && longVsWalk > LONG_VS_WALK && speed <= FAST_LENGTHS_S;
-        longSlow3s = DECAY_3S * longSlow3s + (longSlow ? 1 - DECAY_3S : 0);
-        out[i++] = aligned3s;
-        out[i++] = longSlow3s;
-        double absFacing = facingKnown ? Math.abs(Math.IEEEremainder(facing, 2 * Math.PI)) : Double.NaN;
-        out[i] = Double.isNaN(absFacing) || Double.isNaN(lastFacing) ? 0f
-                : clip((lastFacing - absFacing) * fps / (2 * Math.PI), -1, 1);
-        lastFacing = absFacing;
-        if (c.visible() && speed > FAST_LENGTHS_S && speed < WALK_MAX_LENGTHS_S && c.bodyLength() > 0) {
-            walkLength.push(c.bodyLength());
-            walkWidth.push(c.bodyWidth());
-        }
+        out[i] = clip(speed1s, 0, 3);
     }
 
     /** Channels a net trained on feature version {@code version} reads: the first this many of each frame. */
     public static int channels(int version) {
         return switch (version) {
             case 3 -> CHANNELS_V3;
-            case 4 -> CHANNELS_V4;
             case VERSION -> CHANNELS;
-            default -> throw new IllegalArgumentException("no feature version " + version + " (known: " + READABLE_VERSIONS + ")");
+            default -> throw new IllegalArgumentException("no feature version " + version + " (known: 3, " + VERSION + ")");
         };
     }
 
@@ -320,11 +258,6 @@ public final class FeatureEncoder {
         pointed3s = 0;
         sinceFast = SINCE_FAST_FULL;
         speed1s = 0;
-        walkLength.clear();
-        walkWidth.clear();
-        aligned3s = 0;
-        longSlow3s = 0;
-        lastFacing = Double.NaN;
         lastMs = Double.NaN;
     }
 

@@ -153,69 +153,6 @@ class FeatureEncoderTest {
         assertTrue(stalk[119][FeatureEncoder.CAT_ELONGATION_1S] > stalk[119][FeatureEncoder.CAT_ELONGATION] + 0.1f);
     }
 
-    /**
-     * A cat that walks (60 x 24 px at 0.75 lengths a second) for {@code walkFrames} frames, then holds still in
-     * another shape (length x width) for 90 frames, its body axis at {@code heading} (the rat lies ahead, at 0; while
-     * walking the cat faces across, a quarter turn from the rat).
-     */
-    private static List<FrameFeatures> walkThenHold(int walkFrames, double len, double wid, double heading) {
-        List<FrameFeatures> out = new ArrayList<>();
-        double cx = 100;
-        for (int t = 0; t < walkFrames + 90; t++) {
-            boolean walking = t < walkFrames;
-            double l = walking ? 60 : len;
-            double w = walking ? 24 : wid;
-            double v = walking ? 45 : 0;
-            cx += v / 30;
-            double h = walking ? Math.PI / 2 : heading;
-            AnimalFeatures cat = new AnimalFeatures(true, cx, 200, v, 0, v, v / l, 0, h, l, w, l / w, l * w * 0.8, 0);
-            AnimalFeatures rat = new AnimalFeatures(true, cx + 180, 200, 0, 0, 0, 0, 0, Math.PI, 25, 10, 2.5, 200, 0);
-            out.add(new FrameFeatures(t, t * 1000.0 / 30, cat, rat, 180, 3, 0, h, false));
-        }
-        return out;
-    }
-
-    @Test
-    void aStalkingCatIsLongerAndNarrowerThanWhenItWalks() {
-        float[] stalk = encode(walkThenHold(100, 69, 19, 0))[189];
-        assertEquals(3 * Math.log(69 / 60.0), stalk[FeatureEncoder.CAT_LENGTH_WALK], 0.1);
-        assertEquals(3 * Math.log(19 / 24.0), stalk[FeatureEncoder.CAT_WIDTH_WALK], 0.1);
-        assertTrue(stalk[FeatureEncoder.CAT_LONG_SLOW_3S] > 0.6f, "long and still for 3 s: " + stalk[38]);
-        float[] sitting = encode(walkThenHold(100, 40, 28, 0))[189];
-        assertTrue(sitting[FeatureEncoder.CAT_LENGTH_WALK] < -1, "shorter than walking");
-        assertEquals(0f, sitting[FeatureEncoder.CAT_LONG_SLOW_3S]);
-        // never seen walking: no reference, whatever the shape (the stream's median would call it usual)
-        float[] unknown = encode(walkThenHold(0, 69, 19, 0))[89];
-        assertEquals(0f, unknown[FeatureEncoder.CAT_LENGTH_WALK]);
-        assertEquals(0f, unknown[FeatureEncoder.CAT_WIDTH_WALK]);
-        assertEquals(0f, unknown[FeatureEncoder.CAT_LONG_SLOW_3S]);
-    }
-
-    @Test
-    void aStalkingCatsAxisLiesAlongTheLineToTheRatWhicheverEndVisionCallsItsHead() {
-        float[] flipped = encode(walkThenHold(100, 69, 19, Math.PI))[189];
-        assertEquals(0f, flipped[FeatureEncoder.CAT_POINTED_3S], "v4 reads a flipped heading as pointed away");
-        assertTrue(flipped[FeatureEncoder.CAT_ALIGNED_3S] > 0.6f, "along the line: " + flipped[37]);
-        float[] across = encode(walkThenHold(100, 69, 19, Math.PI / 2))[189];
-        assertEquals(0f, across[FeatureEncoder.CAT_ALIGNED_3S], 0.01f);
-    }
-
-    @Test
-    void aCatTurningToTheRatReadsItsTurnRate() {
-        // holding still, turning from a quarter turn away to facing the rat at half a turn a second
-        List<FrameFeatures> frames = new ArrayList<>();
-        for (int t = 0; t < 20; t++) {
-            double facing = Math.max(0, Math.PI / 2 - t * Math.PI / 30);
-            AnimalFeatures cat = new AnimalFeatures(true, 100, 200, 0, 0, 0, 0, 0, facing, 60, 24, 2.5, 1150, 0);
-            AnimalFeatures rat = new AnimalFeatures(true, 280, 200, 0, 0, 0, 0, 0, Math.PI, 25, 10, 2.5, 200, 0);
-            frames.add(new FrameFeatures(t, t * 1000.0 / 30, cat, rat, 180, 3, 0, facing, false));
-        }
-        float[][] out = encode(frames);
-        assertEquals(0f, out[0][FeatureEncoder.CAT_TURN_TO_RAT], "no turn on the first frame");
-        assertEquals(0.5, out[5][FeatureEncoder.CAT_TURN_TO_RAT], 0.01);
-        assertEquals(0f, out[19][FeatureEncoder.CAT_TURN_TO_RAT], 0.01f, "facing it: no more turning");
-    }
-
     @Test
     void resetForgetsTheStream() {
         List<FrameFeatures> frames = scene(1);

@@ -219,27 +219,6 @@ class ModelClassifierTest {
     }
 
     @Test
-    void weightsOfFeatureVersion4StillLoadAndReadTheFirst35Channels(@TempDir Path dir) throws IOException {
-        DjlRuntime.configure();
-        Path v4 = dir.resolve("v4.params");
-        try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager()) {
-            ai.djl.nn.SequentialBlock old = BehaviourNet.build();
-            old.initialize(m, ai.djl.ndarray.types.DataType.FLOAT32, BehaviourNet.inputShape(1, 35));
-            BehaviourNet.save(List.of(old), 4, v4);
-        }
-        try (BehaviourModel old = BehaviourModel.load(v4)) {
-            assertEquals(4, old.featureVersion());
-            assertEquals(35, old.channels());
-            assertTrue(FeatureEncoder.CHANNELS > old.channels(), "v5 adds channels after v4's");
-            try (ModelClassifier c = new ModelClassifier(old).withProbabilities()) {
-                for (FrameFeatures f : frames()) {
-                    assertEquals(1.0, sum(c.classify(f).catProbabilities()), 1e-4);
-                }
-            }
-        }
-    }
-
-    @Test
     void aWindowOfFewerChannelsKeepsTheFirstOnes() {
         List<FrameFeatures> f = frames();
         FeatureWindow all = new FeatureWindow(2);

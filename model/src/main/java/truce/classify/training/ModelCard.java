@@ -40,9 +40,7 @@ public final class ModelCard {
                 .append("running median in the stream; speeds, raw centroid steps and distances in median body lengths; ")
                 .append("visibility, time unseen, cover, recent-burst memories; a centroid leap of over 0.6 body lengths in one frame ")
                 .append("is kept out of the steps and marked as a jump of the track, with a fading memory; v4: the cat's own ")
-                .append("elongation and 1 s / 3 s memories of it, of pointing at the rat, of the last fast move and of speed; ")
-                .append("v5: its length and width against its own walking shape, 3 s memories of its axis along the line to ")
-                .append("the rat (either end) and of being longer than walking while slower, its turn rate towards the rat), ")
+                .append("elongation and 1 s / 3 s memories of it, of pointing at the rat, of the last fast move and of speed), ")
                 .append("see `FeatureEncoder`\n");
         // with --members the ensemble file sits in out, the result's own weights in a member directory
         Path weights = Files.exists(outDir.resolve("behaviour.params")) ? outDir.resolve("behaviour.params") : r.weights();
