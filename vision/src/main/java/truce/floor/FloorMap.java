@@ -73,16 +73,37 @@ public final class FloorMap {
     public double distance(ZoneKind kind, double x, double y) {
         double best = Double.POSITIVE_INFINITY;
         for (Zone z : zones) {
-            if (z.kind() != kind) {
-                continue;
+            if (z.kind() == kind) {
+                best = Math.min(best, distance(z, x, y));
             }
-            if (z.contains(x, y)) {
-                return 0;
+        }
+        return best;
+    }
+
+    /**
+     * How far an animal unseen from (ax, ay) to (bx, by) must have gone in the open when it may have crossed one
+     * zone of that kind out of sight: the straight line, or the way in to a zone from one point and out of it to
+     * the other, whichever is shorter (a tunnel's two ends lie its length apart, yet a rat goes from one to the
+     * other without a step in the open).
+     */
+    public double openDistance(ZoneKind kind, double ax, double ay, double bx, double by) {
+        double best = Math.hypot(bx - ax, by - ay);
+        for (Zone z : zones) {
+            if (z.kind() == kind) {
+                best = Math.min(best, distance(z, ax, ay) + distance(z, bx, by));
             }
-            double[][] p = z.polygon();
-            for (int i = 0, j = p.length - 1; i < p.length; j = i++) {
-                best = Math.min(best, segmentDistance(x, y, p[j][0], p[j][1], p[i][0], p[i][1]));
-            }
+        }
+        return best;
+    }
+
+    private static double distance(Zone z, double x, double y) {
+        if (z.contains(x, y)) {
+            return 0;
+        }
+        double best = Double.POSITIVE_INFINITY;
+        double[][] p = z.polygon();
+        for (int i = 0, j = p.length - 1; i < p.length; j = i++) {
+            best = Math.min(best, segmentDistance(x, y, p[j][0], p[j][1], p[i][0], p[i][1]));
         }
         return best;
     }

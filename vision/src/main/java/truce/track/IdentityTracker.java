@@ -691,7 +691,7 @@ public final class IdentityTracker {
         if (!near && !atCover && !atEdge && !plainly) {
             return 1e9;
         }
-        return 0.3 + Math.min(1, d / (4 * len)) + 0.5 * sizeCost + classCost;
+        return 0.3 + Math.min(1, returnDistance(t, b, i, d, atCover) / (4 * len)) + 0.5 * sizeCost + classCost;
     }
 
     /** A faint cat-sized blob that kept on for this long may be the cat (ms). */
@@ -1022,6 +1022,18 @@ public final class IdentityTracker {
         } else if (!contact && Math.hypot(x - t.takenX, y - t.takenY) > len) {
             t.movedOff = true;
         }
+    }
+
+    /**
+     * How far a lost animal went to show at blob {@code i}: straight from where it was last seen, but for one that
+     * went out of sight by a cover zone and shows by a cover zone, only the way it had to go in the open (into the
+     * cover and out of it): a rat through a tunnel comes out of the far end without a step in the open. Measured
+     * straight, a rat that went into a tunnel as a sliver and came out 300 px away stayed lost (seed 9001 scene-00
+     * with the lunge coast). A blob away from cover is still measured straight: a rat hidden in a shelter is not
+     * nearer a toy across the floor for it.
+     */
+    private double returnDistance(Track t, Blobs b, int i, double d, boolean atCover) {
+        return atCover ? Math.min(d, zones.openDistance(ZoneKind.COVER, t.x, t.y, b.cx(i), b.cy(i))) : d;
     }
 
     private void lose(Track t) {

@@ -34,6 +34,20 @@ class FloorMapTest {
     }
 
     @Test
+    void theOpenDistanceGoesThroughACoverZoneWhenThatIsShorter(@TempDir Path tmp) throws IOException {
+        Path f = tmp.resolve("z.json");
+        Files.writeString(f, JSON);
+        FloorMap m = FloorMap.read(f);
+        // into the shelter from 5 px left of it, out 8 px right of it: 13 px in the open, not the straight 63
+        assertEquals(13, m.openDistance(ZoneKind.COVER, 5, 30, 68, 30), 1e-9);
+        // beside each other the straight line is shorter than any way through the shelter
+        assertEquals(5, m.openDistance(ZoneKind.COVER, 70, 30, 75, 30), 1e-9);
+        // only zones of the kind asked for are a way through; with none, the straight line is left
+        assertEquals(63, m.openDistance(ZoneKind.BARRIER, 5, 30, 68, 30), 1e-9);
+        assertEquals(5, m.openDistance(ZoneKind.PERCH, 0, 0, 3, 4), 1e-9);
+    }
+
+    @Test
     void withoutViewWidthThereIsNoScale(@TempDir Path tmp) throws IOException {
         Path f = tmp.resolve("z.json");
         Files.writeString(f, "{\"zones\": []}");
