@@ -248,7 +248,7 @@ public final class MotionMask implements AutoCloseable {
      */
     private void findCoats(boolean search) {
         if (search) {
-            coatPixels = casterCheck.find(shadowLike, mask, shade, coat);
+            coatPixels = casterCheck.find(shadowLike, mask, shade, frozen, coat);
         } else if (coatPixels > 0) {
             Arrays.fill(coat, (byte) 0);
             coatPixels = 0;
