@@ -64,6 +64,16 @@ public final class MotionMask implements AutoCloseable {
     final float[] dist;
     private boolean ready;
     private final GhostSweep ghosts;
+    /** 1 where this frame's pixel passed the shadow test (dropped as shadow, or kept as {@link #coat}). */
+    private final byte[] shadowLike;
+    /** Pixels of last frame's shadow-like regions with no caster: a coat the floor's colour, kept as foreground. */
+    private final byte[] coat;
+    private final CasterCheck casterCheck;
+    private int coatPixels;
+    /** Smallest caster-less shadow-like region taken for a coat, in minimum blobs. */
+    private static final int COAT_MIN_BLOBS = 8;
+    /** Largest, as a share of the picture. */
+    private static final double COAT_MAX_SHARE = 0.08;
     private final boolean halving;
     /** Without a seed, the background restarts as the median of frames sampled over the first seconds. */
     private static final int BOOT_SAMPLES = 15;
@@ -134,6 +144,9 @@ public final class MotionMask implements AutoCloseable {
         distMat = new Mat(h, w, CvType.CV_32FC1);
         dist = new float[w * h];
         ghosts = new GhostSweep(w, h, settings.thresholdAbs(), settings.minBlobPixels());
+        shadowLike = new byte[w * h];
+        coat = new byte[w * h];
+        casterCheck = new CasterCheck(w, h, COAT_MIN_BLOBS * settings.minBlobPixels(), COAT_MAX_SHARE);
     }
 
     public int workWidth() {
@@ -203,6 +216,7 @@ public final class MotionMask implements AutoCloseable {
             floorSums(before);
         }
         int fgCount = classifyAndLearn(relearning);
+        findCoats(!relearning && catBox < 0);
         if (relearning) {
             carryLightIntoFrozen();
         }
@@ -221,6 +235,23 @@ public final class MotionMask implements AutoCloseable {
         if (ghosts.sweep(px, bg, mask, diff, shade, gain) > 0) {
             maskMat.put(0, 0, mask);
             measureDistances();
+        }
+    }
+
+    /**
+     * Until the cat has first been seen, shadow-like regions larger than anything that could have cast them are
+     * kept as foreground from the next frame on: a cat whose coat is an evenly darker shade of the floor would
+     * otherwise never be found, and the background would learn it where it lies. Once seen, the lost cat is
+     * looked for near where it went ({@link #nearLostCat}); a cat in view has its own box's rule. (Searched for
+     * while the cat is lost or in view, a dark cat's real cast shadow, whose caster the mask calls shade too,
+     * was taken for a coat: seed 5150 scene-05 and the demo clip lost frames.)
+     */
+    private void findCoats(boolean search) {
+        if (search) {
+            coatPixels = casterCheck.find(shadowLike, mask, shade, frozen, coat);
+        } else if (coatPixels > 0) {
+            Arrays.fill(coat, (byte) 0);
+            coatPixels = 0;
         }
     }
 
@@ -374,6 +405,7 @@ public final class MotionMask implements AutoCloseable {
             float nz = noise[i];
             boolean fore = d > tAbs + rel[i] * lb && d * d > 12 * nz; // ~3.5 sigma of this pixel's flicker
             byte sh = 0;
+            byte sl = 0;
             if (fore) {
                 float lf = fb + fg + fr;
                 // how far the hue moved (not the brightness): once per foreground pixel, for both tests below
@@ -392,7 +424,9 @@ public final class MotionMask implements AutoCloseable {
                         // While the cat is lost, far darker than this scene's cast shadows, near where it was
                         // lost, is its grey coat: counted as shadow it would never be found again and would
                         // melt where it lies.
-                        fore = catLost && ratio < deepest && ghost[i] == 0 && nearLostCat(i);
+                        // Before the cat is first seen, a shadow-like region with no caster is a coat (CasterCheck).
+                        fore = ghost[i] == 0 && (catLost && ratio < deepest && nearLostCat(i) || coat[i] != 0);
+                        sl = 1;
                     }
                 }
                 if (fore) {
@@ -401,6 +435,7 @@ public final class MotionMask implements AutoCloseable {
                 }
             }
             shade[i] = sh;
+            shadowLike[i] = sl;
             if (frozen[i] == 0) {
                 float a = ghost[i] != 0 ? fast : fore && !relearning ? stray : r;
                 if (!fore) {
