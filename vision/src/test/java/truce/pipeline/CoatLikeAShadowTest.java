@@ -2,7 +2,6 @@ package truce.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -87,10 +86,7 @@ class CoatLikeAShadowTest {
         int found = 0;
         try (FrameProcessor p = new FrameProcessor(VisionSettings.of(new FloorMap(200, List.of())))) {
             Mat frame = new Mat();
-            List<Mat> seed = new ArrayList<>();
-            seed.add(floor.clone());
-            p.seed(seed);
-            SeedFrames.release(seed);
+            DrawnScene.seedWithFloor(p, floor);
             for (int f = 0; f < FRAMES; f++) {
                 draw(f, frame);
                 FrameFeatures ff = p.process(frame, f, f * 1000.0 / 30);

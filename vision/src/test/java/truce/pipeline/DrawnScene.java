@@ -1,5 +1,7 @@
 package truce.pipeline;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
@@ -147,6 +149,14 @@ final class DrawnScene implements AutoCloseable {
         Mat decoded = Imgcodecs.imdecode(jpeg, Imgcodecs.IMREAD_COLOR);
         decoded.copyTo(out);
         decoded.release();
+    }
+
+    /** Seeds the processor's background with one frame of the empty floor (a copy: the seed frames are released). */
+    static void seedWithFloor(FrameProcessor p, Mat floor) {
+        List<Mat> seed = new ArrayList<>();
+        seed.add(floor.clone());
+        p.seed(seed);
+        SeedFrames.release(seed);
     }
 
     private static void ellipse(Mat m, double x, double y, double a, double b, double angle, Scalar c) {

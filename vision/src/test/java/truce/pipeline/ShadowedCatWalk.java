@@ -81,10 +81,7 @@ final class ShadowedCatWalk {
         List<String> worst = new ArrayList<>();
         try (FrameProcessor p = new FrameProcessor(VisionSettings.of(new FloorMap(200, List.of())))) {
             Mat frame = new Mat();
-            List<Mat> seed = new ArrayList<>();
-            seed.add(floor.clone());
-            p.seed(seed);
-            SeedFrames.release(seed);
+            DrawnScene.seedWithFloor(p, floor);
             for (int f = 0; f < FRAMES; f++) {
                 double[] t = draw(f, frame);
                 FrameFeatures ff = p.process(frame, f, f * 1000.0 / 30);
