@@ -417,7 +417,8 @@ public final class IdentityTracker {
 
     /**
      * The last frame's stray whose unbroken run blob {@code i} continues (the nearest within a quarter of its
-     * size's side, of about its size), or -1: the blob's run then starts now.
+     * size's side, of half to twice its size: a walking rat's outline takes and drops a leg, its tail or its shadow,
+     * and a 30 % bound restarted its run at each change), or -1: the blob's run then starts now.
      */
     private int runOf(Blobs b, int i) {
         double a = b.area(i);
@@ -426,7 +427,7 @@ public final class IdentityTracker {
         int run = -1;
         for (int k = 0; k < strays; k++) {
             double d = Math.hypot(strayX[k] - b.cx(i), strayY[k] - b.cy(i));
-            if (d <= best && a > 0.7 * strayArea[k] && a < strayArea[k] / 0.7) {
+            if (d <= best && a > 0.5 * strayArea[k] && a < strayArea[k] / 0.5) {
                 best = d;
                 run = k;
             }
