@@ -115,7 +115,7 @@ final class GhostSweep {
         if (parts > 0) {
             judge(px, bg, mask, g, parts);
             decide(mask, bg, parts);
-            n = heal(px, bg, mask, diff, shade, g, parts);
+            n = heal(px, bg, mask, diff, shade, g);
         }
         System.arraycopy(px, 0, last, 0, px.length);
         healed += n;
@@ -298,7 +298,7 @@ final class GhostSweep {
                 && change[id] * 10 < size[id]; // nine tenths of it kept still for a second
     }
 
-    private int heal(byte[] px, float[] bg, byte[] mask, short[] diff, byte[] shade, float g, int parts) {
+    private int heal(byte[] px, float[] bg, byte[] mask, short[] diff, byte[] shade, float g) {
         int n = 0;
         for (int i = 0; i < label.length; i++) {
             int id = label[i];
