@@ -386,9 +386,7 @@ public final class IdentityTracker {
         double area = b.area(i);
         boolean ratSized = scaleKnown ? area / (pxPerCm * pxPerCm) >= SMALLEST_RAT_CM2 : area >= 0.5 * t.refArea;
         boolean notTheCat = cat.everSeen ? area < 0.5 * cat.refArea : catLikeness(area) < 0.5;
-        if (!ratSized || !notTheCat || b.contrast(i) < s.minNewContrast()
-                || elongation(b, i) < s.minRatElongation() || b.touchesBorder(i) || coversAFixture(b, i)
-                || catLengthsAway(b, i) <= 1.2) {
+        if (!ratSized || !notTheCat || failsRatShape(b, i) || coversAFixture(b, i) || catLengthsAway(b, i) <= 1.2) {
             return false;
         }
         // seen without a break for longer than a still blob takes to go stale, yet not stale: it moved meanwhile
@@ -401,14 +399,19 @@ public final class IdentityTracker {
                 && Math.abs(b.area(i) - t.rigidArea) <= Math.max(RIGID_SHARE * t.rigidArea, rigidAreaStep);
     }
 
+    /**
+     * Whether blob {@code i} fails the shape tests of a new rat seen on its own: too faint to be an animal, round
+     * (a ball, a bowl), or cut by the picture's edge (a hand reaching in).
+     */
+    private boolean failsRatShape(Blobs b, int i) {
+        return b.contrast(i) < s.minNewContrast() || elongation(b, i) < s.minRatElongation() || b.touchesBorder(i);
+    }
+
     /** An unclaimed blob that is plainly the rat: on the move, rat-like in size and shape, away from the cat. */
     private boolean looksLikeTheRat(Track t, Blobs b, int i) {
         double area = b.area(i);
-        if (area < 0.5 * t.refArea || area > 2 * t.refArea || b.contrast(i) < s.minNewContrast()) {
-            return false;
-        }
-        if (catLikeness(area) > 0.2 || elongation(b, i) < s.minRatElongation() || blobStrayAge[i] >= STALE_STRAY
-                || b.touchesBorder(i)) {
+        if (area < 0.5 * t.refArea || area > 2 * t.refArea || catLikeness(area) > 0.2 || failsRatShape(b, i)
+                || blobStrayAge[i] >= STALE_STRAY) {
             return false;
         }
         // not a piece of the cat (the same reach as a lost rat's return)
