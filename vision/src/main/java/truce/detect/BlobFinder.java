@@ -496,8 +496,7 @@ public final class BlobFinder {
                         continue;
                     }
                     edges++;
-                    float df = (float) ((lum(motion.px, p) - lum(motion.px, q)) * motion.gain());
-                    shown += Math.abs(df - r * db) <= SMOOTH_STEP || Math.abs(df - db) <= SMOOTH_STEP ? 1 : 0;
+                    shown += followsFloor(p, q, r) ? 1 : 0;
                 }
             }
         }
