@@ -216,7 +216,6 @@ public final class MotionMask implements AutoCloseable {
             floorSums(before);
         }
         int fgCount = classifyAndLearn(relearning);
-        findCoats(!relearning && catBox < 0);
         if (relearning) {
             carryLightIntoFrozen();
         }
@@ -224,6 +223,7 @@ public final class MotionMask implements AutoCloseable {
             relearn = 8; // an uneven light step (a lamp on one side): the gain could not explain it
         }
         clean();
+        findCoats(!relearning && catBox < 0);
         healGhostParts();
     }
 
