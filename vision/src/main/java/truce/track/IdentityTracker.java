@@ -173,6 +173,8 @@ public final class IdentityTracker {
         strays = 0;
         lastMs = Double.NaN;
         firstMs = Double.NaN;
+        wasShared = false;
+        restingCat = false;
     }
 
     /** Assigns this frame's blobs to the cat and the rat. */
@@ -231,9 +233,13 @@ public final class IdentityTracker {
             }
         }
 
+        noteLungeContact();
+        boolean shared = bestCat == SHARED;
+        noteRestingCat(shared);
         if (bestCat == SHARED && split(blobs, bestRat)) {
             measure(cat, parts, 0, dt, true);
-            measure(rat, parts, 1, dt, true);
+            holdRestingCat();
+            measureRatInContact(parts, 1, dt);
         } else {
             if (bestCat == SHARED) {
                 // could not split: the cat takes the blob, the rat is held where it was heading
@@ -244,6 +250,9 @@ public final class IdentityTracker {
             if (bestCat >= 0) {
                 gatherFragments(blobs, bestCat, bestRat, n);
                 measure(cat, blobs, bestCat, dt, false);
+                if (shared) {
+                    holdRestingCat();
+                }
             } else if (!holdStill(cat)) {
                 lose(cat);
             }
@@ -962,13 +971,14 @@ public final class IdentityTracker {
     private void measure(Track t, Blobs b, int i, double dt, boolean contact) {
         double x = b.cx(i);
         double y = b.cy(i);
-        if (t.visible) {
+        if (!t.visible) {
+            t.vx = 0;
+            t.vy = 0;
+        } else if (!(contact && t.animal == Animal.RAT)) {
+            // (the rat's part of a split blob teaches it no velocity: see measureRatInContact)
             double a = 0.5;
             t.vx += a * ((x - t.x) / dt - t.vx);
             t.vy += a * ((y - t.y) / dt - t.vy);
-        } else {
-            t.vx = 0;
-            t.vy = 0;
         }
         tellMovedOff(t, x, y, contact);
         t.x = x;
@@ -1038,6 +1048,118 @@ public final class IdentityTracker {
      */
     private double returnDistance(Track t, Blobs b, int i, double d, boolean atCover) {
         return atCover ? Math.min(d, zones.openDistance(ZoneKind.COVER, t.x, t.y, b.cx(i), b.cy(i))) : d;
+    }
+
+    /** A cat slower than this (body lengths per second) as a contact begins is lying or sitting still. */
+    private static final double REST_SPEED = 0.3;
+    /** The cat's share of a contact blob this many of its resting lengths from where it lay: it has got up. */
+    private static final double GOT_UP = 0.5;
+    /** Whether the last frame's assignment was one blob shared by the two. */
+    private boolean wasShared;
+    /** Whether the cat lay still when the present contact began, and where: its blob's and its body's centroid. */
+    private boolean restingCat;
+    private double restX;
+    private double restY;
+    private double restBodyX;
+    private double restBodyY;
+    private double restLength;
+
+    /** As a contact begins, notes whether the cat lies still and where (before this frame's measure moves it). */
+    private void noteRestingCat(boolean shared) {
+        if (shared && !wasShared) {
+            restingCat = cat.visible && Math.hypot(cat.vx, cat.vy) <= REST_SPEED * Math.max(cat.length, 8);
+            restX = cat.x;
+            restY = cat.y;
+            restBodyX = cat.bodyX;
+            restBodyY = cat.bodyY;
+            restLength = Math.max(cat.length, 8);
+        } else if (!shared) {
+            restingCat = false;
+        }
+        wasShared = shared;
+    }
+
+    /**
+     * A rat that comes up to a cat lying still does not move the cat: while they are one blob, the cat stays
+     * where it lay. Its share of the joined blob, split around the two tracks or taken whole, reaches over the
+     * rat: seed 27182 scene-00 at 849-896, a rat climbing onto the head of a cat lying on its side, the cat's part
+     * slid 30-50 px towards the rat (and the split's cat seed with it) while the cat never moved. The cat that
+     * gets up (its share over half its length from where it lay) is followed again.
+     */
+    private void holdRestingCat() {
+        if (!restingCat) {
+            return;
+        }
+        if (Math.hypot(cat.x - restX, cat.y - restY) > GOT_UP * restLength) {
+            restingCat = false;
+            return;
+        }
+        cat.x = restX;
+        cat.y = restY;
+        cat.bodyX = restBodyX;
+        cat.bodyY = restBodyY;
+        cat.vx = 0;
+        cat.vy = 0;
+    }
+
+    /** The cat coming in at least this fast (body lengths per second) is lunging (a walk is under one). */
+    private static final double LUNGE_SPEED = 1.5;
+    /** Longest a rat run over by a lunging cat goes on its own course (a lunge lasts about half a second). */
+    private static final int MAX_COAST_FRAMES = 20;
+
+    /** Counts the frames of a contact that began with the cat rushing in (0: no such contact). */
+    private void noteLungeContact() {
+        if (!rat.inContact) {
+            rat.lungeFrames = cat.visible
+                    && Math.hypot(cat.vx, cat.vy) > LUNGE_SPEED * Math.max(cat.length, 8) ? 1 : 0;
+        } else if (rat.lungeFrames > 0) {
+            rat.lungeFrames++;
+        }
+    }
+
+    /**
+     * The rat's part of a split contact blob. Its velocity is the one it had before the contact: the part's
+     * centroid jumps as the split's boundary moves over the two bodies (seed 5150 scene-00 at 518-521: a rat
+     * fleeing at 9 px a frame had its part slow to 5 px, stop and turn with the cat's front within three frames,
+     * and a velocity learnt from that carried the split's seed onto the cat). A contact that began with the cat
+     * rushing in is a lunge through the rat: while the rat's part is dragged along the cat's rush, ahead of where
+     * the rat was heading, it is the cat's head, and the rat goes on its own course (it is under or behind the
+     * cat) until its part moves otherwise, it shows apart, or the lunge is long over. A part that moves its own
+     * way is the rat (the demo's rat bolting back past the cat at 2691 as the contact began).
+     */
+    private void measureRatInContact(Blobs b, int i, double dt) {
+        if (rat.lungeFrames > 0 && rat.lungeFrames <= MAX_COAST_FRAMES && draggedByTheCat(b.cx(i), b.cy(i), dt)) {
+            coast(rat, dt);
+        } else {
+            measure(rat, b, i, dt, true);
+        }
+    }
+
+    /** Whether a point lies over half the cat's step beyond the rat's prediction, along the cat's motion. */
+    private boolean draggedByTheCat(double x, double y, double dt) {
+        double v = Math.hypot(cat.vx, cat.vy);
+        if (v <= 0) {
+            return false;
+        }
+        double along = ((x - predictX(rat, dt)) * cat.vx + (y - predictY(rat, dt)) * cat.vy) / v;
+        return along > 0.5 * v * dt;
+    }
+
+    /** One frame on its own course: where its velocity takes it (inside the frame), in contact, not lost. */
+    private void coast(Track t, double dt) {
+        double dx = Math.max(-t.minX, Math.min(width - t.maxX, t.vx * dt));
+        double dy = Math.max(-t.minY, Math.min(height - t.maxY, t.vy * dt));
+        t.x += dx;
+        t.y += dy;
+        t.bodyX += dx;
+        t.bodyY += dy;
+        t.minX += dx;
+        t.maxX += dx;
+        t.minY += dy;
+        t.maxY += dy;
+        t.inContact = true;
+        t.framesUnseen = 0;
+        t.lastSeenMs = lastMs;
     }
 
     private void lose(Track t) {

@@ -31,6 +31,8 @@ public final class Track {
     double apartMs;
     int framesUnseen = Integer.MAX_VALUE;
     boolean inContact;
+    /** Frames since a contact began with the cat lunging in (0: no such contact; see IdentityTracker.measureRatInContact). */
+    int lungeFrames;
     boolean inCover;
     boolean lastSeenNearCover;
     boolean lastSeenAtEdge;
@@ -142,6 +144,7 @@ public final class Track {
         apartMs = o.apartMs;
         framesUnseen = o.framesUnseen;
         inContact = o.inContact;
+        lungeFrames = o.lungeFrames;
         inCover = o.inCover;
         lastSeenNearCover = o.lastSeenNearCover;
         lastSeenAtEdge = o.lastSeenAtEdge;
@@ -160,6 +163,7 @@ public final class Track {
         visible = false;
         framesUnseen = Integer.MAX_VALUE;
         inContact = false;
+        lungeFrames = 0;
         inCover = false;
         vx = 0;
         vy = 0;
