@@ -547,14 +547,18 @@ public final class MotionMask implements AutoCloseable {
         // An animal that lay still in most samples is in the median; the samples where it was elsewhere show
         // the floor there. Such a spot differs from those samples with its outline in the background, not in
         // the sample (a ghost): take the floor from the sample. Two rounds, for two animals or a long rest.
-        // Only samples taken in the median's light: under a brighter lamp pale tiles and their grout are cut off
-        // at white, so a patch differs from the median with the median's outline and none of its own, just as
-        // a ghost does. Copied in, it stood out from the floor for the rest of the clip, and the rat track was
-        // held on it (seed 577215 scene-01).
+        // In a sample taken in another light than the median's, a pixel cut off at white in either tells
+        // nothing: under a brighter lamp pale tiles and their grout are cut off, so a patch differed from the
+        // median with the median's outline and none of its own, just as a ghost does. Copied in, it stood out
+        // from the floor for the rest of the clip, and the rat track was held on it (seed 577215 scene-01).
+        byte[] cut = new byte[w * h];
         for (int round = 0; round < 2; round++) {
             for (int f = 0; f < n; f++) {
                 if (gains == null || inTheMediansLight(gains[f])) {
-                    healGhosts(all[f]);
+                    healGhosts(all[f], null);
+                } else {
+                    markCutOff(all[f], cut);
+                    healGhosts(all[f], cut);
                 }
             }
         }
@@ -656,8 +660,22 @@ public final class MotionMask implements AutoCloseable {
         return g;
     }
 
-    /** Replaces the background inside every ghost-like difference region of {@code sample} by the sample. */
-    private void healGhosts(byte[] sample) {
+    /** Marks in {@code cut} the pixels where the sample or the median was cut off at white in some channel. */
+    private void markCutOff(byte[] a, byte[] cut) {
+        for (int i = 0, p = 0; i < cut.length; i++, p += 3) {
+            boolean white = false;
+            for (int c = 0; c < 3; c++) {
+                white |= (a[p + c] & 0xff) >= WHITE || bg[p + c] >= WHITE;
+            }
+            cut[i] = white ? (byte) 1 : 0;
+        }
+    }
+
+    /**
+     * Replaces the background inside every ghost-like difference region of {@code sample} by the sample; pixels
+     * marked in {@code cut} (if given) belong to no region and are no edge of one.
+     */
+    private void healGhosts(byte[] sample, byte[] cut) {
         float tAbs = (float) s.thresholdAbs();
         float tRel = (float) s.thresholdRel();
         byte[] m = morph;
@@ -666,7 +684,7 @@ public final class MotionMask implements AutoCloseable {
             float fg = sample[p + 1] & 0xff;
             float fr = sample[p + 2] & 0xff;
             float d = Math.abs(fb - bg[p]) + Math.abs(fg - bg[p + 1]) + Math.abs(fr - bg[p + 2]);
-            m[i] = d > tAbs + tRel * (bg[p] + bg[p + 1] + bg[p + 2]) ? (byte) 1 : 0;
+            m[i] = cut != null && cut[i] != 0 ? 3 : d > tAbs + tRel * (bg[p] + bg[p + 1] + bg[p + 2]) ? (byte) 1 : 0;
         }
         int[] stack = new int[m.length];
         int[] region = new int[m.length];

@@ -18,8 +18,8 @@ import truce.source.Natives;
  * median shows, are gone, which is just what a ghost looks like (an outline in the background, none in the
  * sample). The seed's ghost healing copied it into the background, and the patch stood out from the dim floor as a
  * blob for the whole minute; the rat track sat on such a patch beside a bowl and the real rat went unfollowed.
- * A sample taken in another light than the median's says nothing about ghosts: only samples in the median's light
- * heal.
+ * In a sample taken in another light than the median's, a pixel cut off at white (in the sample or the median)
+ * says nothing about ghosts: it belongs to no region to heal and is no edge of one.
  */
 class PatchFromTheOtherLampTest {
     private static final int W = 160;
