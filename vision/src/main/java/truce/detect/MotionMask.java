@@ -543,12 +543,23 @@ public final class MotionMask implements AutoCloseable {
             m.release();
         }
         medianInto(all, bg);
+        float[][] gains = n >= 5 ? sampleGains(all) : null;
         // An animal that lay still in most samples is in the median; the samples where it was elsewhere show
         // the floor there. Such a spot differs from those samples with its outline in the background, not in
         // the sample (a ghost): take the floor from the sample. Two rounds, for two animals or a long rest.
+        // In a sample taken in another light than the median's, a pixel cut off at white in either tells
+        // nothing: under a brighter lamp pale tiles and their grout are cut off, so a patch differed from the
+        // median with the median's outline and none of its own, just as a ghost does. Copied in, it stood out
+        // from the floor for the rest of the clip, and the rat track was held on it (seed 577215 scene-01).
+        byte[] cut = new byte[w * h];
         for (int round = 0; round < 2; round++) {
-            for (byte[] sample : all) {
-                healGhosts(sample);
+            for (int f = 0; f < n; f++) {
+                if (gains == null || inTheMediansLight(gains[f])) {
+                    healGhosts(all[f], null);
+                } else {
+                    markCutOff(all[f], cut);
+                    healGhosts(all[f], cut);
+                }
             }
         }
         learnSpread(all);
@@ -607,8 +618,64 @@ public final class MotionMask implements AutoCloseable {
         }
     }
 
-    /** Replaces the background inside every ghost-like difference region of {@code sample} by the sample. */
-    private void healGhosts(byte[] sample) {
+    /**
+     * Each seed sample's gain per channel (B, G, R) to the median's light: the median of its pixels' ratios to the
+     * background in that channel, over pixels neither cut off at white nor near black in the sample or the
+     * background (an animal in the sample must not tilt it, and a floor cut off at white says nothing of the
+     * light). A channel cut off nearly everywhere takes the others' gain.
+     */
+    private float[][] sampleGains(byte[][] all) {
+        int n = all.length;
+        float[][] g = new float[n][3];
+        int step = 7;
+        float[] ratios = new float[(rel.length + step - 1) / step];
+        for (int f = 0; f < n; f++) {
+            byte[] a = all[f];
+            for (int c = 0; c < 3; c++) {
+                int m = 0;
+                for (int i = 0; i < rel.length; i += step) {
+                    int p = 3 * i + c;
+                    float vf = a[p] & 0xff;
+                    if (vf > 10 && vf < WHITE && bg[p] > 10 && bg[p] < WHITE) {
+                        ratios[m++] = bg[p] / vf;
+                    }
+                }
+                Arrays.sort(ratios, 0, m);
+                g[f][c] = m < 50 ? Float.NaN : Math.max(0.25f, Math.min(4, ratios[m / 2]));
+            }
+            float known = 0;
+            int k = 0;
+            for (int c = 0; c < 3; c++) {
+                if (!Float.isNaN(g[f][c])) {
+                    known += g[f][c];
+                    k++;
+                }
+            }
+            for (int c = 0; c < 3; c++) { // a channel clipped nearly everywhere: the others' light
+                if (Float.isNaN(g[f][c])) {
+                    g[f][c] = k == 0 ? 1 : known / k;
+                }
+            }
+        }
+        return g;
+    }
+
+    /** Marks in {@code cut} the pixels where the sample or the median was cut off at white in some channel. */
+    private void markCutOff(byte[] a, byte[] cut) {
+        for (int i = 0, p = 0; i < cut.length; i++, p += 3) {
+            boolean white = false;
+            for (int c = 0; c < 3; c++) {
+                white |= (a[p + c] & 0xff) >= WHITE || bg[p + c] >= WHITE;
+            }
+            cut[i] = white ? (byte) 1 : 0;
+        }
+    }
+
+    /**
+     * Replaces the background inside every ghost-like difference region of {@code sample} by the sample; pixels
+     * marked in {@code cut} (if given) belong to no region and are no edge of one.
+     */
+    private void healGhosts(byte[] sample, byte[] cut) {
         float tAbs = (float) s.thresholdAbs();
         float tRel = (float) s.thresholdRel();
         byte[] m = morph;
@@ -617,7 +684,7 @@ public final class MotionMask implements AutoCloseable {
             float fg = sample[p + 1] & 0xff;
             float fr = sample[p + 2] & 0xff;
             float d = Math.abs(fb - bg[p]) + Math.abs(fg - bg[p + 1]) + Math.abs(fr - bg[p + 2]);
-            m[i] = d > tAbs + tRel * (bg[p] + bg[p + 1] + bg[p + 2]) ? (byte) 1 : 0;
+            m[i] = cut != null && cut[i] != 0 ? 3 : d > tAbs + tRel * (bg[p] + bg[p + 1] + bg[p + 2]) ? (byte) 1 : 0;
         }
         int[] stack = new int[m.length];
         int[] region = new int[m.length];
@@ -669,6 +736,21 @@ public final class MotionMask implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * Largest gain in any channel between a sample and the median that is still the same light: the lamp's slow
+     * drift (a few percent), not a lamp switched on or off (15 % or more, with its tint).
+     */
+    private static final float SAME_LIGHT = 0.1f;
+
+    private static boolean inTheMediansLight(float[] gain) {
+        for (float g : gain) {
+            if (Math.abs(g - 1) >= SAME_LIGHT) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int lum(byte[] a, int i) {
