@@ -54,7 +54,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     boolean noBaseline;
 
     @Option(names = "--by-vision", description = "also score the model apart on the frames vision got right (both"
-            + " animals within 20 px of the truth, or out of view when the truth has them out of view) and on the"
+            + " animals within 20 px of the truth, or out of view when the truth has them out of view, a hidden rat in"
+            + " cover) and on the"
             + " rest, and list each missed and false lunge with vision's errors around it")
     boolean byVision;
 
@@ -134,14 +135,17 @@ public final class EvaluateCommand implements Callable<Integer> {
             LabelledScene s = m.scene();
             double cat = 0;
             double rat = 0;
+            boolean cover = true;
             for (int t = Math.max(0, m.frame() - LungeEvents.TOLERANCE_FRAMES);
                     t <= Math.min(s.frames() - 1, m.frame() + LungeEvents.TOLERANCE_FRAMES); t++) {
                 cat = Math.max(cat, VisionCheck.catError(s.features().get(t), s.truth().get(t)));
                 rat = Math.max(rat, VisionCheck.ratError(s.features().get(t), s.truth().get(t)));
+                cover &= VisionCheck.ratRight(s.features().get(t), s.truth().get(t))
+                        || VisionCheck.ratError(s.features().get(t), s.truth().get(t)) > VisionCheck.GOOD_PX;
             }
-            boolean ok = cat <= VisionCheck.GOOD_PX && rat <= VisionCheck.GOOD_PX;
+            boolean ok = cat <= VisionCheck.GOOD_PX && rat <= VisionCheck.GOOD_PX && cover;
             sb.append(String.format(java.util.Locale.ROOT, "  %-28s frame %5d  cat %5s  rat %5s  %s%n", s.name(),
-                    m.frame(), px(cat), px(rat), ok ? "vision right" : "vision wrong"));
+                    m.frame(), px(cat), px(rat), ok ? "vision right" : cover ? "vision wrong" : "vision wrong (hidden rat not in cover)"));
         }
         return sb.toString();
     }

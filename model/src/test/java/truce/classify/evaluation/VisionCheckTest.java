@@ -26,6 +26,10 @@ class VisionCheckTest {
     }
 
     private static FrameFeatures frame(int t, AnimalFeatures cat, AnimalFeatures rat) {
+        return new FrameFeatures(t, t * 100.0, cat, rat, Double.NaN, Double.NaN, 0, 0, !rat.visible());
+    }
+
+    private static FrameFeatures outOfCover(int t, AnimalFeatures cat, AnimalFeatures rat) {
         return new FrameFeatures(t, t * 100.0, cat, rat, Double.NaN, Double.NaN, 0, 0, false);
     }
 
@@ -39,15 +43,17 @@ class VisionCheckTest {
     @Test
     void anAnimalIsRightWithin20PxOrOutOfViewWithTheTruth() {
         List<FrameRow> truth = List.of(truth(0, CatPosture.CALM, false), truth(1, CatPosture.CALM, false),
-                truth(2, CatPosture.CALM, true), truth(3, CatPosture.CALM, true), truth(4, CatPosture.CALM, false));
+                truth(2, CatPosture.CALM, true), truth(3, CatPosture.CALM, true), truth(4, CatPosture.CALM, false),
+                truth(5, CatPosture.CALM, true));
         List<FrameFeatures> seen = List.of(
                 frame(0, seen(112, 116), seen(300, 100)), // cat 20 px off: right
                 frame(1, seen(121, 100), seen(300, 100)), // cat 21 px off: wrong
                 frame(2, seen(100, 100), unseen(300, 100)), // the hidden rat not reported: right
                 frame(3, seen(100, 100), seen(300, 100)), // the rat reported in view while hidden: wrong
-                frame(4, seen(100, 100), unseen(300, 100))); // the rat in view, vision lost it: wrong
+                frame(4, seen(100, 100), unseen(300, 100)), // the rat in view, vision lost it: wrong
+                outOfCover(5, seen(100, 100), unseen(300, 100))); // hidden, but vision says not in cover: wrong
         LabelledScene scene = new LabelledScene("s", truth, seen);
-        assertArrayEquals(new boolean[] {true, false, true, false, false}, VisionCheck.right(scene));
+        assertArrayEquals(new boolean[] {true, false, true, false, false, false}, VisionCheck.right(scene));
         assertEquals(Double.POSITIVE_INFINITY, VisionCheck.ratError(seen.get(3), truth.get(3)));
         assertArrayEquals(new boolean[] {false, false, false, true, true, true},
                 VisionCheck.rightAround(new boolean[] {true, false, true, true, true, true}, 1));
