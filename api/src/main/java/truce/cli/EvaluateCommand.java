@@ -3,7 +3,9 @@ package truce.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -17,6 +19,8 @@ import truce.classify.ModelClassifier;
 import truce.classify.RuleBasedClassifier;
 import truce.classify.evaluation.Evaluation;
 import truce.classify.evaluation.EvaluationReport;
+import truce.classify.evaluation.LungeEvents;
+import truce.classify.evaluation.VisionCheck;
 import truce.classify.training.LabelledScene;
 import truce.classify.training.ModelCard;
 import truce.classify.training.Scene;
@@ -49,6 +53,12 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--no-baseline", description = "leave out the rule-based baseline")
     boolean noBaseline;
 
+    @Option(names = "--by-vision", description = "also score the model apart on the frames vision got right (both"
+            + " animals within 20 px of the truth, or out of view when the truth has them out of view, a hidden rat in"
+            + " cover) and on the"
+            + " rest, and list each missed and false lunge with vision's errors around it")
+    boolean byVision;
+
     @Mixin
     FeatureOptions features;
 
@@ -77,6 +87,17 @@ public final class EvaluateCommand implements Callable<Integer> {
              ModelClassifier classifier = new ModelClassifier(overridden(m))) {
             out0.println("model lunge threshold " + m.lungeThreshold() + ", dwell " + m.dwell());
             evals.add(Evaluation.run("model", classifier, labelled));
+            if (byVision) {
+                Map<LabelledScene, boolean[]> right = new IdentityHashMap<>();
+                Map<LabelledScene, boolean[]> around = new IdentityHashMap<>();
+                for (LabelledScene s : labelled) {
+                    right.put(s, VisionCheck.right(s));
+                    around.put(s, VisionCheck.rightAround(right.get(s), LungeEvents.TOLERANCE_FRAMES));
+                }
+                evals.add(Evaluation.run("vision right", classifier, labelled, right::get, around::get));
+                evals.add(Evaluation.run("vision wrong", classifier, labelled,
+                        s -> not(right.get(s)), s -> not(around.get(s))));
+            }
             if (netOnly) {
                 evals.add(Evaluation.run("net only", new ModelClassifier(m).withoutPlainViewRule(), labelled));
             }
@@ -90,8 +111,47 @@ public final class EvaluateCommand implements Callable<Integer> {
         out.println("evaluate: " + scenes.size() + " scenes in " + data.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(" ")) + ", "
                 + labelled.stream().mapToInt(LabelledScene::frames).sum() + " frames");
         out.print(EvaluationReport.format(evals));
+        if (byVision) {
+            out.print(events("missed lunges", evals.get(0).missedLunges()));
+            out.print(events("false lunges", evals.get(0).falseLunges()));
+        }
         out.flush();
         return 0;
+    }
+
+    private static boolean[] not(boolean[] b) {
+        boolean[] out = new boolean[b.length];
+        for (int i = 0; i < b.length; i++) {
+            out[i] = !b[i];
+        }
+        return out;
+    }
+
+    /** Each moment with vision's worst cat and rat error (px, "lost" when in/out of view disagree) around it. */
+    private static String events(String title, List<Evaluation.Moment> moments) {
+        StringBuilder sb = new StringBuilder("\n").append(title).append(" of the model, with vision's worst error within ")
+                .append(LungeEvents.TOLERANCE_FRAMES).append(" frames (px; lost = in view and out of view disagree)\n");
+        for (Evaluation.Moment m : moments) {
+            LabelledScene s = m.scene();
+            double cat = 0;
+            double rat = 0;
+            boolean cover = true;
+            for (int t = Math.max(0, m.frame() - LungeEvents.TOLERANCE_FRAMES);
+                    t <= Math.min(s.frames() - 1, m.frame() + LungeEvents.TOLERANCE_FRAMES); t++) {
+                cat = Math.max(cat, VisionCheck.catError(s.features().get(t), s.truth().get(t)));
+                rat = Math.max(rat, VisionCheck.ratError(s.features().get(t), s.truth().get(t)));
+                cover &= VisionCheck.ratRight(s.features().get(t), s.truth().get(t))
+                        || VisionCheck.ratError(s.features().get(t), s.truth().get(t)) > VisionCheck.GOOD_PX;
+            }
+            boolean ok = cat <= VisionCheck.GOOD_PX && rat <= VisionCheck.GOOD_PX && cover;
+            sb.append(String.format(java.util.Locale.ROOT, "  %-28s frame %5d  cat %5s  rat %5s  %s%n", s.name(),
+                    m.frame(), px(cat), px(rat), ok ? "vision right" : cover ? "vision wrong" : "vision wrong (hidden rat not in cover)"));
+        }
+        return sb.toString();
+    }
+
+    private static String px(double v) {
+        return Double.isInfinite(v) ? "lost" : String.format(java.util.Locale.ROOT, "%.0f", v);
     }
 
     /** The model with this command's overrides of its settings. */

@@ -1,7 +1,9 @@
 package truce.classify.evaluation;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import truce.behaviour.CatPosture;
 import truce.behaviour.RatState;
 import truce.classify.BehaviourClassifier;
@@ -28,6 +30,22 @@ public final class Evaluation {
     private final long[] catBoundary = new long[2];
     private final long[] ratBoundary = new long[2];
     private long[] nanos = new long[0];
+    private final List<Moment> missed = new ArrayList<>();
+    private final List<Moment> falseLunges = new ArrayList<>();
+
+    /** A frame of a scene: where a lunge was missed or a false one began. */
+    public record Moment(LabelledScene scene, int frame) {
+    }
+
+    /** The onsets of the true lunges this classifier missed, in scene order. */
+    public List<Moment> missedLunges() {
+        return List.copyOf(missed);
+    }
+
+    /** The first frames of its false lunges. */
+    public List<Moment> falseLunges() {
+        return List.copyOf(falseLunges);
+    }
     private int timed;
 
     private Evaluation(String name) {
@@ -36,6 +54,16 @@ public final class Evaluation {
 
     /** Runs {@code classifier} over every scene. */
     public static Evaluation run(String name, BehaviourClassifier classifier, List<LabelledScene> scenes) {
+        return run(name, classifier, scenes, s -> null, s -> null);
+    }
+
+    /**
+     * Runs {@code classifier} over every frame of every scene, as live, but scores only the frames
+     * {@code counted} marks, and only the lunges whose onset (for a false one: its first frame) {@code
+     * countedEvents} marks (null: all of them). E.g. {@link VisionCheck} splits the model's errors from vision's.
+     */
+    public static Evaluation run(String name, BehaviourClassifier classifier, List<LabelledScene> scenes,
+            Function<LabelledScene, boolean[]> counted, Function<LabelledScene, boolean[]> countedEvents) {
         Evaluation e = new Evaluation(name);
         int frames = scenes.stream().mapToInt(LabelledScene::frames).sum();
         e.nanos = new long[frames];
@@ -50,26 +78,49 @@ public final class Evaluation {
             int[] catPred = new int[n];
             int[] ratTruth = new int[n];
             int[] ratPred = new int[n];
+            boolean[] scored = flags(scene, counted);
+            boolean[] scoredEvents = flags(scene, countedEvents);
             for (int t = 0; t < n; t++) {
                 long start = System.nanoTime();
                 Labels labels = classifier.classify(scene.features().get(t));
                 e.nanos[e.timed++] = System.nanoTime() - start;
                 FrameRow truth = scene.truth().get(t);
-                e.score(truth, labels);
+                if (scored[t]) {
+                    e.score(truth, labels);
+                }
                 truthLunge[t] = truth.catPosture() == CatPosture.LUNGING;
                 truthCalm[t] = truth.catPosture() == CatPosture.CALM;
                 predLunge[t] = labels.cat() == CatPosture.LUNGING;
                 time[t] = truth.timeMs();
                 catTruth[t] = truth.catPosture() == null ? -1 : truth.catPosture().ordinal();
-                catPred[t] = labels.cat() == null ? -1 : labels.cat().ordinal();
+                catPred[t] = labels.cat() == null || !scored[t] ? -1 : labels.cat().ordinal();
                 ratTruth[t] = truth.ratState() == null ? -1 : truth.ratState().ordinal();
-                ratPred[t] = labels.rat() == null ? -1 : labels.rat().ordinal();
+                ratPred[t] = labels.rat() == null || !scored[t] ? -1 : labels.rat().ordinal();
             }
-            e.lunges.addScene(truthLunge, predLunge, truthCalm, time);
+            LungeEvents.SceneEvents events = e.lunges.addScene(truthLunge, predLunge, truthCalm, time,
+                    scoredEvents);
+            for (int f : events.missedOnsets()) {
+                e.missed.add(new Moment(scene, f));
+            }
+            for (int f : events.falseStarts()) {
+                e.falseLunges.add(new Moment(scene, f));
+            }
             addBoundary(e.catBoundary, catTruth, catPred, BOUNDARY_FRAMES);
             addBoundary(e.ratBoundary, ratTruth, ratPred, BOUNDARY_FRAMES);
         }
         return e;
+    }
+
+    private static boolean[] flags(LabelledScene scene, Function<LabelledScene, boolean[]> which) {
+        boolean[] f = which.apply(scene);
+        if (f == null) {
+            f = new boolean[scene.frames()];
+            Arrays.fill(f, true);
+        } else if (f.length != scene.frames()) {
+            throw new IllegalArgumentException(scene.name() + ": " + f.length + " flags for " + scene.frames()
+                    + " frames");
+        }
+        return f;
     }
 
     private void score(FrameRow truth, Labels labels) {

@@ -28,32 +28,55 @@ public final class LungeEvents {
      * Adds one scene: per-frame truth and prediction flags (lunging or not), whether the truth is calm, and the
      * frames' media times.
      */
-    public void addScene(boolean[] truth, boolean[] predicted, boolean[] truthCalm, double[] timeMs) {
+    public SceneEvents addScene(boolean[] truth, boolean[] predicted, boolean[] truthCalm, double[] timeMs) {
+        boolean[] all = new boolean[truth.length];
+        Arrays.fill(all, true);
+        return addScene(truth, predicted, truthCalm, timeMs, all);
+    }
+
+    /**
+     * As {@link #addScene(boolean[], boolean[], boolean[], double[])}, counting only the frames {@code counted}
+     * marks: a true lunge counts when its onset does, a false one when its first frame does, and the footage
+     * and calm minutes are those of the counted frames.
+     *
+     * @return the onsets of the counted true lunges missed and the first frames of the counted false ones
+     */
+    public SceneEvents addScene(boolean[] truth, boolean[] predicted, boolean[] truthCalm, double[] timeMs,
+            boolean[] counted) {
         int n = truth.length;
-        if (predicted.length != n || truthCalm.length != n || timeMs.length != n) {
+        if (predicted.length != n || truthCalm.length != n || timeMs.length != n || counted.length != n) {
             throw new IllegalArgumentException("truth, prediction, calm and time must have one entry per frame");
         }
+        List<Integer> missed = new ArrayList<>();
+        List<Integer> falseStarts = new ArrayList<>();
         double step = n > 1 ? (timeMs[n - 1] - timeMs[0]) / (n - 1) : 0;
-        footageMs += n * step;
         for (int t = 0; t < n; t++) {
-            if (truthCalm[t]) {
-                calmMs += step;
+            if (counted[t]) {
+                footageMs += step;
+                if (truthCalm[t]) {
+                    calmMs += step;
+                }
             }
         }
         for (int t = 0; t < n; t++) {
-            if (truth[t] && (t == 0 || !truth[t - 1])) {
+            if (truth[t] && (t == 0 || !truth[t - 1]) && counted[t]) {
                 int end = t;
                 while (end + 1 < n && truth[end + 1]) {
                     end++;
                 }
                 lunges++;
+                boolean found = false;
                 for (int p = Math.max(0, t - TOLERANCE_FRAMES); p <= end; p++) {
                     if (predicted[p]) {
                         detected++;
                         latenciesMs.add(Math.max(0, timeMs[p] - timeMs[t]));
                         latencyFrames.add(Math.max(0, p - t));
+                        found = true;
                         break;
                     }
+                }
+                if (!found) {
+                    missed.add(t);
                 }
             }
             if (predicted[t] && (t == 0 || !predicted[t - 1])) {
@@ -65,7 +88,8 @@ public final class LungeEvents {
                 for (int q = Math.max(0, t - TOLERANCE_FRAMES); q <= Math.min(n - 1, end + TOLERANCE_FRAMES); q++) {
                     touches |= truth[q];
                 }
-                if (!touches) {
+                if (!touches && counted[t]) {
+                    falseStarts.add(t);
                     falseLunges++;
                     if (truthCalm[t]) {
                         falseLungesInCalm++;
@@ -73,6 +97,12 @@ public final class LungeEvents {
                 }
             }
         }
+        return new SceneEvents(missed.stream().mapToInt(Integer::intValue).toArray(),
+                falseStarts.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** One scene's missed true lunges (their onset frames) and false lunges (their first frames). */
+    public record SceneEvents(int[] missedOnsets, int[] falseStarts) {
     }
 
     public int lunges() {

@@ -1,5 +1,6 @@
 package truce.classify.evaluation;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
@@ -57,5 +58,26 @@ class LungeEventsTest {
         assertEquals(1, e.detected());
         assertEquals(0, e.medianLatencyMs(), 1e-9);
         assertEquals(0, e.falseLunges());
+    }
+
+    @Test
+    void countsOnlyTheMarkedLungesAndNamesTheMissedAndFalseOnes() {
+        String truth   = "....LLLLL.......LLLL..........LLL.....";
+        String pred    = "......LLLL...............LL...........";
+        String counted = "++++++++++++++++--------++++++++++++++";
+        boolean[] mask = new boolean[counted.length()];
+        for (int i = 0; i < mask.length; i++) {
+            mask[i] = counted.charAt(i) == '+';
+        }
+        LungeEvents e = new LungeEvents();
+        LungeEvents.SceneEvents ev = e.addScene(flags(truth), flags(pred), calm(truth), times(truth.length()), mask);
+        assertEquals(2, e.lunges(), "the lunge at 16 starts on an uncounted frame");
+        assertEquals(1, e.detected());
+        assertArrayEquals(new int[] {30}, ev.missedOnsets());
+        assertArrayEquals(new int[] {25}, ev.falseStarts());
+        assertEquals(30 * 100.0 / 60000, e.footageMinutes(), 1e-9, "only the counted frames' footage");
+        LungeEvents all = new LungeEvents();
+        LungeEvents.SceneEvents evAll = all.addScene(flags(truth), flags(pred), calm(truth), times(truth.length()));
+        assertArrayEquals(new int[] {16, 30}, evAll.missedOnsets());
     }
 }
