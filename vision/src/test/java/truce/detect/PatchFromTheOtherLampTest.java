@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import truce.source.Natives;
 
@@ -43,18 +42,7 @@ class PatchFromTheOtherLampTest {
     }
 
     private static Mat frame(Random r, double light) {
-        byte[] px = new byte[W * H * 3];
-        for (int y = 0; y < H; y++) {
-            for (int x = 0; x < W; x++) {
-                double v = floor(x, y) * light;
-                for (int c = 0; c < 3; c++) {
-                    px[3 * (y * W + x) + c] = (byte) Math.max(0, Math.min(255, Math.round(v + r.nextGaussian())));
-                }
-            }
-        }
-        Mat m = new Mat(H, W, CvType.CV_8UC3);
-        m.put(0, 0, px);
-        return m;
+        return NoisyFrame.draw(W, H, r, (x, y, c) -> floor(x, y) * light);
     }
 
     @Test

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import truce.source.Natives;
 
@@ -35,20 +34,11 @@ class SmearedSeedTest {
      */
     private static Mat frame(Random r, boolean cat, boolean onSpot) {
         int[] coat = {20 + r.nextInt(100), 30 + r.nextInt(100), 60 + r.nextInt(170)};
-        byte[] px = new byte[W * H * 3];
-        for (int y = 0; y < H; y++) {
-            for (int x = 0; x < W; x++) {
-                int k = (x % 20 == 0 || y % 20 == 0) ? -14 : 0;
-                boolean fur = cat && y >= 50 && y < 66 && (onSpot ? x >= 60 && x < 84 : x >= 84 && x < 110);
-                for (int c = 0; c < 3; c++) {
-                    double v = fur ? coat[c] : FLOOR[c] + k;
-                    px[3 * (y * W + x) + c] = (byte) Math.max(0, Math.min(255, Math.round(v + r.nextGaussian())));
-                }
-            }
-        }
-        Mat m = new Mat(H, W, CvType.CV_8UC3);
-        m.put(0, 0, px);
-        return m;
+        return NoisyFrame.draw(W, H, r, (x, y, c) -> {
+            int k = (x % 20 == 0 || y % 20 == 0) ? -14 : 0;
+            boolean fur = cat && y >= 50 && y < 66 && (onSpot ? x >= 60 && x < 84 : x >= 84 && x < 110);
+            return fur ? coat[c] : FLOOR[c] + k;
+        });
     }
 
     @Test
