@@ -42,7 +42,9 @@ public final class FeatureCache implements FeatureSource {
             return inner.features(scene, truth);
         }
         String stamp = key + "|" + Files.size(video) + "|" + Files.getLastModifiedTime(video).toMillis();
-        Path file = video.resolveSibling(".truce-features").resolve(scene.name() + "." + keyHash() + ".features");
+        // named after the video, not the scene: with several --data directories a scene's name carries its
+        // directory's prefix, and the features cached by a one-directory run would be computed again
+        Path file = video.resolveSibling(".truce-features").resolve(stem(video) + "." + keyHash() + ".features");
         if (Files.isRegularFile(file)) {
             try {
                 List<FrameFeatures> cached = read(file, stamp);
@@ -60,6 +62,12 @@ public final class FeatureCache implements FeatureSource {
             // read-only data directory: no cache, same result
         }
         return features;
+    }
+
+    private static String stem(Path video) {
+        String n = video.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot > 0 ? n.substring(0, dot) : n;
     }
 
     /**
