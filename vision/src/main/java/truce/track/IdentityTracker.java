@@ -146,7 +146,7 @@ public final class IdentityTracker {
         if (!cat.visible && cat.everSeen) {
             // a lost cat is looked for within a body length of where it was last seen (not counted: the
             // background may learn there)
-            double m = Math.max(cat.length, 8);
+            double m = cat.span();
             out[4 * n] = cat.minX - m;
             out[4 * n + 1] = cat.minY - m;
             out[4 * n + 2] = cat.maxX + m;
@@ -236,12 +236,12 @@ public final class IdentityTracker {
         noteLungeContact();
         boolean shared = bestCat == SHARED;
         noteRestingCat(shared);
-        if (bestCat == SHARED && split(blobs, bestRat)) {
+        if (shared && split(blobs, bestRat)) {
             measure(cat, parts, 0, dt, true);
             holdRestingCat();
             measureRatInContact(parts, 1, dt);
         } else {
-            if (bestCat == SHARED) {
+            if (shared) {
                 // could not split: the cat takes the blob, the rat is held where it was heading
                 bestCat = bestRat;
                 bestRat = NONE;
@@ -326,7 +326,7 @@ public final class IdentityTracker {
             t.rigidLeft = true;
             return;
         }
-        double len = Math.max(t.length, 8);
+        double len = t.span();
         for (int j = 0; j < n; j++) {
             if (j != c && j != r && candidate[j] && Math.hypot(blobs.cx(j) - t.x, blobs.cy(j) - t.y) >= len
                     && looksLikeTheRat(t, blobs, j)) {
@@ -650,7 +650,7 @@ public final class IdentityTracker {
             return 1e9; // the still thing it was given up from
         }
         double d = Math.hypot(b.cx(i) - predictX(t, dt), b.cy(i) - predictY(t, dt));
-        double len = Math.max(t.length, 8);
+        double len = t.span();
         double ref = Math.max(t.refArea, 1);
         double sizeCost = Math.min(3, 1.2 * Math.abs(Math.log(area / ref)));
         if (area < 0.3 * ref) {
@@ -734,7 +734,7 @@ public final class IdentityTracker {
 
     /** How many of the visible cat's lengths blob {@code i} lies from it; infinitely far with no cat in view. */
     private double catLengthsAway(Blobs b, int i) {
-        return cat.visible ? Math.hypot(b.cx(i) - cat.x, b.cy(i) - cat.y) / Math.max(cat.length, 8)
+        return cat.visible ? Math.hypot(b.cx(i) - cat.x, b.cy(i) - cat.y) / cat.span()
                 : Double.POSITIVE_INFINITY;
     }
 
@@ -763,7 +763,7 @@ public final class IdentityTracker {
      */
     private boolean holdStill(Track t) {
         if (!t.visible || t.inContact || detectorSplit == null
-                || Math.hypot(t.vx, t.vy) > HOLD_SPEED * Math.max(t.length, 8)) {
+                || Math.hypot(t.vx, t.vy) > HOLD_SPEED * t.span()) {
             return false; // it was on the move: it went somewhere, it did not lie down
         }
         if (t.lastSeenAtEdge && t.area < HOLD_WHOLE * t.refArea) {
@@ -916,7 +916,7 @@ public final class IdentityTracker {
         double px = predictX(cat, dt);
         double py = predictY(cat, dt);
         double far = Math.hypot(b.cx(i) - px, b.cy(i) - py);
-        return b.touchesBorder(i) && far > 0.5 * Math.max(cat.length, 8) && ownBlobNearer(b, i, px, py, 0.5 * far);
+        return b.touchesBorder(i) && far > 0.5 * cat.span() && ownBlobNearer(b, i, px, py, 0.5 * far);
     }
 
     /**
@@ -1028,7 +1028,7 @@ public final class IdentityTracker {
      * of a contact blob): a track back on a blob beside where it was lost keeps what it knew.
      */
     private static void tellMovedOff(Track t, double x, double y, boolean contact) {
-        double len = Math.max(t.length, 8);
+        double len = t.span();
         if (!t.visible && (!t.everSeen || Math.hypot(x - t.x, y - t.y) > len)) {
             t.takenX = x;
             t.takenY = y;
@@ -1067,12 +1067,12 @@ public final class IdentityTracker {
     /** As a contact begins, notes whether the cat lies still and where (before this frame's measure moves it). */
     private void noteRestingCat(boolean shared) {
         if (shared && !wasShared) {
-            restingCat = cat.visible && Math.hypot(cat.vx, cat.vy) <= REST_SPEED * Math.max(cat.length, 8);
+            restingCat = cat.visible && Math.hypot(cat.vx, cat.vy) <= REST_SPEED * cat.span();
             restX = cat.x;
             restY = cat.y;
             restBodyX = cat.bodyX;
             restBodyY = cat.bodyY;
-            restLength = Math.max(cat.length, 8);
+            restLength = cat.span();
         } else if (!shared) {
             restingCat = false;
         }
@@ -1111,7 +1111,7 @@ public final class IdentityTracker {
     private void noteLungeContact() {
         if (!rat.inContact) {
             rat.lungeFrames = cat.visible
-                    && Math.hypot(cat.vx, cat.vy) > LUNGE_SPEED * Math.max(cat.length, 8) ? 1 : 0;
+                    && Math.hypot(cat.vx, cat.vy) > LUNGE_SPEED * cat.span() ? 1 : 0;
         } else if (rat.lungeFrames > 0) {
             rat.lungeFrames++;
         }

@@ -82,6 +82,11 @@ public final class Track {
         return length;
     }
 
+    /** Its length as the scale of its speeds and distances, at least 8 working pixels (a speck's says nothing). */
+    double span() {
+        return Math.max(length, 8);
+    }
+
     public double width() {
         return width;
     }
