@@ -608,7 +608,7 @@ public final class MotionMask implements AutoCloseable {
             }
             int atMedian = 0;
             for (int f = 0; f < n; f++) {
-                if (Math.abs(v[3 * f] - mid[0]) + Math.abs(v[3 * f + 1] - mid[1]) + Math.abs(v[3 * f + 2] - mid[2]) <= tol) {
+                if (apart(v, 3 * f, mid, 0) <= tol) {
                     atMedian++;
                 }
             }
@@ -620,8 +620,7 @@ public final class MotionMask implements AutoCloseable {
             for (int f = 0; f < n; f++) {
                 int c = 0;
                 for (int o = 0; o < n; o++) {
-                    if (Math.abs(v[3 * f] - v[3 * o]) + Math.abs(v[3 * f + 1] - v[3 * o + 1])
-                            + Math.abs(v[3 * f + 2] - v[3 * o + 2]) <= tol) {
+                    if (apart(v, 3 * f, v, 3 * o) <= tol) {
                         c++;
                     }
                 }
@@ -635,8 +634,7 @@ public final class MotionMask implements AutoCloseable {
             }
             float sb = 0, sg = 0, sr = 0;
             for (int o = 0; o < n; o++) {
-                if (Math.abs(v[3 * best] - v[3 * o]) + Math.abs(v[3 * best + 1] - v[3 * o + 1])
-                        + Math.abs(v[3 * best + 2] - v[3 * o + 2]) <= tol) {
+                if (apart(v, 3 * best, v, 3 * o) <= tol) {
                     sb += v[3 * o];
                     sg += v[3 * o + 1];
                     sr += v[3 * o + 2];
@@ -646,6 +644,11 @@ public final class MotionMask implements AutoCloseable {
             bg[p + 1] = sg / bestCount;
             bg[p + 2] = sr / bestCount;
         }
+    }
+
+    /** Colour difference (sum over B, G, R) between the pixel at {@code i} of {@code a} and at {@code j} of {@code b}. */
+    private static float apart(float[] a, int i, float[] b, int j) {
+        return Math.abs(a[i] - b[j]) + Math.abs(a[i + 1] - b[j + 1]) + Math.abs(a[i + 2] - b[j + 2]);
     }
 
     /** Each seed sample's gain to the background's light: the median of its pixels' ratios, which an animal cannot tilt. */
