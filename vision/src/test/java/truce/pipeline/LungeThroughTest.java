@@ -102,10 +102,7 @@ class LungeThroughTest {
         List<String> misses = new ArrayList<>();
         try (FrameProcessor p = new FrameProcessor(VisionSettings.of(new FloorMap(200, List.of())))) {
             Mat frame = new Mat();
-            List<Mat> seed = new ArrayList<>();
-            seed.add(floor.clone());
-            p.seed(seed);
-            SeedFrames.release(seed);
+            DrawnScene.seedWithFloor(p, floor);
             for (int f = 0; f < FRAMES; f++) {
                 draw(fl, f, frame);
                 FrameFeatures ff = p.process(frame, f, f * 1000.0 / 30);
