@@ -1,5 +1,6 @@
 package truce.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,11 +8,13 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import truce.framecsv.FrameCsv;
+import truce.samples.scene.SceneOptions;
 
 class GenerateCommandTest {
 
@@ -39,6 +42,22 @@ class GenerateCommandTest {
             }
             assertEquals(30, FrameCsv.readRows(dir.resolve(scene + ".truth.csv")).size());
         }
+    }
+
+    @Test
+    void theRecordedCommandRegeneratesTheSameSet(@TempDir Path dir) throws Exception {
+        Path a = dir.resolve("a");
+        Run first = run("generate", "--out", a.toString(), "--scenes", "1", "--seconds", "0.5", "--width", "160", "--height",
+                "120", "--seed", "9", "--barrier", "all", "--no-distractors");
+        assertEquals(0, first.code(), first.err());
+        SceneOptions recipe = SceneOptions.recipe(a).orElseThrow();
+        Path b = dir.resolve("b");
+        String[] again = recipe.command(b.toString()).split(" ");
+        assertEquals("truce", again[0]);
+        Run second = run(Arrays.copyOfRange(again, 1, again.length));
+        assertEquals(0, second.code(), second.err());
+        assertEquals(recipe, SceneOptions.recipe(b).orElseThrow());
+        assertArrayEquals(Files.readAllBytes(a.resolve("scene-00.truth.csv")), Files.readAllBytes(b.resolve("scene-00.truth.csv")));
     }
 
     @Test

@@ -46,6 +46,8 @@ class ModelCommandsTest {
         assertTrue(Files.size(model.resolve("behaviour.params")) > 10_000);
         String card = Files.readString(model.resolve("MODEL_CARD.md"));
         assertTrue(card.contains("truce train --data"), card);
+        assertTrue(card.contains("`truce generate --out " + data + " --scenes 3 --seconds 4 --seed 5 --width 320 --height 240`"),
+                "the card names the command that regenerates its data: " + card);
         assertTrue(card.contains("| 2 |") || card.contains("| 2 (best) |"), card);
         assertTrue(card.contains("2 nets on the same split"), "the recipe's ensemble (two nets) is the default: " + card);
         assertEquals(3, Files.readAllLines(model.resolve("training-scenes.txt")).size());

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import truce.classify.BehaviourNet;
 import truce.classify.FeatureEncoder;
+import truce.samples.scene.SceneOptions;
 
 /**
  * Writes {@code MODEL_CARD.md} beside the weights: what data, which command, how training went, and what the
@@ -33,6 +34,8 @@ public final class ModelCard {
         sb.append("- Data: `").append(dataDirs.stream().map(Path::toString).collect(java.util.stream.Collectors.joining("`, `")))
                 .append("`, ").append(r.trainScenes().size() + r.validationScenes().size())
                 .append(" scenes; features from ").append(featureSource).append('\n');
+        sb.append("- Regenerating the data (the directories keep their names: the validation split shuffles scenes by name): ")
+                .append(regenerate(dataDirs)).append('\n');
         sb.append("- Net: causal temporal convolution (3 x Conv1d k=3, dilations 1/2/4, 32 filters) + dense 64 (dropout " + config.dropout() + ") + 6 logits; ")
                 .append("input ").append(FeatureEncoder.CHANNELS).append(" channels x ").append(BehaviourNet.WINDOW)
                 .append(" frames (feature encoding v").append(FeatureEncoder.VERSION).append(")\n");
@@ -72,6 +75,16 @@ public final class ModelCard {
         sb.append("\n## Validation scenes, live path (smoothed labels)\n\n```\n").append(validationReport).append("```\n");
         Files.writeString(outDir.resolve("MODEL_CARD.md"), sb.toString(), StandardCharsets.UTF_8);
         Files.write(outDir.resolve(SCENES_FILE), fingerprints, StandardCharsets.UTF_8);
+    }
+
+    /** Each data directory's {@code generate} command, from the recipe the generator left in it. */
+    static String regenerate(List<Path> dataDirs) throws IOException {
+        List<String> commands = new java.util.ArrayList<>();
+        for (Path dir : dataDirs) {
+            commands.add(SceneOptions.recipe(dir).map(o -> "`" + o.command(dir.toString()) + "`")
+                    .orElse("`" + dir + "`: unknown (no " + SceneOptions.RECIPE_FILE + ")"));
+        }
+        return String.join("; ", commands);
     }
 
     /** The same for the committed weights, from the classpath. */

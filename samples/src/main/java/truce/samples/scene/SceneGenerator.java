@@ -28,7 +28,7 @@ import truce.video.Mp4Writer;
 /**
  * Generates synthetic playpen footage with exact truth: for each scene {@code DIR/<scene>.avi} (MJPG, 30 fps),
  * {@code DIR/<scene>.truth.csv} (the per-frame CSV contract), {@code DIR/<scene>.zones.json} and
- * {@code DIR/<scene>.info.json}. Everything follows from the options' seed: the same options give byte-identical
+ * {@code DIR/<scene>.info.json}, and the options in {@code DIR/generate.json}. Everything follows from the options' seed: the same options give byte-identical
  * truth and frames. The public API for other modules' tests:
  * <pre>
  * SceneGenerator g = new SceneGenerator(SceneOptions.defaults().withScenes(2).withSeconds(5).withSize(320, 240));
@@ -187,6 +187,9 @@ public final class SceneGenerator {
      */
     public List<Path> generate(Path dir, IntConsumer progress) throws IOException {
         Files.createDirectories(dir);
+        // the set's recipe beside its scenes, so a model card can name the command that regenerates its data
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValue(dir.resolve(SceneOptions.RECIPE_FILE).toFile(), options);
         List<Path> out = new ArrayList<>();
         for (int i = 0; i < options.scenes(); i++) {
             try (Scene scene = open(i)) {

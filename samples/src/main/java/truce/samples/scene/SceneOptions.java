@@ -1,5 +1,12 @@
 package truce.samples.scene;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+
 /**
  * What to generate.
  *
@@ -73,6 +80,44 @@ public record SceneOptions(int scenes, double seconds, long seed, int width, int
 
     public SceneOptions withMinLunges(int n) {
         return new SceneOptions(scenes, seconds, seed, width, height, fps, barrier, distractors, camera, n);
+    }
+
+    /** The file {@code generate} writes into a set's directory: the options that made it. */
+    public static final String RECIPE_FILE = "generate.json";
+
+    /**
+     * The {@code truce generate} command line that writes these options' scenes into {@code out} (the demo's
+     * options, with their 4 planned lunges, are {@code generate --demo}).
+     */
+    public String command(String out) {
+        StringBuilder sb = new StringBuilder("truce generate --out ").append(out)
+                .append(" --scenes ").append(scenes).append(" --seconds ").append(formatSeconds()).append(" --seed ").append(seed);
+        if (width != 640 || height != 480) {
+            sb.append(" --width ").append(width).append(" --height ").append(height);
+        }
+        if (barrier != BarrierMode.SOME) {
+            sb.append(" --barrier ").append(barrier.name().toLowerCase(Locale.ROOT));
+        }
+        if (!distractors) {
+            sb.append(" --no-distractors");
+        }
+        if (!camera) {
+            sb.append(" --clean");
+        }
+        return sb.toString();
+    }
+
+    /** The options a set in {@code dir} was generated with, if its {@link #RECIPE_FILE} is there. */
+    public static Optional<SceneOptions> recipe(Path dir) throws IOException {
+        Path f = dir.resolve(RECIPE_FILE);
+        if (!Files.isRegularFile(f)) {
+            return Optional.empty();
+        }
+        return Optional.of(new ObjectMapper().readValue(f.toFile(), SceneOptions.class));
+    }
+
+    private String formatSeconds() {
+        return seconds == Math.rint(seconds) ? String.valueOf((long) seconds) : String.valueOf(seconds);
     }
 
     /** Frames per scene. */

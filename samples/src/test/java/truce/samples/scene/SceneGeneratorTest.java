@@ -57,6 +57,18 @@ class SceneGeneratorTest {
     }
 
     @Test
+    void aSetRecordsTheOptionsAndTheCommandThatMadeIt(@TempDir Path dir) throws IOException {
+        assertTrue(SceneOptions.recipe(dir).isEmpty(), "no recipe before anything is generated");
+        SceneOptions o = SMALL.withSeed(7).withBarrier(BarrierMode.NONE).withSeconds(2.5);
+        new SceneGenerator(o).generate(dir, n -> { });
+        assertEquals(o, SceneOptions.recipe(dir).orElseThrow());
+        assertEquals("truce generate --out D --scenes 2 --seconds 2.5 --seed 7 --width 320 --height 240 --barrier none",
+                o.command("D"));
+        assertEquals("truce generate --out D --scenes 8 --seconds 40 --seed 12",
+                SceneOptions.defaults().withSeconds(40).withSeed(12).command("D"));
+    }
+
+    @Test
     void differentSeedsGiveDifferentLooks() {
         Set<String> catCoats = new HashSet<>(), ratCoats = new HashSet<>(), floors = new HashSet<>();
         Set<Double> widths = new HashSet<>();
