@@ -81,6 +81,7 @@ class CatLeavesItsGhostTest {
 
     @Test
     void theGhostOfTheRestingCatLeavesTheBackground() {
+        DrawnScene.startNoise();
         double[] err = new double[FRAMES - 120];
         List<String> worst = new ArrayList<>();
         try (FrameProcessor p = new FrameProcessor(VisionSettings.of(new FloorMap(200, List.of())))) {
