@@ -198,7 +198,8 @@ public final class TrainCommand implements Callable<Integer> {
                 + threshold.table(), java.nio.file.StandardOpenOption.APPEND);
         var o = spec.commandLine().getOut();
         o.println("best epoch " + result.bestEpoch() + " of " + result.history().size()
-                + (result.stoppedEarly() ? " (stopped early)" : ""));
+                + (result.stoppedEarly() ? " (stopped early)" : "")
+                + (result.skippedBatches() > 0 ? "; " + result.skippedBatches() + " batch(es) skipped for a non-finite loss" : ""));
         o.println("validation scenes: " + String.join(", ", result.validationScenes()));
         o.print(report);
         o.println("wrote " + result.weights() + " and " + out.resolve("MODEL_CARD.md"));

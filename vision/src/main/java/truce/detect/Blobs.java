@@ -159,6 +159,11 @@ public final class Blobs {
         count = 0;
     }
 
+    /** Sets blob {@code i}'s share of evenly darker pixels (tests that build blobs by hand). */
+    public void shade(int i, double share) {
+        shade[i] = share;
+    }
+
     /** Writes a measured blob (used by the splitter and by tests that build blobs by hand). */
     public int add(double area, double cx, double cy, double vxx, double vyy, double vxy,
                    double minX, double minY, double maxX, double maxY, boolean border, double contrast, int label) {

@@ -151,8 +151,31 @@ public final class TrackingScore {
     /** Scores one video whose truth CSV is {@code truth}; zones may be null. */
     public static Tally score(Path video, Path truth, Path zones) throws Exception {
         List<FrameRow> rows = FrameCsv.readRows(truth);
-        FloorMap floor = zones != null && Files.exists(zones) ? FloorMap.read(zones) : FloorMap.NONE;
         Tally t = new Tally();
+        run(video, rows, floor(zones), (r, f, p) -> {
+            if (TRACE > 0 && (r.frame() + 1) % TRACE == 0) {
+                System.out.printf("%5d truth cat %s (%.0f,%.0f) rat %s (%.0f,%.0f) | seen cat %s (%.0f,%.0f) a=%.0f "
+                                + "rat %s (%.0f,%.0f) a=%.0f | blobs %d%n", r.frame(), r.catVisible(), r.catX(),
+                        r.catY(), r.ratVisible(), r.ratX(), r.ratY(), f.cat().visible(), f.cat().x(), f.cat().y(),
+                        p.tracker().cat().area(), f.rat().visible(), f.rat().x(), f.rat().y(),
+                        p.tracker().rat().area(), p.blobs().count());
+            }
+            t.add(r, f);
+        });
+        return t;
+    }
+
+    /** What a scorer does with each frame: its truth row, what the pipeline made of it, and the pipeline. */
+    interface FrameScorer {
+        void score(FrameRow truth, FrameFeatures seen, FrameProcessor p);
+    }
+
+    static FloorMap floor(Path zones) throws IOException {
+        return zones != null && Files.exists(zones) ? FloorMap.read(zones) : FloorMap.NONE;
+    }
+
+    /** Runs the pipeline over a video, seeded as {@code analyze} seeds a file, and hands each frame to the scorer. */
+    static void run(Path video, List<FrameRow> rows, FloorMap floor, FrameScorer scorer) throws Exception {
         String spec = video.toString();
         try (FrameSource source = FrameSources.open(spec, FrameSources.Options.DEFAULT, SourceEvent.Listener.NONE);
              Frame frame = new Frame();
@@ -164,28 +187,13 @@ public final class TrackingScore {
             int i = 0;
             while (source.read(frame) && i < rows.size()) {
                 FrameRow r = rows.get(i++);
-                FrameFeatures f = p.process(frame);
-                if (TRACE > 0 && i % TRACE == 0) {
-                    System.out.printf("%5d truth cat %s (%.0f,%.0f) rat %s (%.0f,%.0f) | seen cat %s (%.0f,%.0f) a=%.0f "
-                                    + "rat %s (%.0f,%.0f) a=%.0f | blobs %d%n", r.frame(), r.catVisible(), r.catX(),
-                            r.catY(), r.ratVisible(), r.ratX(), r.ratY(), f.cat().visible(), f.cat().x(), f.cat().y(),
-                            p.tracker().cat().area(), f.rat().visible(), f.rat().x(), f.rat().y(),
-                            p.tracker().rat().area(), p.blobs().count());
-                }
-                t.add(r, f);
+                scorer.score(r, p.process(frame), p);
             }
         }
-        return t;
     }
 
-    /** The truth and zones files beside a video: NAME.truth.csv, NAME.zones.json. */
-    static Path beside(Path video, String suffix) {
-        String name = video.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return video.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + suffix);
-    }
-
-    public static void main(String[] args) throws Exception {
+    /** The videos with a truth CSV beside them among the arguments (videos, or directories of them). */
+    static List<Path> videos(String[] args) throws IOException {
         List<Path> videos = new ArrayList<>();
         for (String a : args) {
             Path p = Path.of(a);
@@ -198,6 +206,18 @@ public final class TrackingScore {
                 videos.add(p);
             }
         }
+        return videos;
+    }
+
+    /** The truth and zones files beside a video: NAME.truth.csv, NAME.zones.json. */
+    static Path beside(Path video, String suffix) {
+        String name = video.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return video.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + suffix);
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<Path> videos = videos(args);
         Tally all = new Tally();
         for (Path v : videos) {
             long t0 = System.nanoTime();

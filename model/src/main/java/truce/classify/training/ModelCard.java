@@ -48,7 +48,8 @@ public final class ModelCard {
         // with --members the ensemble file sits in out, the result's own weights in a member directory
         Path weights = Files.exists(outDir.resolve("behaviour.params")) ? outDir.resolve("behaviour.params") : r.weights();
         sb.append("- Weights: `behaviour.params` (").append(Files.size(weights)).append(" bytes), first net's best epoch ")
-                .append(r.bestEpoch()).append(r.stoppedEarly() ? " (stopped early)" : "").append('\n');
+                .append(r.bestEpoch()).append(r.stoppedEarly() ? " (stopped early)" : "")
+                .append(r.skippedBatches() > 0 ? "; " + r.skippedBatches() + " batch(es) skipped for a non-finite loss" : "").append('\n');
         sb.append(String.format(Locale.ROOT, "- Training: Adam lr %s, batch %d, up to %d epochs, patience %d, seed %d, "
                         + "validation split by scene (%.0f %% of scenes), input noise sigma %s, label smoothing %s, weight decay %s, labels dropped where vision is over %s (cat) / %s (rat) body lengths off (0: never)%n",
                 config.learningRate(), config.batchSize(), config.epochs(), config.patience(), config.seed(),
