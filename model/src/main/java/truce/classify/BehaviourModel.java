@@ -182,7 +182,7 @@ public final class BehaviourModel implements AutoCloseable {
         try (NDManager frame = manager.newSubManager()) {
             int n = batch * channels * BehaviourNet.WINDOW;
             NDArray x = frame.create(FloatBuffer.wrap(input, 0, n), BehaviourNet.inputShape(batch, channels));
-            System.arraycopy(forward(x).toFloatArray(), 0, logits, 0, batch * BehaviourNet.OUTPUTS);
+            pass(x, batch, logits);
         }
     }
 
@@ -193,7 +193,26 @@ public final class BehaviourModel implements AutoCloseable {
     public void logits(ByteBuffer input, int batch, float[] logits) {
         try (NDManager frame = manager.newSubManager()) {
             NDArray x = frame.create(input.rewind(), BehaviourNet.inputShape(batch, channels), ai.djl.ndarray.types.DataType.FLOAT32);
-            System.arraycopy(forward(x).toFloatArray(), 0, logits, 0, batch * BehaviourNet.OUTPUTS);
+            pass(x, batch, logits);
+        }
+    }
+
+    /**
+     * One forward pass into {@code logits}, done again if it gave a value that is not finite: on some machines
+     * libtorch's CPU kernels now and then return NaN for finite weights and inputs (seen in training, about one
+     * batch in a hundred, the next pass finite; see {@code Trainer}), and a NaN logit would be a label from nothing.
+     */
+    private void pass(NDArray x, int batch, float[] logits) {
+        int n = batch * BehaviourNet.OUTPUTS;
+        for (int attempt = 0; attempt < 2; attempt++) {
+            System.arraycopy(forward(x).toFloatArray(), 0, logits, 0, n);
+            boolean finite = true;
+            for (int i = 0; i < n && finite; i++) {
+                finite = Float.isFinite(logits[i]);
+            }
+            if (finite) {
+                return;
+            }
         }
     }
 
