@@ -3,11 +3,13 @@ package truce.feed;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import truce.classify.BehaviourClassifier;
-import truce.live.CameraConfig;
-import truce.live.LiveFeed;
 import java.util.List;
 import org.opencv.core.Mat;
+import truce.classify.BehaviourClassifier;
+import truce.floor.FloorMap;
+import truce.footage.Footage;
+import truce.live.CameraConfig;
+import truce.live.LiveFeed;
 import truce.pipeline.FrameProcessor;
 import truce.pipeline.SeedFrames;
 import truce.pipeline.VisionSettings;
@@ -15,7 +17,6 @@ import truce.source.FrameSource;
 import truce.source.FrameSources;
 import truce.source.SourceEvent;
 import truce.source.SourceException;
-import truce.floor.FloorMap;
 
 /** Openers for a camera's feed: the real pipeline, or a truth replay when one is configured. */
 public final class Feeds {
@@ -50,16 +51,12 @@ public final class Feeds {
 
     /** The sibling truth CSV of a demo clip (session.mp4 -> session.truth.csv), if there is one. */
     public static Path truthBeside(Path video) {
-        String name = video.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return video.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".truth.csv");
+        return Footage.beside(video, ".truth.csv");
     }
 
     /** The zones file beside a demo clip (session.mp4 -> session.zones.json), if there is one. */
     public static Path zonesBeside(Path video) {
-        String name = video.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return video.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".zones.json");
+        return Footage.beside(video, ".zones.json");
     }
 
     static boolean isFile(String source) {

@@ -69,4 +69,19 @@ public final class Footage {
 
     /** The width of floor the mouse clip spans, from its README. */
     public static final double MOUSE_VIEW_WIDTH_CM = 50.0;
+
+    /** A clip's file name without its extension: {@code scene-00.avi} -> {@code scene-00}. */
+    public static String stem(Path clip) {
+        String name = clip.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    /**
+     * The file beside a clip that shares its stem, as the generator and the committed footage lay them out:
+     * {@code beside(scene-00.avi, ".truth.csv")} -> {@code scene-00.truth.csv} ({@code .zones.json}, {@code .info.json}).
+     */
+    public static Path beside(Path clip, String suffix) {
+        return clip.resolveSibling(stem(clip) + suffix);
+    }
 }

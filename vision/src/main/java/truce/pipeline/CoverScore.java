@@ -5,6 +5,7 @@ import java.util.List;
 import truce.behaviour.RatState;
 import truce.features.FrameFeatures;
 import truce.floor.FloorMap;
+import truce.footage.Footage;
 import truce.framecsv.FrameCsv;
 import truce.framecsv.FrameRow;
 import truce.zones.ZoneKind;
@@ -80,75 +81,101 @@ public final class CoverScore {
     }
 
     static Tally score(Path video) throws Exception {
-        List<FrameRow> rows = FrameCsv.readRows(TrackingScore.beside(video, ".truth.csv"));
-        FloorMap floor = TrackingScore.floor(TrackingScore.beside(video, ".zones.json"));
-        Tally t = new Tally();
-        String name = video.getFileName().toString();
-        FrameRow[] last = new FrameRow[1];
-        FrameFeatures[] lastSeen = new FrameFeatures[1];
-        FrameRow[] lastGood = new FrameRow[1];
-        Episode[] ep = new Episode[1];
-        TrackingScore.run(video, rows, floor, (r, f, p) -> {
+        List<FrameRow> rows = FrameCsv.readRows(Footage.beside(video, ".truth.csv"));
+        FloorMap floor = TrackingScore.floor(Footage.beside(video, ".zones.json"));
+        Scorer s = new Scorer(video.getFileName().toString(), floor);
+        TrackingScore.run(video, rows, floor, s);
+        if (s.episode != null) {
+            report(s.name, s.episode, rows.size());
+        }
+        return s.tally;
+    }
+
+    /** Scores one video frame by frame, remembering what the current out-of-view run needs. */
+    private static final class Scorer implements TrackingScore.FrameScorer {
+        final String name;
+        final FloorMap floor;
+        final Tally tally = new Tally();
+        /** The last truth row with the rat in view, vision's features then, and the last row vision had it right. */
+        FrameRow last;
+        FrameFeatures lastSeen;
+        FrameRow lastGood;
+        Episode episode;
+
+        Scorer(String name, FloorMap floor) {
+            this.name = name;
+            this.floor = floor;
+        }
+
+        @Override
+        public void score(FrameRow r, FrameFeatures f, FrameProcessor p) {
             if (r.ratVisible()) {
-                if (ep[0] != null) {
-                    report(name, ep[0], r.frame());
-                    ep[0] = null;
-                }
-                if (!floor.inside(ZoneKind.COVER, r.ratX(), r.ratY())) {
-                    t.openFrames++;
-                    if (f.ratInCover()) {
-                        if (f.rat().visible()) {
-                            t.falseCoverSeen++;
-                        } else {
-                            t.falseCoverUnseen++;
-                        }
+                inView(r, f);
+            } else if (last != null) {
+                outOfView(r, f, p);
+            }
+        }
+
+        private void inView(FrameRow r, FrameFeatures f) {
+            if (episode != null) {
+                report(name, episode, r.frame());
+                episode = null;
+            }
+            if (!floor.inside(ZoneKind.COVER, r.ratX(), r.ratY())) {
+                tally.openFrames++;
+                if (f.ratInCover()) {
+                    if (f.rat().visible()) {
+                        tally.falseCoverSeen++;
+                    } else {
+                        tally.falseCoverUnseen++;
                     }
                 }
-                last[0] = r;
-                lastSeen[0] = f;
-                if (f.rat().visible() && Math.hypot(f.rat().x() - r.ratX(), f.rat().y() - r.ratY())
-                        <= TrackingScore.GOOD_PX) {
-                    lastGood[0] = r;
-                }
-            } else if (last[0] != null) {
-                Episode e = ep[0];
-                if (e == null) {
-                    e = ep[0] = new Episode();
-                    FrameRow b = last[0];
-                    e.start = r.frame();
-                    e.truthX = b.ratX();
-                    e.truthY = b.ratY();
-                    e.coverPx = floor.distance(ZoneKind.COVER, b.ratX(), b.ratY());
-                    e.catPx = b.catVisible() ? Math.hypot(b.catX() - b.ratX(), b.catY() - b.ratY()) : Double.NaN;
-                    e.kind = e.coverPx <= BY_COVER_PX ? 0 : 1;
-                    e.visionUnseen = p.tracker().rat().visible() ? 0 : p.tracker().rat().framesUnseen();
-                    e.visionSaw = lastSeen[0].rat().visible();
-                    e.visionX = p.tracker().rat().x();
-                    e.visionY = p.tracker().rat().y();
-                    FrameRow g = lastGood[0];
-                    e.sinceGood = g == null ? -1 : r.frame() - g.frame();
-                    e.goodCoverPx = g == null ? Double.NaN : floor.distance(ZoneKind.COVER, g.ratX(), g.ratY());
-                }
-                if (r.ratState() == RatState.HIDING) {
-                    e.hiding++;
-                }
-                int kind = r.ratState() == RatState.HIDING ? 0 : 1;
-                if (f.rat().visible()) {
-                    t.seen[kind]++;
-                    e.seen++;
-                } else if (f.ratInCover()) {
-                    t.inCover[kind]++;
-                    e.inCover++;
-                } else {
-                    t.notInCover[kind]++;
-                    e.notInCover++;
-                }
             }
-        });
-        if (ep[0] != null) {
-            report(name, ep[0], rows.size());
+            last = r;
+            lastSeen = f;
+            if (f.rat().visible() && Math.hypot(f.rat().x() - r.ratX(), f.rat().y() - r.ratY()) <= TrackingScore.GOOD_PX) {
+                lastGood = r;
+            }
         }
-        return t;
+
+        private void outOfView(FrameRow r, FrameFeatures f, FrameProcessor p) {
+            Episode e = episode;
+            if (e == null) {
+                e = episode = begin(r, p);
+            }
+            int kind = r.ratState() == RatState.HIDING ? 0 : 1;
+            if (kind == 0) {
+                e.hiding++;
+            }
+            if (f.rat().visible()) {
+                tally.seen[kind]++;
+                e.seen++;
+            } else if (f.ratInCover()) {
+                tally.inCover[kind]++;
+                e.inCover++;
+            } else {
+                tally.notInCover[kind]++;
+                e.notInCover++;
+            }
+        }
+
+        private Episode begin(FrameRow r, FrameProcessor p) {
+            Episode e = new Episode();
+            FrameRow b = last;
+            e.start = r.frame();
+            e.truthX = b.ratX();
+            e.truthY = b.ratY();
+            e.coverPx = floor.distance(ZoneKind.COVER, b.ratX(), b.ratY());
+            e.catPx = b.catVisible() ? Math.hypot(b.catX() - b.ratX(), b.catY() - b.ratY()) : Double.NaN;
+            e.kind = e.coverPx <= BY_COVER_PX ? 0 : 1;
+            e.visionUnseen = p.tracker().rat().visible() ? 0 : p.tracker().rat().framesUnseen();
+            e.visionSaw = lastSeen.rat().visible();
+            e.visionX = p.tracker().rat().x();
+            e.visionY = p.tracker().rat().y();
+            e.sinceGood = lastGood == null ? -1 : r.frame() - lastGood.frame();
+            e.goodCoverPx = lastGood == null ? Double.NaN : floor.distance(ZoneKind.COVER, lastGood.ratX(), lastGood.ratY());
+            return e;
+        }
     }
 
     private static void report(String name, Episode e, long end) {

@@ -9,6 +9,7 @@ import java.util.List;
 import org.opencv.core.Mat;
 import truce.features.FrameFeatures;
 import truce.floor.FloorMap;
+import truce.footage.Footage;
 import truce.framecsv.FrameCsv;
 import truce.framecsv.FrameRow;
 import truce.source.Frame;
@@ -200,7 +201,7 @@ public final class TrackingScore {
             if (Files.isDirectory(p)) {
                 try (var s = Files.list(p)) {
                     s.filter(v -> v.toString().endsWith(".avi") || v.toString().endsWith(".mp4"))
-                            .filter(v -> Files.exists(beside(v, ".truth.csv"))).sorted().forEach(videos::add);
+                            .filter(v -> Files.exists(Footage.beside(v, ".truth.csv"))).sorted().forEach(videos::add);
                 }
             } else {
                 videos.add(p);
@@ -209,19 +210,12 @@ public final class TrackingScore {
         return videos;
     }
 
-    /** The truth and zones files beside a video: NAME.truth.csv, NAME.zones.json. */
-    static Path beside(Path video, String suffix) {
-        String name = video.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return video.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + suffix);
-    }
-
     public static void main(String[] args) throws Exception {
         List<Path> videos = videos(args);
         Tally all = new Tally();
         for (Path v : videos) {
             long t0 = System.nanoTime();
-            Tally t = score(v, beside(v, ".truth.csv"), beside(v, ".zones.json"));
+            Tally t = score(v, Footage.beside(v, ".truth.csv"), Footage.beside(v, ".zones.json"));
             double s = (System.nanoTime() - t0) / 1e9;
             System.out.println(t.line(v.getFileName().toString()) + String.format(" (%.1f s)", s));
             all.add(t);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import truce.footage.Footage;
 import truce.source.Natives;
 import truce.source.RealClip;
 
@@ -23,8 +24,8 @@ class DemoClipTest {
         Natives.load();
         Path video = RealClip.root().resolve("samples/footage/demo/session.mp4");
         assertTrue(Files.exists(video), "demo clip missing: " + video);
-        TrackingScore.Tally t = TrackingScore.score(video, TrackingScore.beside(video, ".truth.csv"),
-                TrackingScore.beside(video, ".zones.json"));
+        TrackingScore.Tally t = TrackingScore.score(video, Footage.beside(video, ".truth.csv"),
+                Footage.beside(video, ".zones.json"));
         System.out.println(t.line("demo"));
         assertTrue(t.catGood >= 1800, "demo cat within 20 px in " + t.catGood + " of " + t.frames + " frames");
         assertTrue(t.ratGood >= 1950, "demo rat within 20 px in " + t.ratGood + " of " + t.ratInView + " in view");

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import truce.features.AnimalFeatures;
 import truce.features.FrameFeatures;
+import truce.footage.Footage;
 import truce.framecsv.FrameRow;
 
 /**
@@ -44,7 +45,7 @@ public final class FeatureCache implements FeatureSource {
         String stamp = key + "|" + Files.size(video) + "|" + Files.getLastModifiedTime(video).toMillis();
         // named after the video, not the scene: with several --data directories a scene's name carries its
         // directory's prefix, and the features cached by a one-directory run would be computed again
-        Path file = video.resolveSibling(".truce-features").resolve(stem(video) + "." + keyHash() + ".features");
+        Path file = video.resolveSibling(".truce-features").resolve(Footage.stem(video) + "." + keyHash() + ".features");
         if (Files.isRegularFile(file)) {
             try {
                 List<FrameFeatures> cached = read(file, stamp);
@@ -62,12 +63,6 @@ public final class FeatureCache implements FeatureSource {
             // read-only data directory: no cache, same result
         }
         return features;
-    }
-
-    private static String stem(Path video) {
-        String n = video.getFileName().toString();
-        int dot = n.lastIndexOf('.');
-        return dot > 0 ? n.substring(0, dot) : n;
     }
 
     /**
