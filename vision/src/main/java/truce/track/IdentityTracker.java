@@ -276,7 +276,7 @@ public final class IdentityTracker {
         }
         rememberStrays(blobs, n, bestCat, bestRat);
         reviseLoneIdentity();
-        if (cat.visible && Math.hypot(cat.vx, cat.vy) >= RUSH_SPEED * cat.span()) {
+        if (cat.visible && cat.lengthsPerSecond() >= RUSH_SPEED) {
             catRushMs = lastMs;
         }
         if (rat.visible) {
@@ -683,7 +683,7 @@ public final class IdentityTracker {
             return 1e9; // a speck where the animal was is not the animal: better lost than wrong
         }
         if (t.visible || t.framesUnseen <= 3) {
-            if (armOverARestingCat(t, b, i, len) || leapOntoTheRatsBlob(t, b, i, dt)) {
+            if (armOverARestingCat(t, b, i) || leapOntoTheRatsBlob(t, b, i, dt)) {
                 return 1e9;
             }
             if (stale && d > 0.5 * len) {
@@ -789,7 +789,7 @@ public final class IdentityTracker {
      */
     private boolean holdStill(Track t) {
         if (!t.visible || t.inContact || detectorSplit == null
-                || Math.hypot(t.vx, t.vy) > HOLD_SPEED * t.span()) {
+                || t.lengthsPerSecond() > HOLD_SPEED) {
             return false; // it was on the move: it went somewhere, it did not lie down
         }
         if (t.lastSeenAtEdge && t.area < HOLD_WHOLE * t.refArea) {
@@ -818,9 +818,9 @@ public final class IdentityTracker {
      * was missing). Refused, the cat is held where it lies ({@link #holdStill}) until its own blob shows again;
      * one that gets up and walks to the edge is moving before it gets there.
      */
-    private boolean armOverARestingCat(Track t, Blobs b, int i, double len) {
+    private boolean armOverARestingCat(Track t, Blobs b, int i) {
         return t.animal == Animal.CAT && t.visible && !t.lastSeenAtEdge && b.touchesBorder(i)
-                && Math.hypot(t.vx, t.vy) <= HOLD_SPEED * len;
+                && t.lengthsPerSecond() <= HOLD_SPEED;
     }
 
     /** After this long out of sight an animal may come back anywhere, as a blob that is plainly it. */
@@ -1093,7 +1093,7 @@ public final class IdentityTracker {
     /** As a contact begins, notes whether the cat lies still and where (before this frame's measure moves it). */
     private void noteRestingCat(boolean shared) {
         if (shared && !wasShared) {
-            restingCat = cat.visible && Math.hypot(cat.vx, cat.vy) <= REST_SPEED * cat.span();
+            restingCat = cat.visible && cat.lengthsPerSecond() <= REST_SPEED;
             restX = cat.x;
             restY = cat.y;
             restBodyX = cat.bodyX;
@@ -1137,7 +1137,7 @@ public final class IdentityTracker {
     private void noteLungeContact() {
         if (!rat.inContact) {
             rat.lungeFrames = cat.visible
-                    && Math.hypot(cat.vx, cat.vy) > LUNGE_SPEED * cat.span() ? 1 : 0;
+                    && cat.lengthsPerSecond() > LUNGE_SPEED ? 1 : 0;
         } else if (rat.lungeFrames > 0) {
             rat.lungeFrames++;
         }

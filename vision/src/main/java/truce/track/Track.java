@@ -87,6 +87,11 @@ public final class Track {
         return Math.max(length, 8);
     }
 
+    /** Its smoothed speed in its own lengths per second ({@link #span}): what the rest, hold, lunge and rush rules compare. */
+    double lengthsPerSecond() {
+        return Math.hypot(vx, vy) / span();
+    }
+
     public double width() {
         return width;
     }
