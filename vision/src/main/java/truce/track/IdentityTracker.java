@@ -240,7 +240,7 @@ public final class IdentityTracker {
         noteRestingCat(shared);
         if (shared && split(blobs, bestRat)) {
             measure(cat, parts, 0, dt, true);
-            holdRestingCat();
+            holdRestingCat(blobs, bestRat);
             measureRatInContact(parts, 1, dt);
         } else {
             if (shared) {
@@ -253,7 +253,7 @@ public final class IdentityTracker {
                 gatherFragments(blobs, bestCat, bestRat, n);
                 measure(cat, blobs, bestCat, dt, false);
                 if (shared) {
-                    holdRestingCat();
+                    holdRestingCat(blobs, bestCat);
                 }
             } else if (!holdStill(cat)) {
                 lose(cat);
@@ -1080,6 +1080,12 @@ public final class IdentityTracker {
     private static final double REST_SPEED = 0.3;
     /** The cat's share of a contact blob this many of its resting lengths from where it lay: it has got up. */
     private static final double GOT_UP = 0.5;
+    /**
+     * The joined blob no longer reaching this far (in resting lengths) into one side of where the cat lay: the cat
+     * has left part of its place, it got up (a rat on a cat only adds to the blob; a cat's share slides with the
+     * split, its place does not).
+     */
+    private static final double LEFT_PLACE = 0.2;
     /** Whether the last frame's assignment was one blob shared by the two. */
     private boolean wasShared;
     /** Whether the cat lay still when the present contact began, and where: its blob's and its body's centroid. */
@@ -1089,6 +1095,11 @@ public final class IdentityTracker {
     private double restBodyX;
     private double restBodyY;
     private double restLength;
+    /** The cat's box where it lay (source px). */
+    private double restMinX;
+    private double restMinY;
+    private double restMaxX;
+    private double restMaxY;
 
     /** As a contact begins, notes whether the cat lies still and where (before this frame's measure moves it). */
     private void noteRestingCat(boolean shared) {
@@ -1099,6 +1110,10 @@ public final class IdentityTracker {
             restBodyX = cat.bodyX;
             restBodyY = cat.bodyY;
             restLength = cat.span();
+            restMinX = cat.minX;
+            restMinY = cat.minY;
+            restMaxX = cat.maxX;
+            restMaxY = cat.maxY;
         } else if (!shared) {
             restingCat = false;
         }
@@ -1110,13 +1125,19 @@ public final class IdentityTracker {
      * where it lay. Its share of the joined blob, split around the two tracks or taken whole, reaches over the
      * rat: seed 27182 scene-00 at 849-896, a rat climbing onto the head of a cat lying on its side, the cat's part
      * slid 30-50 px towards the rat (and the split's cat seed with it) while the cat never moved. The cat that
-     * gets up (its share over half its length from where it lay) is followed again.
+     * gets up (its share over half its length from where it lay) is followed again, and so is one that has left
+     * part of its place (the joined blob {@code joined} no longer covers it): a cat staring still at the rat that
+     * pounced into it (seed 424242 scene-02 at 384-400) was held where it lay through the whole pounce, its share
+     * 30-130 px off, and the lunge was missed. Its share's pace does not tell: the split's share of a cat that never
+     * moved (seed 9001 scene-07 at 508-516) ran off at two lengths a second for five frames, then came back.
      */
-    private void holdRestingCat() {
+    private void holdRestingCat(Blobs blobs, int joined) {
         if (!restingCat) {
             return;
         }
-        if (Math.hypot(cat.x - restX, cat.y - restY) > GOT_UP * restLength) {
+        double left = Math.max(Math.max(blobs.minX(joined) - restMinX, restMaxX - blobs.maxX(joined)),
+                Math.max(blobs.minY(joined) - restMinY, restMaxY - blobs.maxY(joined)));
+        if (Math.hypot(cat.x - restX, cat.y - restY) > GOT_UP * restLength || left > LEFT_PLACE * restLength) {
             restingCat = false;
             return;
         }
