@@ -101,26 +101,24 @@ class RatOnARestingCatTest {
 
     @Test
     void aCatThatGetsUpIsFollowed() {
-        int getsUp = 70;
-        run(getsUp, WALK, 120, (f, tr) -> {
-            Track cat = tr.cat();
-            if (f >= getsUp + 40) {
-                assertTrue(cat.visible() && Math.abs(cat.x() - catX(f, getsUp, WALK)) < 5,
-                        "the cat walks off at frame " + f + ": " + cat.x() + " for " + catX(f, getsUp, WALK));
-            }
-        });
+        assertFollowed(70, WALK, 120, 40);
     }
 
     @Test
     void aCatThatPouncesFromStillnessIsFollowedAtOnce() {
-        int pounces = 70;
         // half its length (80 px) from where it lay takes 6 frames at this pace: followed before that, once the
         // joined blob has left a fifth of the cat's place uncovered
-        run(pounces, POUNCE, 80, (f, tr) -> {
+        assertFollowed(70, POUNCE, 80, 4);
+    }
+
+    /** The cat that gets up at {@code getsUp} and goes off at {@code pace} is followed from {@code within} frames on. */
+    private static void assertFollowed(int getsUp, double pace, int frames, int within) {
+        run(getsUp, pace, frames, (f, tr) -> {
             Track cat = tr.cat();
-            if (f >= pounces + 4) {
-                assertTrue(cat.visible() && Math.abs(cat.x() - catX(f, pounces, POUNCE)) < 5,
-                        "the cat pounces at frame " + f + ": " + cat.x() + " for " + catX(f, pounces, POUNCE));
+            if (f >= getsUp + within) {
+                assertTrue(cat.visible() && Math.abs(cat.x() - catX(f, getsUp, pace)) < 5,
+                        "the cat goes off at " + pace + " px a frame; at frame " + f + ": " + cat.x() + " for "
+                                + catX(f, getsUp, pace));
             }
         });
     }
