@@ -33,4 +33,11 @@ final class ReplayedBlobs {
     static void centred(Blobs b, double cx, double cy, double w, double h, double contrast) {
         centred(b, cx, cy, w, h, false, contrast);
     }
+
+    /** The same, with {@code shade} of its pixels evenly darker than the floor (a shadow, or a grey coat). */
+    static void shaded(Blobs b, double cx, double cy, double w, double h, double contrast, double shade) {
+        int i = b.count();
+        centred(b, cx, cy, w, h, contrast);
+        b.shade(i, shade);
+    }
 }

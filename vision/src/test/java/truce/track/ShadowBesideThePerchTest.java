@@ -23,9 +23,7 @@ class ShadowBesideThePerchTest {
         for (int frame = 0; frame < 300; frame++) {
             b.clear();
             ReplayedBlobs.centred(b, 420, 150, 140, 50, 200);                      // the cat on its perch
-            int shadow = b.count();
-            ReplayedBlobs.centred(b, 500, 185, 90, 40, 120);                       // its shadow below, to one side
-            b.shade(shadow, 0.67);
+            ReplayedBlobs.shaded(b, 500, 185, 90, 40, 120, 0.67);                  // its shadow below, to one side
             ReplayedBlobs.centred(b, 100, 120 + 0.1 * frame, 60, 25, 300);          // the rat, far off
             t.update(b, frame * 1000.0 / 30);
             assertTrue(t.cat().visible(), "cat at frame " + frame);
@@ -42,12 +40,8 @@ class ShadowBesideThePerchTest {
         Blobs b = new Blobs();
         for (int frame = 0; frame < 60; frame++) {
             b.clear();
-            int body = b.count();
-            ReplayedBlobs.centred(b, 400, 240, 110, 55, 200);
-            b.shade(body, 0.6);
-            int rump = b.count();
-            ReplayedBlobs.centred(b, 480, 240, 40, 45, 150);
-            b.shade(rump, 0.7);
+            ReplayedBlobs.shaded(b, 400, 240, 110, 55, 200, 0.6);                  // the body
+            ReplayedBlobs.shaded(b, 480, 240, 40, 45, 150, 0.7);                   // its rump, a piece apart
             ReplayedBlobs.centred(b, 100, 120, 60, 25, 300);
             t.update(b, frame * 1000.0 / 30);
         }
