@@ -90,12 +90,14 @@ public record SceneOptions(int scenes, double seconds, long seed, int width, int
      * options, with their 4 planned lunges, are {@code generate --demo}).
      */
     public String command(String out) {
+        // options left at the defaults (which are generate's own) are left off the line
+        SceneOptions d = defaults();
         StringBuilder sb = new StringBuilder("truce generate --out ").append(out)
                 .append(" --scenes ").append(scenes).append(" --seconds ").append(formatSeconds()).append(" --seed ").append(seed);
-        if (width != 640 || height != 480) {
+        if (width != d.width || height != d.height) {
             sb.append(" --width ").append(width).append(" --height ").append(height);
         }
-        if (barrier != BarrierMode.SOME) {
+        if (barrier != d.barrier) {
             sb.append(" --barrier ").append(barrier.name().toLowerCase(Locale.ROOT));
         }
         if (!distractors) {
