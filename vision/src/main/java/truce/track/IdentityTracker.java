@@ -716,11 +716,14 @@ public final class IdentityTracker {
         if (t.animal == Animal.RAT && cat.visible) {
             double toCat = Math.hypot(b.cx(i) - cat.x, b.cy(i) - cat.y);
             double lastToCat = Math.hypot(t.x - cat.x, t.y - cat.y);
-            if (toCat < 0.8 * cat.length && (lastToCat > cat.length || area < SMALLEST_RETURN_BY_CAT * ref)) {
+            if (toCat < 0.8 * cat.length && (lastToCat > cat.length
+                    || (area < SMALLEST_RETURN_BY_CAT * ref && !atCoverDoor(b, i, len)))) {
                 // a piece of the cat (its tail, a paw), not the rat coming back; nor, where the rat went out of
                 // sight by the cat, a blob far smaller than the rat at its side (its head or an ear showing apart
                 // as it turns: seed 5150 scene-00 at 828, a third of the rat's size, taken while the rat hid):
-                // a rat coming out from under the cat shows whole within a few frames
+                // a rat coming out from under the cat shows whole within a few frames. One at a cover's door
+                // shows a part at a time for as long as it peeks out (seed 2236067 scene-07 at 1183: the rat half
+                // out of its shelter, 80 px from the cat, refused for 90 frames and never found again)
                 return 1e9;
             }
         }
@@ -768,7 +771,12 @@ public final class IdentityTracker {
                 && !b.touchesBorder(i) && lastMs - blobRunMs[i] >= FAINT_CAT_MS;
     }
 
-    /** Within the cat's reach, a lost rat comes back no smaller than this share of its usual size. */
+    /** Whether blob {@code i} lies at a cover's door: within half the rat's length {@code len} of a cover zone. */
+    private boolean atCoverDoor(Blobs b, int i, double len) {
+        return zones.has(ZoneKind.COVER) && zones.distance(ZoneKind.COVER, b.cx(i), b.cy(i)) < 0.5 * len;
+    }
+
+    /** Within the cat's reach, a lost rat comes back no smaller than this share of its usual size (but see atCoverDoor). */
     private static final double SMALLEST_RETURN_BY_CAT = 0.5;
 
     /** A lost rat comes back no larger than this share of its usual size (it leaves cover a part at a time). */
