@@ -239,6 +239,8 @@ public final class IdentityTracker {
             // the rat that shows apart is out of the contact: the cat takes the joined blob alone
             int apart = ratShowingApart(blobs, n, bestRat, dt);
             if (apart >= 0) {
+                ratInContact.copyFrom(rat);
+                takeFrames = 1;
                 bestCat = bestRat;
                 bestRat = apart;
                 rat.visible = false; // taken anew where it shows: the contact's dragged part taught it no course
@@ -285,6 +287,7 @@ public final class IdentityTracker {
         }
         rememberStrays(blobs, n, bestCat, bestRat);
         reviseLoneIdentity();
+        proveTheTake();
         if (cat.visible && cat.lengthsPerSecond() >= RUSH_SPEED) {
             catRushMs = lastMs;
         }
@@ -1047,6 +1050,33 @@ public final class IdentityTracker {
             }
         }
         return pick;
+    }
+
+    /** Frames a rat taken apart from a contact must stay in view for the take to hold (a third of a second). */
+    private static final int TAKE_PROOF_FRAMES = 10;
+    /** The rat as it was in the contact it was last taken out of (see proveTheTake). */
+    private final Track ratInContact = new Track(Animal.RAT);
+    /** Frames since the rat was taken apart from a contact while that take is unproven (0: none). */
+    private int takeFrames;
+
+    /**
+     * Undoes a take by ratShowingApart that the next frames disprove: a rat that fled from under the cat shows on
+     * as a blob of its own, while a rat-sized blob beside a contact that goes again (or back into the cat's blob)
+     * within a third of a second was something else (a shadow, a flicker at the cat's side). Seed 2236067 scene-05 at 350: a blob beside a
+     * lying cat, gone two frames later, was taken while the real rat lay hidden against the cat, and the rat track
+     * then wandered over the floor for the rest of the scene. The rat goes back to the contact it was taken from,
+     * as if the take had not been.
+     */
+    private void proveTheTake() {
+        if (takeFrames == 0) {
+            return;
+        }
+        if (!rat.visible || rat.inContact) {
+            rat.copyFrom(ratInContact);
+            takeFrames = 0;
+        } else if (++takeFrames > TAKE_PROOF_FRAMES) {
+            takeFrames = 0;
+        }
     }
 
     /** Longest a rat is held as a part of a shared blob without once being seen apart (ms). */
