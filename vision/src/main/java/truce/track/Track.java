@@ -29,6 +29,9 @@ public final class Track {
     double lastSeenMs;
     /** When it was last seen apart from the other animal (not as a part of a shared blob). */
     double apartMs;
+    /** Where it was then (the blob's centroid). */
+    double apartX;
+    double apartY;
     int framesUnseen = Integer.MAX_VALUE;
     boolean inContact;
     /** Frames since a contact began with the cat lunging in (0: no such contact; see IdentityTracker.measureRatInContact). */
@@ -152,6 +155,8 @@ public final class Track {
         maxY = o.maxY;
         lastSeenMs = o.lastSeenMs;
         apartMs = o.apartMs;
+        apartX = o.apartX;
+        apartY = o.apartY;
         framesUnseen = o.framesUnseen;
         inContact = o.inContact;
         lungeFrames = o.lungeFrames;
