@@ -177,6 +177,7 @@ public final class IdentityTracker {
         restingCat = false;
         catRushMs = Double.NaN;
         ratFled = false;
+        takeFrames = 0;
     }
 
     /** Assigns this frame's blobs to the cat and the rat. */
