@@ -49,16 +49,6 @@ public interface AnimalDetector extends AutoCloseable {
     }
 
     /**
-     * The centroid (source pixels, into {@code xy}) of the part of blob {@code blob} farthest, within the blob, from
-     * where it touches the frame's edge, as large as {@code keepArea}: an animal joined by an arm reaching in.
-     *
-     * @return false when this detector cannot tell, or the blob does not touch the edge
-     */
-    default boolean farFromTheEdge(Blobs blobs, int blob, double keepArea, double[] xy) {
-        return false;
-    }
-
-    /**
      * Share (0..1) of the box (source pixels) that differs from the background this frame, whatever the
      * mask made of it: evidence that a still animal is there though it left no blob.
      */

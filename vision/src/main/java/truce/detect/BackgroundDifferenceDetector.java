@@ -49,11 +49,6 @@ public final class BackgroundDifferenceDetector implements AnimalDetector {
     }
 
     @Override
-    public boolean farFromTheEdge(Blobs in, int blob, double keepArea, double[] xy) {
-        return blobs.farFromTheEdge(in, blob, keepArea, xy);
-    }
-
-    @Override
     public double differingShare(double x0, double y0, double x1, double y1) {
         return motion.differingShare(x0, y0, x1, y1);
     }

@@ -13,9 +13,6 @@ public final class BlobFinder {
     private final int h;
     final int[] labels;
     private final int[] stack;
-    /** Steps from the frame's edge within a blob ({@link #farFromTheEdge}), and how many pixels lie at each. */
-    private final int[] steps;
-    private final int[] perStep;
     /** The refined blob's pixels (its box only) and the components it was merged from. */
     private final byte[] member;
     /** Marks in {@link #member}: in the blob; a smooth shade pixel; the cast shadow found by texture. */
@@ -63,8 +60,6 @@ public final class BlobFinder {
         this.h = motion.h;
         this.labels = new int[w * h];
         this.stack = new int[w * h];
-        this.steps = new int[w * h];
-        this.perStep = new int[w + h];
         this.member = new byte[w * h];
         this.minPixels = minPixels;
     }
@@ -238,20 +233,36 @@ public final class BlobFinder {
      * @return false when the blob cannot be refined (a split part, too thin)
      */
     public boolean refine(Blobs blobs, int b, double[] xy) {
-        if (!markMembers(blobs, b)) {
+        // the components that make up the blob: itself, and the fragments merged into it
+        int nParts = 0;
+        for (int k = 0; k < blobs.count() && nParts < parts.length; k++) {
+            int root = k;
+            for (int hop = 0; blobs.into[root] >= 0 && hop < Blobs.MAX; hop++) {
+                root = blobs.into[root];
+            }
+            if (root == b && blobs.own[k] > 0) {
+                parts[nParts++] = blobs.own[k];
+            }
+        }
+        if (nParts == 0) {
             return false;
         }
         double fx = motion.sx;
         double fy = motion.sy;
-        int x0 = boxX0(blobs, b);
-        int y0 = boxY0(blobs, b);
-        int x1 = boxX1(blobs, b);
-        int y1 = boxY1(blobs, b);
+        int x0 = Math.max(0, (int) Math.round(blobs.minX[b] / fx));
+        int y0 = Math.max(0, (int) Math.round(blobs.minY[b] / fy));
+        int x1 = Math.min(w - 1, (int) Math.round(blobs.maxX[b] / fx) - 1);
+        int y1 = Math.min(h - 1, (int) Math.round(blobs.maxY[b] / fy) - 1);
         float[] dist = motion.dist;
         float maxDist = 0;
         for (int y = y0; y <= y1; y++) {
             for (int p = y * w + x0, e = y * w + x1; p <= e; p++) {
-                if (member[p] == IN && dist[p] > maxDist) {
+                boolean in = false;
+                for (int k = 0; k < nParts && !in; k++) {
+                    in = labels[p] == parts[k];
+                }
+                member[p] = in ? IN : 0;
+                if (in && dist[p] > maxDist) {
                     maxDist = dist[p];
                 }
             }
@@ -292,155 +303,6 @@ public final class BlobFinder {
         xy[0] = (sx / n + 0.5) * fx - 0.5;
         xy[1] = (sy / n + 0.5) * fy - 0.5;
         return true;
-    }
-
-    /**
-     * Marks in {@link #member} (over the blob's box, in working pixels) the pixels of blob {@code b}: its own
-     * component and the fragments merged into it.
-     *
-     * @return false when the blob has no component of its own (a split part)
-     */
-    private boolean markMembers(Blobs blobs, int b) {
-        int nParts = 0;
-        for (int k = 0; k < blobs.count() && nParts < parts.length; k++) {
-            int root = k;
-            for (int hop = 0; blobs.into[root] >= 0 && hop < Blobs.MAX; hop++) {
-                root = blobs.into[root];
-            }
-            if (root == b && blobs.own[k] > 0) {
-                parts[nParts++] = blobs.own[k];
-            }
-        }
-        if (nParts == 0) {
-            return false;
-        }
-        int x0 = boxX0(blobs, b);
-        int x1 = boxX1(blobs, b);
-        for (int y = boxY0(blobs, b), y1 = boxY1(blobs, b); y <= y1; y++) {
-            for (int p = y * w + x0, e = y * w + x1; p <= e; p++) {
-                boolean in = false;
-                for (int k = 0; k < nParts && !in; k++) {
-                    in = labels[p] == parts[k];
-                }
-                member[p] = in ? IN : 0;
-            }
-        }
-        return true;
-    }
-
-    private int boxX0(Blobs blobs, int b) {
-        return Math.max(0, (int) Math.round(blobs.minX[b] / motion.sx));
-    }
-
-    private int boxY0(Blobs blobs, int b) {
-        return Math.max(0, (int) Math.round(blobs.minY[b] / motion.sy));
-    }
-
-    private int boxX1(Blobs blobs, int b) {
-        return Math.min(w - 1, (int) Math.round(blobs.maxX[b] / motion.sx) - 1);
-    }
-
-    private int boxY1(Blobs blobs, int b) {
-        return Math.min(h - 1, (int) Math.round(blobs.maxY[b] / motion.sy) - 1);
-    }
-
-    /**
-     * The centroid (source pixels, into {@code xy}) of the part of blob {@code b} farthest, going within the blob,
-     * from where it touches the frame's edge: as many pixels as {@code keepArea} (source pixels) covers. When the
-     * owner's arm reaching in over the edge has joined the cat's blob, the arm runs from the edge to the hand and
-     * the cat is the part beyond it; the whole blob's centroid lay between the two (seed 424242 scene-07 at 1096:
-     * 50 px off the cat, which then lunged unseen, the arm's weight damping its run to a third).
-     *
-     * @return false when the blob does not touch the edge, or is no larger than {@code keepArea}
-     */
-    public boolean farFromTheEdge(Blobs blobs, int b, double keepArea, double[] xy) {
-        if (!markMembers(blobs, b)) {
-            return false;
-        }
-        int x0 = boxX0(blobs, b);
-        int y0 = boxY0(blobs, b);
-        int x1 = boxX1(blobs, b);
-        int y1 = boxY1(blobs, b);
-        int far = Integer.MAX_VALUE;
-        int tail = 0;
-        int members = 0;
-        for (int y = y0; y <= y1; y++) {
-            for (int x = x0, p = y * w + x0; x <= x1; x++, p++) {
-                if (member[p] != IN) {
-                    continue;
-                }
-                members++;
-                boolean edge = x == 0 || y == 0 || x == w - 1 || y == h - 1;
-                steps[p] = edge ? 0 : far;
-                if (edge) {
-                    stack[tail++] = p;
-                }
-            }
-        }
-        double keep = keepArea / (motion.sx * motion.sy);
-        if (tail == 0 || members <= keep) {
-            return false;
-        }
-        // breadth first from the edge, 4-connected, within the blob (the stack is free once find() is done)
-        for (int head = 0; head < tail; head++) {
-            int p = stack[head];
-            int x = p % w;
-            int y = p / w;
-            int next = steps[p] + 1;
-            if (x > x0) {
-                tail = reach(p - 1, next, tail);
-            }
-            if (x < x1) {
-                tail = reach(p + 1, next, tail);
-            }
-            if (y > y0) {
-                tail = reach(p - w, next, tail);
-            }
-            if (y < y1) {
-                tail = reach(p + w, next, tail);
-            }
-        }
-        // the farthest pixels (a fragment not joined to the edge counts as farthest) until keep is covered
-        int top = perStep.length - 1;
-        Arrays.fill(perStep, 0);
-        for (int y = y0; y <= y1; y++) {
-            for (int p = y * w + x0, e = y * w + x1; p <= e; p++) {
-                if (member[p] == IN) {
-                    perStep[Math.min(steps[p], top)]++;
-                }
-            }
-        }
-        int from = top;
-        for (long n = perStep[top]; from > 0 && n < keep; n += perStep[from]) {
-            from--;
-        }
-        long n = 0;
-        double sx = 0;
-        double sy = 0;
-        for (int y = y0; y <= y1; y++) {
-            for (int x = x0, p = y * w + x0; x <= x1; x++, p++) {
-                if (member[p] == IN && steps[p] >= from) {
-                    n++;
-                    sx += x;
-                    sy += y;
-                }
-            }
-        }
-        if (n < Math.max(4, minPixels / 2)) {
-            return false;
-        }
-        xy[0] = (sx / n + 0.5) * motion.sx - 0.5;
-        xy[1] = (sy / n + 0.5) * motion.sy - 0.5;
-        return true;
-    }
-
-    /** One step of {@link #farFromTheEdge}'s search: pixel q of the blob, not yet reached, is {@code next} away. */
-    private int reach(int q, int next, int tail) {
-        if (member[q] == IN && steps[q] > next) {
-            steps[q] = next;
-            stack[tail++] = q;
-        }
-        return tail;
     }
 
     /** Whether a blob's box is big enough (about a cat's) for its shade to be read as a shadow it casts. */

@@ -1057,10 +1057,6 @@ public final class IdentityTracker {
         boolean refine = !contact && detectorSplit != null && detectorSplit.refine(b, i, refined);
         t.bodyX = refine ? refined[0] : x;
         t.bodyY = refine ? refined[1] : y;
-        if (!contact && armJoined(t, b, i) && detectorSplit.farFromTheEdge(b, i, t.refArea, refined)) {
-            t.bodyX = refined[0];
-            t.bodyY = refined[1];
-        }
         if (!contact) {
             t.apartMs = lastMs;
             t.area = t.everSeen ? t.area + 0.3 * (b.area(i) - t.area) : b.area(i);
@@ -1095,19 +1091,6 @@ public final class IdentityTracker {
         t.lastSeenNearCover = zones.has(ZoneKind.COVER)
                 ? zones.distance(ZoneKind.COVER, x, y) < Math.max(t.length * 0.75, 10)
                 : !t.lastSeenAtEdge;
-    }
-
-    /** A cat's blob over the edge this much larger than the cat is the cat and the owner's arm reaching in. */
-    private static final double ARM_JOINED = 1.5;
-
-    /**
-     * Whether blob {@code i}, the cat's, is the cat joined by an arm over the edge: its reported place is then the
-     * cat's share of the blob farthest from the edge, not the joined centroid between cat and arm (matching keeps
-     * the blob's own).
-     */
-    private boolean armJoined(Track t, Blobs b, int i) {
-        return t.animal == Animal.CAT && detectorSplit != null && b.touchesBorder(i) && t.refArea > 0
-                && b.area(i) > ARM_JOINED * t.refArea;
     }
 
     /**
