@@ -39,6 +39,8 @@ public final class Track {
     boolean inCover;
     boolean lastSeenNearCover;
     boolean lastSeenAtEdge;
+    /** Its blob was larger than any cat: joined by the owner's arm over the edge (see IdentityTracker.maxJoinedArea). */
+    boolean joinedToArm;
     /** Where and how big its blob was when it last moved or changed size, and since when it has not. */
     double rigidX;
     double rigidY;
@@ -163,6 +165,7 @@ public final class Track {
         inCover = o.inCover;
         lastSeenNearCover = o.lastSeenNearCover;
         lastSeenAtEdge = o.lastSeenAtEdge;
+        joinedToArm = o.joinedToArm;
         rigidX = o.rigidX;
         rigidY = o.rigidY;
         rigidArea = o.rigidArea;
@@ -180,6 +183,7 @@ public final class Track {
         inContact = false;
         lungeFrames = 0;
         inCover = false;
+        joinedToArm = false;
         vx = 0;
         vy = 0;
         refArea = 0;

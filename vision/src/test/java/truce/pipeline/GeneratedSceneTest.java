@@ -110,7 +110,9 @@ class GeneratedSceneTest {
         // blob's own centroid cat 4.40 px (5.08, 4.40, 4.00) and rat 2.96, 5.7 px before a light cat's shadow was
         // left out, 10 px before seeded-ghost healing.
         assertTrue(catMedian <= 3.5, "cat median " + catMedian);
-        assertTrue(ratMedian <= 2.8, "rat median " + ratMedian);
+        // Rat 2.77 -> 2.83 px when the cat joined by an arm over the edge stopped being lost (scene 0: cat found in
+        // 840 -> 900 of 900 frames, rat in 597 -> 607 of 637, rat median 2.77 -> 2.91): the bar is 3 px.
+        assertTrue(ratMedian <= 2.9, "rat median " + ratMedian);
         assertTrue(swaps <= 0.001 * frames, "identity swapped in " + swaps + " frames of " + frames);
         assertTrue(hidingOk >= 0.8 * hiding, "hiding " + hidingOk + "/" + hiding);
     }
