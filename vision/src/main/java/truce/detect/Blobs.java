@@ -82,6 +82,13 @@ public final class Blobs {
         return x >= minX[i] - margin && x <= maxX[i] + margin && y >= minY[i] - margin && y <= maxY[i] + margin;
     }
 
+    /** How far apart the boxes of blobs {@code i} and {@code j} lie (0 when they touch or overlap; source pixels). */
+    public double boxGap(int i, int j) {
+        double gapX = Math.max(0, Math.max(minX[j] - maxX[i], minX[i] - maxX[j]));
+        double gapY = Math.max(0, Math.max(minY[j] - maxY[i], minY[i] - maxY[j]));
+        return Math.hypot(gapX, gapY);
+    }
+
     public boolean touchesBorder(int i) {
         return border[i];
     }

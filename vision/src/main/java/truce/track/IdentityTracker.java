@@ -591,10 +591,8 @@ public final class IdentityTracker {
             if (j == c || j == r || blobs.area(j) <= 0 || blobs.area(j) > blobs.area(c) || castShadowOf(blobs, c, j)) {
                 continue;
             }
-            double gapX = Math.max(0, Math.max(blobs.minX(j) - blobs.maxX(c), blobs.minX(c) - blobs.maxX(j)));
-            double gapY = Math.max(0, Math.max(blobs.minY(j) - blobs.maxY(c), blobs.minY(c) - blobs.maxY(j)));
             double d = Math.hypot(blobs.cx(j) - blobs.cx(c), blobs.cy(j) - blobs.cy(c));
-            if (Math.hypot(gapX, gapY) < 0.12 * len && d < 0.7 * len
+            if (blobs.boxGap(c, j) < 0.12 * len && d < 0.7 * len
                     && blobs.area(c) + blobs.area(j) < 1.6 * Math.max(cat.area, blobs.area(c))) {
                 blobs.merge(c, j);
             }
@@ -730,7 +728,7 @@ public final class IdentityTracker {
             double toCat = Math.hypot(b.cx(i) - cat.x, b.cy(i) - cat.y);
             double lastToCat = Math.hypot(t.x - cat.x, t.y - cat.y);
             if (toCat < 0.8 * cat.length && (lastToCat > cat.length
-                    || (area < SMALLEST_RETURN_BY_CAT * ref && !atCoverDoor(b, i, len)))) {
+                    || (area < SMALLEST_RETURN_BY_CAT * ref && !coverWithin(b, i, 0.5 * len)))) {
                 // a piece of the cat (its tail, a paw), not the rat coming back; nor, where the rat went out of
                 // sight by the cat, a blob far smaller than the rat at its side (its head or an ear showing apart
                 // as it turns: seed 5150 scene-00 at 828, a third of the rat's size, taken while the rat hid):
@@ -740,8 +738,7 @@ public final class IdentityTracker {
                 return 1e9;
             }
         }
-        boolean atCover = t.lastSeenNearCover && zones.has(ZoneKind.COVER)
-                && zones.distance(ZoneKind.COVER, b.cx(i), b.cy(i)) < len * 1.2;
+        boolean atCover = t.lastSeenNearCover && coverWithin(b, i, len * 1.2);
         boolean atEdge = t.lastSeenAtEdge && b.touchesBorder(i);
         if (b.touchesBorder(i) && !t.lastSeenAtEdge && d > 0.5 * len) {
             // lost away from the edge, and not back where it was: what reaches in over the border is a hand or
@@ -784,12 +781,15 @@ public final class IdentityTracker {
                 && !b.touchesBorder(i) && lastMs - blobRunMs[i] >= FAINT_CAT_MS;
     }
 
-    /** Whether blob {@code i} lies at a cover's door: within half the rat's length {@code len} of a cover zone. */
-    private boolean atCoverDoor(Blobs b, int i, double len) {
-        return zones.has(ZoneKind.COVER) && zones.distance(ZoneKind.COVER, b.cx(i), b.cy(i)) < 0.5 * len;
+    /** Whether blob {@code i}'s centre lies within {@code reach} of a cover zone (false without cover zones). */
+    private boolean coverWithin(Blobs b, int i, double reach) {
+        return zones.has(ZoneKind.COVER) && zones.distance(ZoneKind.COVER, b.cx(i), b.cy(i)) < reach;
     }
 
-    /** Within the cat's reach, a lost rat comes back no smaller than this share of its usual size (but see atCoverDoor). */
+    /**
+     * Within the cat's reach, a lost rat comes back no smaller than this share of its usual size, but at a cover's
+     * door (within half its length of a cover zone), where it peeks out a part at a time.
+     */
     private static final double SMALLEST_RETURN_BY_CAT = 0.5;
 
     /** A lost rat comes back no larger than this share of its usual size (it leaves cover a part at a time). */
@@ -1017,10 +1017,19 @@ public final class IdentityTracker {
      * it against its real blob (seed 5150 scene-07 at 1329 lost 469 cat frames without this).
      */
     private boolean ownBlobNearer(Blobs b, int i, double px, double py, double reach) {
-        double ref = Math.max(cat.refArea, 1);
+        return blobOfItsSizeNear(cat, b, i, px, py, reach, true);
+    }
+
+    /**
+     * Whether a candidate other than {@code i}, of track {@code t}'s usual size (half to twice it), lies within
+     * {@code reach} of (px, py); with {@code clearOfBorder}, only one that does not touch the frame's edge.
+     */
+    private boolean blobOfItsSizeNear(Track t, Blobs b, int i, double px, double py, double reach,
+                                      boolean clearOfBorder) {
+        double ref = Math.max(t.refArea, 1);
         for (int j = 0; j < b.count() && j < Blobs.MAX; j++) {
-            if (j != i && candidate[j] && !b.touchesBorder(j) && b.area(j) >= 0.5 * ref && b.area(j) <= 2 * ref
-                    && Math.hypot(b.cx(j) - px, b.cy(j) - py) < reach) {
+            if (j != i && candidate[j] && !(clearOfBorder && b.touchesBorder(j)) && b.area(j) >= 0.5 * ref
+                    && b.area(j) <= 2 * ref && Math.hypot(b.cx(j) - px, b.cy(j) - py) < reach) {
                 return true;
             }
         }
@@ -1062,10 +1071,8 @@ public final class IdentityTracker {
                 continue;
             }
             double fromApart = Math.hypot(b.cx(j) - t.apartX, b.cy(j) - t.apartY);
-            double gapX = Math.max(0, Math.max(b.minX(j) - b.maxX(shared), b.minX(shared) - b.maxX(j)));
-            double gapY = Math.max(0, Math.max(b.minY(j) - b.maxY(shared), b.minY(shared) - b.maxY(j)));
             double d = Math.hypot(b.cx(j) - predictX(t, dt), b.cy(j) - predictY(t, dt));
-            if (fromApart <= reach && Math.hypot(gapX, gapY) <= 0.5 * len && d <= 2 * len && d < best) {
+            if (fromApart <= reach && b.boxGap(shared, j) <= 0.5 * len && d <= 2 * len && d < best) {
                 best = d;
                 pick = j;
             }
@@ -1108,19 +1115,8 @@ public final class IdentityTracker {
      * DrawnSceneTrackingTest lost its rat so).
      */
     private boolean ratApartWhereItWas(Blobs b, int i, double dt) {
-        if (!rat.visible || rat.inContact || b.area(i) <= maxArea) {
-            return false;
-        }
-        double px = predictX(rat, dt);
-        double py = predictY(rat, dt);
-        double ref = Math.max(rat.refArea, 1);
-        for (int j = 0; j < b.count() && j < Blobs.MAX; j++) {
-            if (j != i && candidate[j] && b.area(j) >= 0.5 * ref && b.area(j) <= 2 * ref
-                    && Math.hypot(b.cx(j) - px, b.cy(j) - py) < 0.5 * rat.span()) {
-                return true;
-            }
-        }
-        return false;
+        return rat.visible && !rat.inContact && b.area(i) > maxArea
+                && blobOfItsSizeNear(rat, b, i, predictX(rat, dt), predictY(rat, dt), 0.5 * rat.span(), false);
     }
 
     /** Longest a rat is held as a part of a shared blob without once being seen apart (ms). */
