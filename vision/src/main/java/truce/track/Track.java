@@ -52,6 +52,8 @@ public final class Track {
     double takenX;
     double takenY;
     boolean movedOff;
+    /** Frames in a row its blob was round (a ball: see IdentityTracker.leaveABall). */
+    int roundFrames;
 
     Track(Animal animal) {
         this.animal = animal;
@@ -174,6 +176,7 @@ public final class Track {
         takenX = o.takenX;
         takenY = o.takenY;
         movedOff = o.movedOff;
+        roundFrames = o.roundFrames;
     }
 
     void reset() {
@@ -190,5 +193,6 @@ public final class Track {
         rigidArea = 0;
         rigidLeft = false;
         movedOff = false;
+        roundFrames = 0;
     }
 }
