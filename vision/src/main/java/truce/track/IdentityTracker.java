@@ -394,13 +394,24 @@ public final class IdentityTracker {
                 || lastMs - t.rigidSinceMs < GIVE_WAY_STILL_MS) {
             return r;
         }
+        return takeAWalkingRat(blobs, n, c, r, dt, true);
+    }
+
+    /**
+     * Hands the rat's track to the unclaimed blob that walks like a rat ({@link #walksLikeARat}): of several, the
+     * one that came farthest without a break ({@code farthestWalked}) or else the nearest to the track. Returns the
+     * rat's blob: that one, or {@code r} when there is none.
+     */
+    private int takeAWalkingRat(Blobs blobs, int n, int c, int r, double dt, boolean farthestWalked) {
+        Track t = rat;
         int pick = -1;
-        double walked = 0;
+        double best = farthestWalked ? 0 : Double.NEGATIVE_INFINITY; // one that came no way at all is not picked
         for (int j = 0; j < n; j++) {
             if (j != c && j != r && candidate[j] && walksLikeARat(t, blobs, j)) {
-                double d = Math.hypot(blobs.cx(j) - blobRunX[j], blobs.cy(j) - blobRunY[j]);
-                if (d > walked) {
-                    walked = d;
+                double score = farthestWalked ? Math.hypot(blobs.cx(j) - blobRunX[j], blobs.cy(j) - blobRunY[j])
+                        : -Math.hypot(blobs.cx(j) - t.x, blobs.cy(j) - t.y);
+                if (score > best) {
+                    best = score;
                     pick = j;
                 }
             }
@@ -431,22 +442,7 @@ public final class IdentityTracker {
         if (++t.roundFrames < BALL_FRAMES) {
             return r;
         }
-        int pick = -1;
-        double nearest = Double.MAX_VALUE;
-        for (int j = 0; j < n; j++) {
-            if (j != c && j != r && candidate[j] && walksLikeARat(t, blobs, j)) {
-                double d = Math.hypot(blobs.cx(j) - t.x, blobs.cy(j) - t.y);
-                if (d < nearest) {
-                    nearest = d;
-                    pick = j;
-                }
-            }
-        }
-        if (pick < 0) {
-            return r;
-        }
-        takeAnew(t, blobs, pick, dt);
-        return pick;
+        return takeAWalkingRat(blobs, n, c, r, dt, false);
     }
 
     /** The rat's track goes over to blob {@code pick}: no velocity, size and stillness carried over. */
