@@ -490,13 +490,18 @@ public final class IdentityTracker {
 
     /** An unclaimed blob that is plainly the rat: on the move, rat-like in size and shape, away from the cat. */
     private boolean looksLikeTheRat(Track t, Blobs b, int i) {
-        double area = b.area(i);
-        if (area < 0.5 * t.refArea || area > 2 * t.refArea || catLikeness(area) > 0.2 || failsRatShape(b, i)
-                || blobStrayAge[i] >= STALE_STRAY) {
-            return false;
-        }
         // not a piece of the cat (the same reach as a lost rat's return)
-        return catLengthsAway(b, i) > 0.8;
+        return ratSizedAndShaped(b, i, t.refArea) && catLengthsAway(b, i) > 0.8;
+    }
+
+    /**
+     * Whether blob {@code i} has a rat's size (half to twice {@code ref}, and nothing like a cat's) and shape
+     * ({@link #failsRatShape}), and is not lying there unclaimed (stale).
+     */
+    private boolean ratSizedAndShaped(Blobs b, int i, double ref) {
+        double area = b.area(i);
+        return !(area < 0.5 * ref || area > 2 * ref || catLikeness(area) > 0.2 || failsRatShape(b, i)
+                || blobStrayAge[i] >= STALE_STRAY);
     }
 
     /**
@@ -1105,9 +1110,7 @@ public final class IdentityTracker {
         int pick = -1;
         double best = Double.MAX_VALUE;
         for (int j = 0; j < n; j++) {
-            double a = b.area(j);
-            if (j == shared || !candidate[j] || a < 0.5 * ref || a > 2 * ref || catLikeness(a) > 0.2
-                    || failsRatShape(b, j) || blobStrayAge[j] >= STALE_STRAY || coversAFixture(b, j)) {
+            if (j == shared || !candidate[j] || !ratSizedAndShaped(b, j, ref) || coversAFixture(b, j)) {
                 continue;
             }
             double fromApart = Math.hypot(b.cx(j) - t.apartX, b.cy(j) - t.apartY);
