@@ -17,8 +17,8 @@ import truce.zones.ZoneKind;
  * or near where it was. Extra blobs (a hand, a toy, a reflection) are left alone.
  */
 public final class IdentityTracker {
-    private static final int NONE = -1;
-    private static final int SHARED = -2;
+    static final int NONE = -1;
+    static final int SHARED = -2;
 
     private final TrackerSettings s;
     private final FloorMap zones;
@@ -43,52 +43,7 @@ public final class IdentityTracker {
     private final double[] areas = new double[2];
     private final double[] refined = new double[2];
     private final boolean[] candidate = new boolean[Blobs.MAX];
-    /** Unclaimed blobs that keep still (a parked toy, a new bowl, a ghost): never taken for a lost animal. */
-    private static final int STRAYS = 16;
-    private static final int STALE_STRAY = 10;
-    private final double[] strayX = new double[STRAYS];
-    private final double[] strayY = new double[STRAYS];
-    private final int[] strayAge = new int[STRAYS];
-    /**
-     * The stray lay still for {@link #FIXTURE_FRAMES} (a toy, a ball), or is such a thing moving off: its blob
-     * has covered where the thing was every frame since.
-     */
-    private final boolean[] strayFixture = new boolean[STRAYS];
-    private final boolean[] nextFixture = new boolean[STRAYS];
-    /** Longer than a rat keeps still unclaimed (it freezes 1-3 s): what lay still this long is a thing. */
-    private static final int FIXTURE_FRAMES = 150;
-    /** Where each stray was when its age started: it only ages while it stays near there. */
-    private final double[] strayAX = new double[STRAYS];
-    private final double[] strayAY = new double[STRAYS];
-    private int strays;
-    private final double[] nextX = new double[STRAYS];
-    private final double[] nextY = new double[STRAYS];
-    private final int[] nextAge = new int[STRAYS];
-    private final double[] nextAX = new double[STRAYS];
-    private final double[] nextAY = new double[STRAYS];
-    private final int[] blobStrayAge = new int[Blobs.MAX];
-    private final int[] blobStray = new int[Blobs.MAX];
-    /**
-     * Since when each stray has been seen without a break (frame to frame within a share of its size, and of
-     * about the same size), moving or not, and its last size: a faint cat is born from such a run.
-     */
-    private final double[] strayRunMs = new double[STRAYS];
-    private final double[] strayArea = new double[STRAYS];
-    private final double[] nextRunMs = new double[STRAYS];
-    private final double[] nextArea = new double[STRAYS];
-    private final double[] blobRunMs = new double[Blobs.MAX];
-    /** Where each stray's unbroken run began (a blob's, when it continues one; else where it is). */
-    private final double[] strayRunX = new double[STRAYS];
-    private final double[] strayRunY = new double[STRAYS];
-    private final double[] nextRunX = new double[STRAYS];
-    private final double[] nextRunY = new double[STRAYS];
-    private final double[] blobRunX = new double[Blobs.MAX];
-    private final double[] blobRunY = new double[Blobs.MAX];
-    /** Since when each stray has kept still (its age's start), to tell one that came in moving from one born still. */
-    private final double[] strayStillMs = new double[STRAYS];
-    private final double[] nextStillMs = new double[STRAYS];
-    /** Since when each blob has kept still, if it continues a stray; else now. */
-    private final double[] blobStillMs = new double[Blobs.MAX];
+    private final Strays strays = new Strays();
     private double catRef = Double.NaN;
     private double ratRef = Double.NaN;
     private int apartFrames;
@@ -178,7 +133,7 @@ public final class IdentityTracker {
         ratRef = Double.NaN;
         apartFrames = 0;
         flipVotes = 0;
-        strays = 0;
+        strays.reset();
         lastMs = Double.NaN;
         firstMs = Double.NaN;
         wasShared = false;
@@ -205,15 +160,7 @@ public final class IdentityTracker {
                 plausible++;
             }
         }
-        for (int i = 0; i < n; i++) {
-            blobStray[i] = stray(blobs.cx(i), blobs.cy(i));
-            blobStrayAge[i] = blobStray[i] < 0 ? 0 : strayAge[blobStray[i]];
-            int run = runOf(blobs, i);
-            blobRunMs[i] = run < 0 ? timeMs : strayRunMs[run];
-            blobRunX[i] = run < 0 ? blobs.cx(i) : strayRunX[run];
-            blobRunY[i] = run < 0 ? blobs.cy(i) : strayRunY[run];
-            blobStillMs[i] = blobStray[i] < 0 ? timeMs : strayStillMs[blobStray[i]];
-        }
+        strays.see(blobs, n, timeMs);
         // First sight of both at once: the larger is the cat when sizes clearly differ.
         boolean firstPair = !cat.everSeen && !rat.everSeen && plausible >= 2;
 
@@ -296,7 +243,7 @@ public final class IdentityTracker {
             bestRat = leaveABall(blobs, n, bestCat, bestRat, dt);
             leaveARigidBlob(blobs, n, bestCat, bestRat);
         }
-        rememberStrays(blobs, n, bestCat, bestRat);
+        strays.remember(blobs, n, bestCat, bestRat, lastMs);
         reviseLoneIdentity();
         proveTheTake();
         if (cat.visible && cat.lengthsPerSecond() >= RUSH_SPEED) {
@@ -376,7 +323,7 @@ public final class IdentityTracker {
      * rat is followed from its first steps, but the track's blob has not stirred by a pixel in that time.
      */
     private static final double GIVE_WAY_STILL_MS = 1000;
-    /** A blob seen without a break for this long (over {@link #STALE_STRAY} frames) that is not stale walks. */
+    /** A blob seen without a break for this long (over {@link Strays#STALE_STRAY} frames) that is not stale walks. */
     private static final double WALKING_RUN_MS = 400;
 
     /**
@@ -408,7 +355,8 @@ public final class IdentityTracker {
         double best = farthestWalked ? 0 : Double.NEGATIVE_INFINITY; // one that came no way at all is not picked
         for (int j = 0; j < n; j++) {
             if (j != c && j != r && candidate[j] && walksLikeARat(t, blobs, j)) {
-                double score = farthestWalked ? Math.hypot(blobs.cx(j) - blobRunX[j], blobs.cy(j) - blobRunY[j])
+                double score = farthestWalked
+                        ? Math.hypot(blobs.cx(j) - strays.runX(j), blobs.cy(j) - strays.runY(j))
                         : -Math.hypot(blobs.cx(j) - t.x, blobs.cy(j) - t.y);
                 if (score > best) {
                     best = score;
@@ -467,11 +415,12 @@ public final class IdentityTracker {
         double area = b.area(i);
         boolean ratSized = scaleKnown ? area / (pxPerCm * pxPerCm) >= SMALLEST_RAT_CM2 : area >= 0.5 * t.refArea;
         boolean notTheCat = cat.everSeen ? area < 0.5 * cat.refArea : catLikeness(area) < 0.5;
-        if (!ratSized || !notTheCat || failsRatShape(b, i) || coversAFixture(b, i) || catLengthsAway(b, i) <= 1.2) {
+        if (!ratSized || !notTheCat || failsRatShape(b, i) || strays.coversAFixture(b, i)
+                || catLengthsAway(b, i) <= 1.2) {
             return false;
         }
         // seen without a break for longer than a still blob takes to go stale, yet not stale: it moved meanwhile
-        return blobStrayAge[i] < STALE_STRAY && lastMs - blobRunMs[i] >= WALKING_RUN_MS;
+        return !strays.stale(i) && lastMs - strays.runMs(i) >= WALKING_RUN_MS;
     }
 
     /** Whether blob {@code i} is where, and as big as, the track's blob was when it last moved. */
@@ -501,85 +450,9 @@ public final class IdentityTracker {
     private boolean ratSizedAndShaped(Blobs b, int i, double ref) {
         double area = b.area(i);
         return !(area < 0.5 * ref || area > 2 * ref || catLikeness(area) > 0.2 || failsRatShape(b, i)
-                || blobStrayAge[i] >= STALE_STRAY);
+                || strays.stale(i));
     }
 
-    /**
-     * The last frame's stray whose unbroken run blob {@code i} continues (the nearest within a quarter of its
-     * size's side, of half to twice its size: a walking rat's outline takes and drops a leg, its tail or its shadow,
-     * and a 30 % bound restarted its run at each change), or -1: the blob's run then starts now.
-     */
-    private int runOf(Blobs b, int i) {
-        double a = b.area(i);
-        double reach = Math.max(4, 0.25 * Math.sqrt(a));
-        double best = reach;
-        int run = -1;
-        for (int k = 0; k < strays; k++) {
-            double d = Math.hypot(strayX[k] - b.cx(i), strayY[k] - b.cy(i));
-            if (d <= best && a > 0.5 * strayArea[k] && a < strayArea[k] / 0.5) {
-                best = d;
-                run = k;
-            }
-        }
-        return run;
-    }
-
-    private int stray(double x, double y) {
-        for (int k = 0; k < strays; k++) {
-            if (Math.abs(strayX[k] - x) < 4 && Math.abs(strayY[k] - y) < 4) {
-                return k;
-            }
-        }
-        return -1;
-    }
-
-    /**
-     * Ages the unclaimed blobs that stayed where they were; forgets the ones that went. One that creeps on
-     * (a slow rat nobody follows) starts again from zero once it is a few pixels from where its age began.
-     */
-    private void rememberStrays(Blobs blobs, int n, int c, int r) {
-        int m = 0;
-        for (int i = 0; i < n && m < STRAYS; i++) {
-            if (i == c || i == r || blobs.area(i) <= 0 || (c == SHARED && i == r)) {
-                continue;
-            }
-            double x = blobs.cx(i);
-            double y = blobs.cy(i);
-            int k = blobStray[i];
-            nextX[m] = x;
-            nextY[m] = y;
-            nextFixture[m] = k >= 0 && (strayFixture[k] || strayAge[k] + 1 >= FIXTURE_FRAMES)
-                    || coversAFixture(blobs, i);
-            nextRunMs[m] = blobRunMs[i];
-            nextRunX[m] = blobRunX[i];
-            nextRunY[m] = blobRunY[i];
-            nextArea[m] = blobs.area(i);
-            if (k >= 0 && Math.abs(strayAX[k] - x) < 6 && Math.abs(strayAY[k] - y) < 6) {
-                nextAge[m] = blobStrayAge[i] + 1;
-                nextAX[m] = strayAX[k];
-                nextAY[m] = strayAY[k];
-                nextStillMs[m] = strayStillMs[k];
-            } else {
-                nextAge[m] = 1;
-                nextAX[m] = x;
-                nextAY[m] = y;
-                nextStillMs[m] = lastMs;
-            }
-            m++;
-        }
-        System.arraycopy(nextX, 0, strayX, 0, m);
-        System.arraycopy(nextY, 0, strayY, 0, m);
-        System.arraycopy(nextAge, 0, strayAge, 0, m);
-        System.arraycopy(nextFixture, 0, strayFixture, 0, m);
-        System.arraycopy(nextAX, 0, strayAX, 0, m);
-        System.arraycopy(nextAY, 0, strayAY, 0, m);
-        System.arraycopy(nextRunMs, 0, strayRunMs, 0, m);
-        System.arraycopy(nextRunX, 0, strayRunX, 0, m);
-        System.arraycopy(nextRunY, 0, strayRunY, 0, m);
-        System.arraycopy(nextArea, 0, strayArea, 0, m);
-        System.arraycopy(nextStillMs, 0, strayStillMs, 0, m);
-        strays = m;
-    }
 
     /**
      * While only one animal has ever been seen, its identity rests on its size alone and is revised when
@@ -713,10 +586,10 @@ public final class IdentityTracker {
             }
         }
         double classCost = 1.5 * (t.animal == Animal.CAT ? 1 - likeCat : likeCat);
-        boolean stale = blobStrayAge[i] >= STALE_STRAY;
+        boolean stale = strays.stale(i);
         if (!t.everSeen) {
             // a cat lying still since the first frame is not a thing parked unclaimed while it was elsewhere
-            boolean sinceStart = t.animal == Animal.CAT && blobRunMs[i] <= firstMs;
+            boolean sinceStart = t.animal == Animal.CAT && strays.runMs(i) <= firstMs;
             if ((stale && !sinceStart) || !clearEnough(t, b, i, area)) {
                 return 1e9;
             }
@@ -823,7 +696,7 @@ public final class IdentityTracker {
             return true;
         }
         return t.animal == Animal.CAT && c >= FAINT_SHARE * s.minNewContrast() && catLikeness(area) > 0.8
-                && !b.touchesBorder(i) && lastMs - blobRunMs[i] >= FAINT_CAT_MS;
+                && !b.touchesBorder(i) && lastMs - strays.runMs(i) >= FAINT_CAT_MS;
     }
 
     /** Whether blob {@code i}'s centre lies within {@code reach} of a cover zone (false without cover zones). */
@@ -940,8 +813,8 @@ public final class IdentityTracker {
         }
         // A rat-sized blob is often a toy, a hand or a piece of the cat: only an elongated one that is on the
         // move (not lying there unclaimed) and well away from the cat.
-        if (p > 0.2 || elongation(b, i) < s.minRatElongation() || (blobStrayAge[i] > 2 && !movedInSinceLost(t, i))
-                || b.touchesBorder(i) || coversAFixture(b, i)) {
+        if (p > 0.2 || elongation(b, i) < s.minRatElongation() || (strays.age(i) > 2 && !movedInSinceLost(t, i))
+                || b.touchesBorder(i) || strays.coversAFixture(b, i)) {
             return false;
         }
         return catLengthsAway(b, i) > 1.2;
@@ -973,23 +846,9 @@ public final class IdentityTracker {
      * one on view before the rat went was seen to be something else.
      */
     private boolean movedInSinceLost(Track t, int i) {
-        return blobRunMs[i] > t.lastSeenMs && blobStillMs[i] - blobRunMs[i] >= MOVED_IN_MS;
+        return strays.runMs(i) > t.lastSeenMs && strays.stillMs(i) - strays.runMs(i) >= MOVED_IN_MS;
     }
 
-    /**
-     * Whether the blob spans where, last frame, an unclaimed thing that lay still for seconds was (or such a
-     * thing on the move): that thing moving off, with the ghost it leaves, not the lost rat coming back. The
-     * demo's ball lay a minute beside the rat's shelter; when it rolled off at 2375 the lost rat took it and
-     * rode it to where it stopped, while the real rat came out of the shelter.
-     */
-    private boolean coversAFixture(Blobs b, int i) {
-        for (int k = 0; k < strays; k++) {
-            if (strayFixture[k] && b.boxHolds(i, strayX[k], strayY[k], 0)) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     private double sharedCost(Blobs b, int i, double dt) {
         if (!cat.everSeen || !rat.everSeen || !(cat.visible || cat.framesUnseen <= 2)
@@ -1110,7 +969,7 @@ public final class IdentityTracker {
         int pick = -1;
         double best = Double.MAX_VALUE;
         for (int j = 0; j < n; j++) {
-            if (j == shared || !candidate[j] || !ratSizedAndShaped(b, j, ref) || coversAFixture(b, j)) {
+            if (j == shared || !candidate[j] || !ratSizedAndShaped(b, j, ref) || strays.coversAFixture(b, j)) {
                 continue;
             }
             double fromApart = Math.hypot(b.cx(j) - t.apartX, b.cy(j) - t.apartY);
