@@ -22,19 +22,8 @@ public final class IdentityTracker {
 
     private final TrackerSettings s;
     private final FloorMap zones;
-    private final int width;
-    private final int height;
-    private final double pxPerCm;
-    private final boolean scaleKnown;
-    private final double minArea;
-    private final double maxArea;
-    /**
-     * A blob over the border may be this large: the owner's arm reaching in over the edge joins the cat's blob
-     * and doubles it (seed 8086 scene-04 at 439, seed 27182 scene-02 at 1279: the cat, refused as too large, was
-     * lost for the whole of a lunge). An arm alone is smaller than a cat, and one over a cat lying still is
-     * refused by {@link #armOverARestingCat}.
-     */
-    private final double maxJoinedArea;
+    private final Scale scale;
+    private final Frame frame = new Frame();
     private final Track cat = new Track(Animal.CAT);
     private final Track rat = new Track(Animal.RAT);
     private final Track[] both = {cat, rat};
@@ -42,31 +31,15 @@ public final class IdentityTracker {
     private final double[] seeds = new double[4];
     private final double[] areas = new double[2];
     private final double[] refined = new double[2];
-    private final boolean[] candidate = new boolean[Blobs.MAX];
     private final Strays strays = new Strays();
     private double catRef = Double.NaN;
     private double ratRef = Double.NaN;
     private int apartFrames;
-    private double lastMs = Double.NaN;
-    /** Time of the first frame since the last reset. */
-    private double firstMs = Double.NaN;
 
     public IdentityTracker(int width, int height, FloorMap zones, TrackerSettings settings) {
         this.s = settings;
         this.zones = zones;
-        this.width = width;
-        this.height = height;
-        this.scaleKnown = zones.hasScale();
-        this.pxPerCm = width / (scaleKnown ? zones.viewWidthCm() : settings.defaultViewWidthCm());
-        double cm2 = pxPerCm * pxPerCm;
-        if (scaleKnown) {
-            minArea = 8 * cm2;           // a mouse from above is ~25 cm^2
-            maxArea = 1600 * cm2;        // a big cat stretched out is ~800 cm^2
-        } else {
-            minArea = 0.0005 * width * height;
-            maxArea = 0.2 * width * height;
-        }
-        maxJoinedArea = Math.max(maxArea, Math.min(2 * maxArea, 0.2 * width * height));
+        this.scale = new Scale(width, height, zones, settings);
     }
 
     public Track cat() {
@@ -83,11 +56,11 @@ public final class IdentityTracker {
 
     /** Pixels per centimetre on the floor (assumed when no view width was given). */
     public double pxPerCm() {
-        return pxPerCm;
+        return scale.pxPerCm;
     }
 
     public boolean scaleKnown() {
-        return scaleKnown;
+        return scale.scaleKnown;
     }
 
     /**
@@ -134,8 +107,7 @@ public final class IdentityTracker {
         apartFrames = 0;
         flipVotes = 0;
         strays.reset();
-        lastMs = Double.NaN;
-        firstMs = Double.NaN;
+        frame.reset();
         wasShared = false;
         restingCat = false;
         catRushMs = Double.NaN;
@@ -145,18 +117,14 @@ public final class IdentityTracker {
 
     /** Assigns this frame's blobs to the cat and the rat. */
     public void update(Blobs blobs, double timeMs) {
-        double dt = Double.isNaN(lastMs) || timeMs <= lastMs ? 1 / 30.0 : (timeMs - lastMs) / 1000.0;
-        lastMs = timeMs;
-        if (Double.isNaN(firstMs)) {
-            firstMs = timeMs;
-        }
+        double dt = frame.begin(timeMs);
         int n = Math.min(blobs.count(), Blobs.MAX);
         int plausible = 0;
         for (int i = 0; i < n; i++) {
             double a = blobs.area(i);
-            candidate[i] = a >= minArea && !blobs.ghost(i)
-                    && (a <= maxArea || (blobs.touchesBorder(i) && a <= maxJoinedArea));
-            if (candidate[i]) {
+            frame.candidate[i] = a >= scale.minArea && !blobs.ghost(i)
+                    && (a <= scale.maxArea || (blobs.touchesBorder(i) && a <= scale.maxJoinedArea));
+            if (frame.candidate[i]) {
                 plausible++;
             }
         }
@@ -168,11 +136,11 @@ public final class IdentityTracker {
         int bestCat = NONE;
         int bestRat = NONE;
         for (int c = SHARED; c < n; c++) {
-            if (c >= 0 && !candidate[c]) {
+            if (c >= 0 && !frame.candidate[c]) {
                 continue;
             }
             for (int r = NONE; r < n; r++) {
-                if (r >= 0 && (!candidate[r] || r == c)) {
+                if (r >= 0 && (!frame.candidate[r] || r == c)) {
                     continue;
                 }
                 double cost;
@@ -243,11 +211,11 @@ public final class IdentityTracker {
             bestRat = leaveABall(blobs, n, bestCat, bestRat, dt);
             leaveARigidBlob(blobs, n, bestCat, bestRat);
         }
-        strays.remember(blobs, n, bestCat, bestRat, lastMs);
+        strays.remember(blobs, n, bestCat, bestRat, frame.nowMs);
         reviseLoneIdentity();
         proveTheTake();
         if (cat.visible && cat.lengthsPerSecond() >= RUSH_SPEED) {
-            catRushMs = lastMs;
+            catRushMs = frame.nowMs;
         }
         if (rat.visible) {
             ratFled = false;
@@ -294,21 +262,22 @@ public final class IdentityTracker {
             t.rigidX = blobs.cx(r);
             t.rigidY = blobs.cy(r);
             t.rigidArea = blobs.area(r);
-            t.rigidSinceMs = lastMs;
+            t.rigidSinceMs = frame.nowMs;
             t.rigidLeft = false;
             return;
         }
-        if (lastMs - t.rigidSinceMs < RIGID_S * 1000) {
+        if (frame.nowMs - t.rigidSinceMs < RIGID_S * 1000) {
             return;
         }
-        if (lastMs - t.rigidSinceMs >= RIGID_ALONE_S * 1000) {
+        if (frame.nowMs - t.rigidSinceMs >= RIGID_ALONE_S * 1000) {
             lose(t);
             t.rigidLeft = true;
             return;
         }
         double len = t.span();
         for (int j = 0; j < n; j++) {
-            if (j != c && j != r && candidate[j] && Math.hypot(blobs.cx(j) - t.x, blobs.cy(j) - t.y) >= len
+            if (j != c && j != r && frame.candidate[j]
+                    && Math.hypot(blobs.cx(j) - t.x, blobs.cy(j) - t.y) >= len
                     && looksLikeTheRat(t, blobs, j)) {
                 lose(t);
                 t.rigidLeft = true;
@@ -338,7 +307,7 @@ public final class IdentityTracker {
     private int giveWayToAWalkingRat(Blobs blobs, int n, int c, int r, double dt) {
         Track t = rat;
         if (r < 0 || !t.visible || t.inContact || t.movedOff || t.rigidArea <= 0 || !onRigidBlob(t, blobs, r)
-                || lastMs - t.rigidSinceMs < GIVE_WAY_STILL_MS) {
+                || frame.nowMs - t.rigidSinceMs < GIVE_WAY_STILL_MS) {
             return r;
         }
         return takeAWalkingRat(blobs, n, c, r, dt, true);
@@ -354,7 +323,7 @@ public final class IdentityTracker {
         int pick = -1;
         double best = farthestWalked ? 0 : Double.NEGATIVE_INFINITY; // one that came no way at all is not picked
         for (int j = 0; j < n; j++) {
-            if (j != c && j != r && candidate[j] && walksLikeARat(t, blobs, j)) {
+            if (j != c && j != r && frame.candidate[j] && walksLikeARat(t, blobs, j)) {
                 double score = farthestWalked
                         ? Math.hypot(blobs.cx(j) - strays.runX(j), blobs.cy(j) - strays.runY(j))
                         : -Math.hypot(blobs.cx(j) - t.x, blobs.cy(j) - t.y);
@@ -413,14 +382,15 @@ public final class IdentityTracker {
      */
     private boolean walksLikeARat(Track t, Blobs b, int i) {
         double area = b.area(i);
-        boolean ratSized = scaleKnown ? area / (pxPerCm * pxPerCm) >= SMALLEST_RAT_CM2 : area >= 0.5 * t.refArea;
+        boolean ratSized = scale.scaleKnown ? area / (scale.pxPerCm * scale.pxPerCm) >= SMALLEST_RAT_CM2
+                : area >= 0.5 * t.refArea;
         boolean notTheCat = cat.everSeen ? area < 0.5 * cat.refArea : catLikeness(area) < 0.5;
         if (!ratSized || !notTheCat || failsRatShape(b, i) || strays.coversAFixture(b, i)
                 || catLengthsAway(b, i) <= 1.2) {
             return false;
         }
         // seen without a break for longer than a still blob takes to go stale, yet not stale: it moved meanwhile
-        return !strays.stale(i) && lastMs - strays.runMs(i) >= WALKING_RUN_MS;
+        return !strays.stale(i) && frame.nowMs - strays.runMs(i) >= WALKING_RUN_MS;
     }
 
     /** Whether blob {@code i} is where, and as big as, the track's blob was when it last moved. */
@@ -487,10 +457,9 @@ public final class IdentityTracker {
         seeds[3] = rat.y + rat.vy / 30;
         areas[0] = Double.isNaN(catRef) ? cat.area : catRef;
         areas[1] = Double.isNaN(ratRef) ? rat.area : ratRef;
-        return detectorSplit != null && detectorSplit.split(blobs, b, seeds, areas, parts);
+        return frame.detector != null && frame.detector.split(blobs, b, seeds, areas, parts);
     }
 
-    private AnimalDetector detectorSplit;
     /**
      * How far a still blob's centroid and area may flicker and still count as unmoved: a pixel or half a working
      * pixel, and {@link #RIGID_WORK_PIXELS} working pixels of area (set with the detector, whose working image
@@ -535,7 +504,7 @@ public final class IdentityTracker {
 
     /** The detector that can split a contact blob (set once by the pipeline). */
     public void splitWith(AnimalDetector detector) {
-        this.detectorSplit = detector;
+        frame.detector = detector;
         double work = detector.workPixelArea();
         this.rigidPx = Math.max(RIGID_PX, 0.5 * Math.sqrt(work));
         this.rigidAreaStep = RIGID_WORK_PIXELS * work + 1e-9;
@@ -553,12 +522,12 @@ public final class IdentityTracker {
 
     /** Probability-like score that a blob of this area is the cat rather than the rat. */
     double catLikeness(double area) {
-        double byScale = s.catMinAreaCm2() * pxPerCm * pxPerCm;
+        double byScale = s.catMinAreaCm2() * scale.pxPerCm * scale.pxPerCm;
         double boundary = byScale;
         if (apartFrames >= 15 && catRef > ratRef * 1.3) {
             double learnt = Math.sqrt(catRef * ratRef);
             // a known floor scale overrules sizes learnt from a wrong first sighting (a leash end as the rat)
-            if (!scaleKnown || (learnt > 0.5 * byScale && learnt < 2 * byScale)) {
+            if (!scale.scaleKnown || (learnt > 0.5 * byScale && learnt < 2 * byScale)) {
                 boundary = learnt;
             }
         }
@@ -578,37 +547,38 @@ public final class IdentityTracker {
         // the larger of a first pair is the cat, unless the known floor scale already says plainly what it is;
         // with a known scale the ratio only leans on the size's own verdict, so a doubtful pair (a shelter and a
         // bowl) never beats a pair whose sizes plainly say cat and rat
-        if (firstPair && other >= 0 && !(scaleKnown && (likeCat < 0.1 || likeCat > 0.9))) {
+        if (firstPair && other >= 0 && !(scale.scaleKnown && (likeCat < 0.1 || likeCat > 0.9))) {
             double ratio = area / b.area(other);
             if (ratio > 1.6 || ratio < 1 / 1.6) {
                 double larger = ratio > 1 ? 1 : 0;
-                likeCat = scaleKnown ? 0.5 * (likeCat + larger) : larger;
+                likeCat = scale.scaleKnown ? 0.5 * (likeCat + larger) : larger;
             }
         }
         double classCost = 1.5 * (t.animal == Animal.CAT ? 1 - likeCat : likeCat);
         boolean stale = strays.stale(i);
         if (!t.everSeen) {
             // a cat lying still since the first frame is not a thing parked unclaimed while it was elsewhere
-            boolean sinceStart = t.animal == Animal.CAT && strays.runMs(i) <= firstMs;
+            boolean sinceStart = t.animal == Animal.CAT && strays.runMs(i) <= frame.firstMs;
             if ((stale && !sinceStart) || !clearEnough(t, b, i, area)) {
                 return 1e9;
             }
             if (t.animal == Animal.RAT && elongation(b, i) < s.minRatElongation()) {
                 return 1e9; // a new rat is never round: that is a ball
             }
-            if (b.touchesBorder(i) && area < MIN_NEW_AT_EDGE * width * height) {
+            if (b.touchesBorder(i) && area < MIN_NEW_AT_EDGE * scale.width * scale.height) {
                 return 1e9; // a speck on the edge is glare or the pen's rim; an animal coming in soon shows more
             }
             double ratSize = 0;
-            if (t.animal == Animal.RAT && scaleKnown) {
+            if (t.animal == Animal.RAT && scale.scaleKnown) {
                 // with the floor's scale, a first rat is no smaller than a mouse (a leash end, a toy piece is)
-                double cm2 = area / (pxPerCm * pxPerCm);
+                double cm2 = area / (scale.pxPerCm * scale.pxPerCm);
                 ratSize = cm2 < SMALLEST_RAT_CM2 ? Math.min(2, 1.5 * Math.log(SMALLEST_RAT_CM2 / cm2)) : 0;
                 // and, of two that may be, the one of a rat's usual size rather than a toy's (a ball on fleece
                 // once won the first sighting by a hair)
                 ratSize += cm2 < USUAL_RAT_CM2 ? Math.min(0.3, 0.25 * Math.log(USUAL_RAT_CM2 / cm2)) : 0;
             }
-            return classCost + 0.2 + ratSize + (b.touchesBorder(i) && area > 0.05 * width * height ? 1.0 : 0);
+            return classCost + 0.2 + ratSize
+                    + (b.touchesBorder(i) && area > 0.05 * scale.width * scale.height ? 1.0 : 0);
         }
         if (t.rigidLeft && onRigidBlob(t, b, i)) {
             return 1e9; // the still thing it was given up from
@@ -637,7 +607,7 @@ public final class IdentityTracker {
         }
         // Lost for a while: it can only come back where it could have been all along, and as something that
         // was not already lying there unclaimed (but see staleYetItself).
-        double unseenS = Math.max(0, (lastMs - t.lastSeenMs) / 1000.0);
+        double unseenS = Math.max(0, (frame.nowMs - t.lastSeenMs) / 1000.0);
         if (stale && !staleYetItself(t, b, i, area, unseenS)) {
             return 1e9;
         }
@@ -696,7 +666,7 @@ public final class IdentityTracker {
             return true;
         }
         return t.animal == Animal.CAT && c >= FAINT_SHARE * s.minNewContrast() && catLikeness(area) > 0.8
-                && !b.touchesBorder(i) && lastMs - strays.runMs(i) >= FAINT_CAT_MS;
+                && !b.touchesBorder(i) && frame.nowMs - strays.runMs(i) >= FAINT_CAT_MS;
     }
 
     /** Whether blob {@code i}'s centre lies within {@code reach} of a cover zone (false without cover zones). */
@@ -743,7 +713,7 @@ public final class IdentityTracker {
      * not learning it; once its box shows floor again it is lost as usual.
      */
     private boolean holdStill(Track t) {
-        if (!t.visible || t.inContact || detectorSplit == null
+        if (!t.visible || t.inContact || frame.detector == null
                 || t.lengthsPerSecond() > HOLD_SPEED) {
             return false; // it was on the move: it went somewhere, it did not lie down
         }
@@ -755,13 +725,13 @@ public final class IdentityTracker {
         }
         double mx = 0.15 * (t.maxX - t.minX);
         double my = 0.15 * (t.maxY - t.minY);
-        if (detectorSplit.differingShare(t.minX + mx, t.minY + my, t.maxX - mx, t.maxY - my) < HOLD_SHARE) {
+        if (frame.detector.differingShare(t.minX + mx, t.minY + my, t.maxX - mx, t.maxY - my) < HOLD_SHARE) {
             return false;
         }
         t.vx = 0;
         t.vy = 0;
         t.framesUnseen = 0;
-        t.lastSeenMs = lastMs;
+        t.lastSeenMs = frame.nowMs;
         return true;
     }
 
@@ -807,8 +777,8 @@ public final class IdentityTracker {
             return sizeLikeBefore && p > 0.8; // never an arm over the border: cost refuses those first
         }
         // the size it had may have been a wrong first sighting's: a known floor scale can vouch instead
-        double cm2 = area / (pxPerCm * pxPerCm);
-        if (!sizeLikeBefore && !(scaleKnown && cm2 >= 40)) {
+        double cm2 = area / (scale.pxPerCm * scale.pxPerCm);
+        if (!sizeLikeBefore && !(scale.scaleKnown && cm2 >= 40)) {
             return false;
         }
         // A rat-sized blob is often a toy, a hand or a piece of the cat: only an elongated one that is on the
@@ -855,7 +825,7 @@ public final class IdentityTracker {
                 || !(rat.visible || rat.framesUnseen <= 2)) {
             return 1e9;
         }
-        if (lastMs - rat.apartMs > LONGEST_CONTACT_MS) {
+        if (frame.nowMs - rat.apartMs > LONGEST_CONTACT_MS) {
             // The cat's blob alone passes for the two of them (over 0.9 of the cat's size and 0.2 of the rat's),
             // and a rat the split cannot find is held where it was: a rat that hid beside a resting cat stayed
             // "in contact" with it for hundreds of frames (seed 5150 scene-04 with a rat learnt from a stretch of
@@ -932,7 +902,8 @@ public final class IdentityTracker {
                                       boolean clearOfBorder) {
         double ref = Math.max(t.refArea, 1);
         for (int j = 0; j < b.count() && j < Blobs.MAX; j++) {
-            if (j != i && candidate[j] && !(clearOfBorder && b.touchesBorder(j)) && b.area(j) >= 0.5 * ref
+            if (j != i && frame.candidate[j] && !(clearOfBorder && b.touchesBorder(j))
+                    && b.area(j) >= 0.5 * ref
                     && b.area(j) <= 2 * ref && Math.hypot(b.cx(j) - px, b.cy(j) - py) < reach) {
                 return true;
             }
@@ -965,11 +936,12 @@ public final class IdentityTracker {
         double ref = Double.isNaN(ratRef) ? t.refArea : ratRef;
         // its length by its usual size (a part of a contact blob measures no length of the rat's own)
         double len = RAT_LENGTH_PER_SIDE * Math.sqrt(ref);
-        double reach = len * (1 + FLEE_LENGTHS * Math.max(0, lastMs - t.apartMs) / 1000.0);
+        double reach = len * (1 + FLEE_LENGTHS * Math.max(0, frame.nowMs - t.apartMs) / 1000.0);
         int pick = -1;
         double best = Double.MAX_VALUE;
         for (int j = 0; j < n; j++) {
-            if (j == shared || !candidate[j] || !ratSizedAndShaped(b, j, ref) || strays.coversAFixture(b, j)) {
+            if (j == shared || !frame.candidate[j] || !ratSizedAndShaped(b, j, ref)
+                    || strays.coversAFixture(b, j)) {
                 continue;
             }
             double fromApart = Math.hypot(b.cx(j) - t.apartX, b.cy(j) - t.apartY);
@@ -1017,7 +989,7 @@ public final class IdentityTracker {
      * DrawnSceneTrackingTest lost its rat so).
      */
     private boolean ratApartWhereItWas(Blobs b, int i, double dt) {
-        return rat.visible && !rat.inContact && b.area(i) > maxArea
+        return rat.visible && !rat.inContact && b.area(i) > scale.maxArea
                 && blobOfItsSizeNear(rat, b, i, predictX(rat, dt), predictY(rat, dt), 0.5 * rat.span(), false);
     }
 
@@ -1053,11 +1025,11 @@ public final class IdentityTracker {
         t.y = y;
         // The reported centroid is the body's, without tail, leash or shadow, once the blob is known to be this
         // animal; matching and prediction keep the blob's own (feeding the body's back moved identities about).
-        boolean refine = !contact && detectorSplit != null && detectorSplit.refine(b, i, refined);
+        boolean refine = !contact && frame.detector != null && frame.detector.refine(b, i, refined);
         t.bodyX = refine ? refined[0] : x;
         t.bodyY = refine ? refined[1] : y;
         if (!contact) {
-            t.apartMs = lastMs;
+            t.apartMs = frame.nowMs;
             t.apartX = x;
             t.apartY = y;
             t.area = t.everSeen ? t.area + 0.3 * (b.area(i) - t.area) : b.area(i);
@@ -1085,10 +1057,10 @@ public final class IdentityTracker {
         t.visible = true;
         t.inContact = contact;
         t.framesUnseen = 0;
-        t.lastSeenMs = lastMs;
-        double e = 0.02 * Math.max(width, height);
-        t.joinedToArm = !contact && b.area(i) > maxArea;
-        t.lastSeenAtEdge = t.minX < e || t.minY < e || t.maxX > width - e || t.maxY > height - e;
+        t.lastSeenMs = frame.nowMs;
+        double e = 0.02 * Math.max(scale.width, scale.height);
+        t.joinedToArm = !contact && b.area(i) > scale.maxArea;
+        t.lastSeenAtEdge = t.minX < e || t.minY < e || t.maxX > scale.width - e || t.maxY > scale.height - e;
         t.lastSeenNearCover = zones.has(ZoneKind.COVER)
                 ? zones.distance(ZoneKind.COVER, x, y) < Math.max(t.length * 0.75, 10)
                 : !t.lastSeenAtEdge;
@@ -1239,8 +1211,8 @@ public final class IdentityTracker {
 
     /** One frame on its own course: where its velocity takes it (inside the frame), in contact, not lost. */
     private void coast(Track t, double dt) {
-        double dx = Math.max(-t.minX, Math.min(width - t.maxX, t.vx * dt));
-        double dy = Math.max(-t.minY, Math.min(height - t.maxY, t.vy * dt));
+        double dx = Math.max(-t.minX, Math.min(scale.width - t.maxX, t.vx * dt));
+        double dy = Math.max(-t.minY, Math.min(scale.height - t.maxY, t.vy * dt));
         t.x += dx;
         t.y += dy;
         t.bodyX += dx;
@@ -1251,7 +1223,7 @@ public final class IdentityTracker {
         t.maxY += dy;
         t.inContact = true;
         t.framesUnseen = 0;
-        t.lastSeenMs = lastMs;
+        t.lastSeenMs = frame.nowMs;
     }
 
     private void lose(Track t) {
@@ -1291,7 +1263,7 @@ public final class IdentityTracker {
      * last-seen place alone decides.
      */
     private boolean fledIntoCover() {
-        return zones.has(ZoneKind.COVER) && lastMs - catRushMs <= FLED_WITHIN_MS
+        return zones.has(ZoneKind.COVER) && frame.nowMs - catRushMs <= FLED_WITHIN_MS
                 && Math.hypot(cat.x - rat.x, cat.y - rat.y) <= cat.span();
     }
 

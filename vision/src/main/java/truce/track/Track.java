@@ -39,7 +39,7 @@ public final class Track {
     boolean inCover;
     boolean lastSeenNearCover;
     boolean lastSeenAtEdge;
-    /** Its blob was larger than any cat: joined by the owner's arm over the edge (see IdentityTracker.maxJoinedArea). */
+    /** Its blob was larger than any cat: joined by the owner's arm over the edge (see Scale.maxJoinedArea). */
     boolean joinedToArm;
     /** Where and how big its blob was when it last moved or changed size, and since when it has not. */
     double rigidX;
