@@ -32,14 +32,13 @@ public final class IdentityTracker {
     private final double[] areas = new double[2];
     private final double[] refined = new double[2];
     private final Strays strays = new Strays();
-    private double catRef = Double.NaN;
-    private double ratRef = Double.NaN;
-    private int apartFrames;
+    private final Likeness likeness;
 
     public IdentityTracker(int width, int height, FloorMap zones, TrackerSettings settings) {
         this.s = settings;
         this.zones = zones;
         this.scale = new Scale(width, height, zones, settings);
+        this.likeness = new Likeness(settings, scale, cat, rat, strays);
     }
 
     public Track cat() {
@@ -102,9 +101,7 @@ public final class IdentityTracker {
     public void reset() {
         cat.reset();
         rat.reset();
-        catRef = Double.NaN;
-        ratRef = Double.NaN;
-        apartFrames = 0;
+        likeness.reset();
         flipVotes = 0;
         strays.reset();
         frame.reset();
@@ -203,7 +200,7 @@ public final class IdentityTracker {
                 lose(rat);
             }
             if (bestCat >= 0 && bestRat >= 0) {
-                learnSizes();
+                likeness.learnSizes();
             }
         }
         if (bestCat != SHARED) {
@@ -352,7 +349,7 @@ public final class IdentityTracker {
      */
     private int leaveABall(Blobs blobs, int n, int c, int r, double dt) {
         Track t = rat;
-        if (r < 0 || !t.visible || t.inContact || elongation(blobs, r) >= s.minRatElongation()) {
+        if (r < 0 || !t.visible || t.inContact || Likeness.elongation(blobs, r) >= s.minRatElongation()) {
             t.roundFrames = 0;
             return r;
         }
@@ -370,7 +367,7 @@ public final class IdentityTracker {
         t.rigidLeft = false;
         t.roundFrames = 0;
         t.area = blobs.area(pick);
-        ratRef = blobs.area(pick);
+        likeness.ratTakenAnew(blobs.area(pick));
         measure(t, blobs, pick, dt, false);
     }
 
@@ -382,11 +379,11 @@ public final class IdentityTracker {
      */
     private boolean walksLikeARat(Track t, Blobs b, int i) {
         double area = b.area(i);
-        boolean ratSized = scale.scaleKnown ? area / (scale.pxPerCm * scale.pxPerCm) >= SMALLEST_RAT_CM2
+        boolean ratSized = scale.scaleKnown ? area / (scale.pxPerCm * scale.pxPerCm) >= Likeness.SMALLEST_RAT_CM2
                 : area >= 0.5 * t.refArea;
-        boolean notTheCat = cat.everSeen ? area < 0.5 * cat.refArea : catLikeness(area) < 0.5;
-        if (!ratSized || !notTheCat || failsRatShape(b, i) || strays.coversAFixture(b, i)
-                || catLengthsAway(b, i) <= 1.2) {
+        boolean notTheCat = cat.everSeen ? area < 0.5 * cat.refArea : likeness.catLikeness(area) < 0.5;
+        if (!ratSized || !notTheCat || likeness.failsRatShape(b, i) || strays.coversAFixture(b, i)
+                || likeness.catLengthsAway(b, i) <= 1.2) {
             return false;
         }
         // seen without a break for longer than a still blob takes to go stale, yet not stale: it moved meanwhile
@@ -399,28 +396,10 @@ public final class IdentityTracker {
                 && Math.abs(b.area(i) - t.rigidArea) <= Math.max(RIGID_SHARE * t.rigidArea, rigidAreaStep);
     }
 
-    /**
-     * Whether blob {@code i} fails the shape tests of a new rat seen on its own: too faint to be an animal, round
-     * (a ball, a bowl), or cut by the picture's edge (a hand reaching in).
-     */
-    private boolean failsRatShape(Blobs b, int i) {
-        return b.contrast(i) < s.minNewContrast() || elongation(b, i) < s.minRatElongation() || b.touchesBorder(i);
-    }
-
     /** An unclaimed blob that is plainly the rat: on the move, rat-like in size and shape, away from the cat. */
     private boolean looksLikeTheRat(Track t, Blobs b, int i) {
         // not a piece of the cat (the same reach as a lost rat's return)
-        return ratSizedAndShaped(b, i, t.refArea) && catLengthsAway(b, i) > 0.8;
-    }
-
-    /**
-     * Whether blob {@code i} has a rat's size (half to twice {@code ref}, and nothing like a cat's) and shape
-     * ({@link #failsRatShape}), and is not lying there unclaimed (stale).
-     */
-    private boolean ratSizedAndShaped(Blobs b, int i, double ref) {
-        double area = b.area(i);
-        return !(area < 0.5 * ref || area > 2 * ref || catLikeness(area) > 0.2 || failsRatShape(b, i)
-                || strays.stale(i));
+        return likeness.ratSizedAndShaped(b, i, t.refArea) && likeness.catLengthsAway(b, i) > 0.8;
     }
 
 
@@ -437,7 +416,7 @@ public final class IdentityTracker {
         if (!t.visible) {
             return;
         }
-        double p = catLikeness(t.area);
+        double p = likeness.catLikeness(t.area);
         boolean contradicts = t.animal == Animal.CAT ? p < 0.3 : p > 0.7;
         flipVotes = contradicts ? flipVotes + 1 : 0;
         if (flipVotes >= 15) {
@@ -455,8 +434,8 @@ public final class IdentityTracker {
         seeds[1] = cat.y + cat.vy / 30;
         seeds[2] = rat.x + rat.vx / 30;
         seeds[3] = rat.y + rat.vy / 30;
-        areas[0] = Double.isNaN(catRef) ? cat.area : catRef;
-        areas[1] = Double.isNaN(ratRef) ? rat.area : ratRef;
+        areas[0] = likeness.catSize();
+        areas[1] = likeness.ratSize();
         return frame.detector != null && frame.detector.split(blobs, b, seeds, areas, parts);
     }
 
@@ -510,31 +489,6 @@ public final class IdentityTracker {
         this.rigidAreaStep = RIGID_WORK_PIXELS * work + 1e-9;
     }
 
-    private void learnSizes() {
-        if (cat.inContact || rat.inContact) {
-            return;
-        }
-        apartFrames++;
-        double a = 0.05;
-        catRef = Double.isNaN(catRef) ? cat.area : catRef + a * (cat.area - catRef);
-        ratRef = Double.isNaN(ratRef) ? rat.area : ratRef + a * (rat.area - ratRef);
-    }
-
-    /** Probability-like score that a blob of this area is the cat rather than the rat. */
-    double catLikeness(double area) {
-        double byScale = s.catMinAreaCm2() * scale.pxPerCm * scale.pxPerCm;
-        double boundary = byScale;
-        if (apartFrames >= 15 && catRef > ratRef * 1.3) {
-            double learnt = Math.sqrt(catRef * ratRef);
-            // a known floor scale overrules sizes learnt from a wrong first sighting (a leash end as the rat)
-            if (!scale.scaleKnown || (learnt > 0.5 * byScale && learnt < 2 * byScale)) {
-                boundary = learnt;
-            }
-        }
-        double z = 4 * Math.log(area / boundary);
-        return 1 / (1 + Math.exp(-z));
-    }
-
     private double cost(Track t, Blobs b, int i, double dt, boolean firstPair, int other) {
         if (i == NONE) {
             if (!t.everSeen) {
@@ -543,7 +497,7 @@ public final class IdentityTracker {
             return t.visible ? 2.5 : 1.5;
         }
         double area = b.area(i);
-        double likeCat = catLikeness(area);
+        double likeCat = likeness.catLikeness(area);
         // the larger of a first pair is the cat, unless the known floor scale already says plainly what it is;
         // with a known scale the ratio only leans on the size's own verdict, so a doubtful pair (a shelter and a
         // bowl) never beats a pair whose sizes plainly say cat and rat
@@ -562,7 +516,7 @@ public final class IdentityTracker {
             if ((stale && !sinceStart) || !clearEnough(t, b, i, area)) {
                 return 1e9;
             }
-            if (t.animal == Animal.RAT && elongation(b, i) < s.minRatElongation()) {
+            if (t.animal == Animal.RAT && Likeness.elongation(b, i) < s.minRatElongation()) {
                 return 1e9; // a new rat is never round: that is a ball
             }
             if (b.touchesBorder(i) && area < MIN_NEW_AT_EDGE * scale.width * scale.height) {
@@ -572,10 +526,12 @@ public final class IdentityTracker {
             if (t.animal == Animal.RAT && scale.scaleKnown) {
                 // with the floor's scale, a first rat is no smaller than a mouse (a leash end, a toy piece is)
                 double cm2 = area / (scale.pxPerCm * scale.pxPerCm);
-                ratSize = cm2 < SMALLEST_RAT_CM2 ? Math.min(2, 1.5 * Math.log(SMALLEST_RAT_CM2 / cm2)) : 0;
+                ratSize = cm2 < Likeness.SMALLEST_RAT_CM2
+                        ? Math.min(2, 1.5 * Math.log(Likeness.SMALLEST_RAT_CM2 / cm2)) : 0;
                 // and, of two that may be, the one of a rat's usual size rather than a toy's (a ball on fleece
                 // once won the first sighting by a hair)
-                ratSize += cm2 < USUAL_RAT_CM2 ? Math.min(0.3, 0.25 * Math.log(USUAL_RAT_CM2 / cm2)) : 0;
+                ratSize += cm2 < Likeness.USUAL_RAT_CM2
+                        ? Math.min(0.3, 0.25 * Math.log(Likeness.USUAL_RAT_CM2 / cm2)) : 0;
             }
             return classCost + 0.2 + ratSize
                     + (b.touchesBorder(i) && area > 0.05 * scale.width * scale.height ? 1.0 : 0);
@@ -634,8 +590,8 @@ public final class IdentityTracker {
             return 1e9;
         }
         boolean plainly = unseenS > REACQUIRE_S && reappears(t, b, i, area);
-        if (t.animal == Animal.RAT && !plainly && ((area > LARGEST_RETURN * ref && catLengthsAway(b, i) < 1.5)
-                || (d > 0.5 * len && elongation(b, i) < s.minRatElongation()))) {
+        if (t.animal == Animal.RAT && !plainly && ((area > LARGEST_RETURN * ref && likeness.catLengthsAway(b, i) < 1.5)
+                || (d > 0.5 * len && Likeness.elongation(b, i) < s.minRatElongation()))) {
             // Near where it went, not the rat coming back: a ball rolling by (a rat is never round, as at its first
             // sighting) or a piece split off the cat beside it, far larger than the rat (a rat grows into its size
             // as it leaves cover; far from the cat, a larger blob may be the rat whose first sighting was a part)
@@ -665,7 +621,7 @@ public final class IdentityTracker {
         if (c >= s.minNewContrast()) {
             return true;
         }
-        return t.animal == Animal.CAT && c >= FAINT_SHARE * s.minNewContrast() && catLikeness(area) > 0.8
+        return t.animal == Animal.CAT && c >= FAINT_SHARE * s.minNewContrast() && likeness.catLikeness(area) > 0.8
                 && !b.touchesBorder(i) && frame.nowMs - strays.runMs(i) >= FAINT_CAT_MS;
     }
 
@@ -682,17 +638,6 @@ public final class IdentityTracker {
 
     /** A lost rat comes back no larger than this share of its usual size (it leaves cover a part at a time). */
     private static final double LARGEST_RETURN = 1.6;
-
-    /** How many of the visible cat's lengths blob {@code i} lies from it; infinitely far with no cat in view. */
-    private double catLengthsAway(Blobs b, int i) {
-        return cat.visible ? Math.hypot(b.cx(i) - cat.x, b.cy(i) - cat.y) / cat.span()
-                : Double.POSITIVE_INFINITY;
-    }
-
-    /** A rat of 15-28 cm seen from above covers ~60-200 cm^2, a mouse ~25 cm^2. */
-    private static final double SMALLEST_RAT_CM2 = 20;
-    /** Below this a first rat is a little less likely than a blob of a rat's usual size. */
-    private static final double USUAL_RAT_CM2 = 60;
 
     /** Smallest share of the frame a blob touching the border needs to become a new animal. */
     private static final double MIN_NEW_AT_EDGE = 0.002;
@@ -772,7 +717,7 @@ public final class IdentityTracker {
             return false;
         }
         boolean sizeLikeBefore = area >= 0.5 * t.refArea && area <= 2 * t.refArea;
-        double p = catLikeness(area);
+        double p = likeness.catLikeness(area);
         if (t.animal == Animal.CAT) {
             return sizeLikeBefore && p > 0.8; // never an arm over the border: cost refuses those first
         }
@@ -783,11 +728,12 @@ public final class IdentityTracker {
         }
         // A rat-sized blob is often a toy, a hand or a piece of the cat: only an elongated one that is on the
         // move (not lying there unclaimed) and well away from the cat.
-        if (p > 0.2 || elongation(b, i) < s.minRatElongation() || (strays.age(i) > 2 && !movedInSinceLost(t, i))
+        if (p > 0.2 || Likeness.elongation(b, i) < s.minRatElongation()
+                || (strays.age(i) > 2 && !movedInSinceLost(t, i))
                 || b.touchesBorder(i) || strays.coversAFixture(b, i)) {
             return false;
         }
-        return catLengthsAway(b, i) > 1.2;
+        return likeness.catLengthsAway(b, i) > 1.2;
     }
 
     /**
@@ -844,8 +790,8 @@ public final class IdentityTracker {
                 return 1e9;
             }
         }
-        double ca = Double.isNaN(catRef) ? cat.area : catRef;
-        double ra = Double.isNaN(ratRef) ? rat.area : ratRef;
+        double ca = likeness.catSize();
+        double ra = likeness.ratSize();
         if (b.area(i) < 0.9 * ca + 0.2 * ra) {
             return 1e9;
         }
@@ -933,14 +879,14 @@ public final class IdentityTracker {
      */
     private int ratShowingApart(Blobs b, int n, int shared, double dt) {
         Track t = rat;
-        double ref = Double.isNaN(ratRef) ? t.refArea : ratRef;
+        double ref = likeness.ratUsualSize();
         // its length by its usual size (a part of a contact blob measures no length of the rat's own)
         double len = RAT_LENGTH_PER_SIDE * Math.sqrt(ref);
         double reach = len * (1 + FLEE_LENGTHS * Math.max(0, frame.nowMs - t.apartMs) / 1000.0);
         int pick = -1;
         double best = Double.MAX_VALUE;
         for (int j = 0; j < n; j++) {
-            if (j == shared || !frame.candidate[j] || !ratSizedAndShaped(b, j, ref)
+            if (j == shared || !frame.candidate[j] || !likeness.ratSizedAndShaped(b, j, ref)
                     || strays.coversAFixture(b, j)) {
                 continue;
             }
@@ -995,10 +941,6 @@ public final class IdentityTracker {
 
     /** Longest a rat is held as a part of a shared blob without once being seen apart (ms). */
     private static final double LONGEST_CONTACT_MS = 3000;
-
-    private static double elongation(Blobs b, int i) {
-        return b.length(i) / Math.max(b.width(i), 1e-6);
-    }
 
     private static double predictX(Track t, double dt) {
         return t.visible ? t.x + t.vx * dt : t.x;
