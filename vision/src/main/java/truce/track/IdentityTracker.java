@@ -30,15 +30,16 @@ public final class IdentityTracker {
     private final Blobs parts = new Blobs();
     private final double[] seeds = new double[4];
     private final double[] areas = new double[2];
-    private final double[] refined = new double[2];
     private final Strays strays = new Strays();
     private final Likeness likeness;
+    private final Measure measure;
 
     public IdentityTracker(int width, int height, FloorMap zones, TrackerSettings settings) {
         this.s = settings;
         this.zones = zones;
         this.scale = new Scale(width, height, zones, settings);
         this.likeness = new Likeness(settings, scale, cat, rat, strays);
+        this.measure = new Measure(scale, zones, frame, cat);
     }
 
     public Track cat() {
@@ -172,7 +173,7 @@ public final class IdentityTracker {
         boolean shared = bestCat == SHARED;
         noteRestingCat(shared);
         if (shared && split(blobs, bestRat)) {
-            measure(cat, parts, 0, dt, true);
+            measure.measure(cat, parts, 0, dt, true);
             holdRestingCat(blobs, bestRat);
             measureRatInContact(parts, 1, dt);
         } else {
@@ -183,21 +184,21 @@ public final class IdentityTracker {
                 rat.inContact = true;
             }
             if (bestCat >= 0) {
-                gatherFragments(blobs, bestCat, bestRat, n);
-                measure(cat, blobs, bestCat, dt, false);
+                measure.gatherFragments(blobs, bestCat, bestRat, n);
+                measure.measure(cat, blobs, bestCat, dt, false);
                 if (shared) {
                     holdRestingCat(blobs, bestCat);
                 }
             } else if (!holdStill(cat)) {
-                lose(cat);
+                measure.lose(cat);
             }
             if (bestRat >= 0) {
-                measure(rat, blobs, bestRat, dt, false);
+                measure.measure(rat, blobs, bestRat, dt, false);
             } else if (rat.inContact && rat.visible) {
                 rat.framesUnseen = 0;
                 rat.inContact = false;
             } else {
-                lose(rat);
+                measure.lose(rat);
             }
             if (bestCat >= 0 && bestRat >= 0) {
                 likeness.learnSizes();
@@ -267,7 +268,7 @@ public final class IdentityTracker {
             return;
         }
         if (frame.nowMs - t.rigidSinceMs >= RIGID_ALONE_S * 1000) {
-            lose(t);
+            measure.lose(t);
             t.rigidLeft = true;
             return;
         }
@@ -276,7 +277,7 @@ public final class IdentityTracker {
             if (j != c && j != r && frame.candidate[j]
                     && Math.hypot(blobs.cx(j) - t.x, blobs.cy(j) - t.y) >= len
                     && looksLikeTheRat(t, blobs, j)) {
-                lose(t);
+                measure.lose(t);
                 t.rigidLeft = true;
                 return;
             }
@@ -368,7 +369,7 @@ public final class IdentityTracker {
         t.roundFrames = 0;
         t.area = blobs.area(pick);
         likeness.ratTakenAnew(blobs.area(pick));
-        measure(t, blobs, pick, dt, false);
+        measure.measure(t, blobs, pick, dt, false);
     }
 
     /**
@@ -447,40 +448,6 @@ public final class IdentityTracker {
     private double rigidPx = RIGID_PX;
     private double rigidAreaStep = RIGID_WORK_PIXELS + 1e-9;
 
-    /**
-     * A cat whose coat is close to the floor's can fall apart into pieces; unclaimed pieces lying within its
-     * body next to the piece it was given are folded back in, so its centroid and shape are the whole cat's.
-     */
-    private void gatherFragments(Blobs blobs, int c, int r, int n) {
-        double len = Math.max(cat.length, 10);
-        for (int j = 0; j < n; j++) {
-            if (j == c || j == r || blobs.area(j) <= 0 || blobs.area(j) > blobs.area(c) || castShadowOf(blobs, c, j)) {
-                continue;
-            }
-            double d = Math.hypot(blobs.cx(j) - blobs.cx(c), blobs.cy(j) - blobs.cy(c));
-            if (blobs.boxGap(c, j) < 0.12 * len && d < 0.7 * len
-                    && blobs.area(c) + blobs.area(j) < 1.6 * Math.max(cat.area, blobs.area(c))) {
-                blobs.merge(c, j);
-            }
-        }
-    }
-
-    /** A fragment at least this share evenly darker than the floor is mostly shadow-like. */
-    private static final double SHADOW_PIECE = 0.5;
-    /** A cat's blob at most this share evenly darker is a coat that is no shade of the floor. */
-    private static final double CLEAR_COAT = 0.12;
-
-    /**
-     * Whether fragment {@code j} is the cat's cast shadow lying apart from it rather than a piece of the cat: mostly
-     * evenly darker than the floor, beside a cat whose own blob is hardly so (a coat that is no shade of the floor
-     * does not fall apart into pieces that are). A cat on a raised perch casts its shadow a body's breadth off:
-     * folded in, it doubled the cat's size, the size the cat is known by grew with it, and when the cat stepped
-     * down, its true-size blob was refused as a speck for the rest of the minute (seed 5150 scene-05).
-     */
-    private static boolean castShadowOf(Blobs blobs, int c, int j) {
-        return blobs.shade(j) >= SHADOW_PIECE && blobs.shade(c) <= CLEAR_COAT;
-    }
-
     /** The detector that can split a contact blob (set once by the pipeline). */
     public void splitWith(AnimalDetector detector) {
         frame.detector = detector;
@@ -539,7 +506,7 @@ public final class IdentityTracker {
         if (t.rigidLeft && onRigidBlob(t, b, i)) {
             return 1e9; // the still thing it was given up from
         }
-        double d = Math.hypot(b.cx(i) - predictX(t, dt), b.cy(i) - predictY(t, dt));
+        double d = Math.hypot(b.cx(i) - t.predictX(dt), b.cy(i) - t.predictY(dt));
         double len = t.span();
         double ref = Math.max(t.refArea, 1);
         double sizeCost = Math.min(3, 1.2 * Math.abs(Math.log(area / ref)));
@@ -642,9 +609,6 @@ public final class IdentityTracker {
     /** Smallest share of the frame a blob touching the border needs to become a new animal. */
     private static final double MIN_NEW_AT_EDGE = 0.002;
 
-    /** Per-frame share (in log size) by which the reference size follows a size far off it. */
-    private static final double REF_DRIFT = 0.01;
-
     /** Held only when it was slower than this (body lengths per second) before its blob went. */
     private static final double HOLD_SPEED = 0.5;
     /** Against the frame's edge, held only when last seen at least this share of its usual size. */
@@ -701,7 +665,7 @@ public final class IdentityTracker {
      */
     private boolean staysOnTheArm(Track t, Blobs b, int i, double dt) {
         return t.animal == Animal.CAT && t.joinedToArm && b.touchesBorder(i)
-                && ownBlobNearer(b, i, predictX(t, dt), predictY(t, dt), t.span());
+                && ownBlobNearer(b, i, t.predictX(dt), t.predictY(dt), t.span());
     }
 
     /** After this long out of sight an animal may come back anywhere, as a blob that is plainly it. */
@@ -784,8 +748,8 @@ public final class IdentityTracker {
         }
         double m = 0.25 * Math.max(cat.length, rat.length);
         for (Track t : both) {
-            double px = predictX(t, dt);
-            double py = predictY(t, dt);
+            double px = t.predictX(dt);
+            double py = t.predictY(dt);
             if (!b.boxHolds(i, px, py, m)) {
                 return 1e9;
             }
@@ -807,8 +771,8 @@ public final class IdentityTracker {
      * stayed "touching" on the arm and the cat went off with it (seed 27182 scene-05 at 1314, and scene-02).
      */
     private boolean catBesideTheShared(Blobs b, int i, double dt) {
-        double px = predictX(cat, dt);
-        double py = predictY(cat, dt);
+        double px = cat.predictX(dt);
+        double py = cat.predictY(dt);
         double far = Math.hypot(b.cx(i) - px, b.cy(i) - py);
         return b.touchesBorder(i) && far > 0.5 * cat.span() && ownBlobNearer(b, i, px, py, 0.5 * far);
     }
@@ -825,8 +789,8 @@ public final class IdentityTracker {
                 || !(rat.visible || rat.framesUnseen <= 3) || !b.boxHolds(i, rat.x, rat.y, 0)) {
             return false;
         }
-        double px = predictX(t, dt);
-        double py = predictY(t, dt);
+        double px = t.predictX(dt);
+        double py = t.predictY(dt);
         double leap = Math.hypot(b.cx(i) - px, b.cy(i) - py);
         return leap > Math.max(t.width, 8) && ownBlobNearer(b, i, px, py, 0.5 * leap);
     }
@@ -891,7 +855,7 @@ public final class IdentityTracker {
                 continue;
             }
             double fromApart = Math.hypot(b.cx(j) - t.apartX, b.cy(j) - t.apartY);
-            double d = Math.hypot(b.cx(j) - predictX(t, dt), b.cy(j) - predictY(t, dt));
+            double d = Math.hypot(b.cx(j) - t.predictX(dt), b.cy(j) - t.predictY(dt));
             if (fromApart <= reach && b.boxGap(shared, j) <= 0.5 * len && d <= 2 * len && d < best) {
                 best = d;
                 pick = j;
@@ -936,92 +900,11 @@ public final class IdentityTracker {
      */
     private boolean ratApartWhereItWas(Blobs b, int i, double dt) {
         return rat.visible && !rat.inContact && b.area(i) > scale.maxArea
-                && blobOfItsSizeNear(rat, b, i, predictX(rat, dt), predictY(rat, dt), 0.5 * rat.span(), false);
+                && blobOfItsSizeNear(rat, b, i, rat.predictX(dt), rat.predictY(dt), 0.5 * rat.span(), false);
     }
 
     /** Longest a rat is held as a part of a shared blob without once being seen apart (ms). */
     private static final double LONGEST_CONTACT_MS = 3000;
-
-    private static double predictX(Track t, double dt) {
-        return t.visible ? t.x + t.vx * dt : t.x;
-    }
-
-    private static double predictY(Track t, double dt) {
-        return t.visible ? t.y + t.vy * dt : t.y;
-    }
-
-    private void measure(Track t, Blobs b, int i, double dt, boolean contact) {
-        double x = b.cx(i);
-        double y = b.cy(i);
-        if (!t.visible) {
-            t.vx = 0;
-            t.vy = 0;
-        } else if (!(contact && t.animal == Animal.RAT)) {
-            // (the rat's part of a split blob teaches it no velocity: see measureRatInContact)
-            double a = 0.5;
-            t.vx += a * ((x - t.x) / dt - t.vx);
-            t.vy += a * ((y - t.y) / dt - t.vy);
-        }
-        tellMovedOff(t, x, y, contact);
-        t.x = x;
-        t.y = y;
-        // The reported centroid is the body's, without tail, leash or shadow, once the blob is known to be this
-        // animal; matching and prediction keep the blob's own (feeding the body's back moved identities about).
-        boolean refine = !contact && frame.detector != null && frame.detector.refine(b, i, refined);
-        t.bodyX = refine ? refined[0] : x;
-        t.bodyY = refine ? refined[1] : y;
-        if (!contact) {
-            t.apartMs = frame.nowMs;
-            t.apartX = x;
-            t.apartY = y;
-            t.area = t.everSeen ? t.area + 0.3 * (b.area(i) - t.area) : b.area(i);
-            double a = b.area(i);
-            if (t.refArea <= 0) {
-                t.refArea = a;
-            } else if (a > 0.6 * t.refArea && a < 1.6 * t.refArea) {
-                t.refArea += 0.03 * (a - t.refArea);
-            } else if (t.animal == Animal.CAT) {
-                // A size far off the reference is a merge or a split for a moment, but one that lasts means the
-                // reference was learnt wrong (a cat merged with its own ghost for seconds): it follows slowly,
-                // in ratio, so a later true-size blob is not refused as a speck for ever. Only the cat's: a
-                // small rat's reference drifting onto pieces and toys cost held-out seed 9001 scene-02 its rat.
-                t.refArea *= Math.pow(a / t.refArea, REF_DRIFT);
-            }
-        }
-        t.length = b.length(i);
-        t.width = b.width(i);
-        t.axis = b.axisAngle(i);
-        t.minX = b.minX(i);
-        t.minY = b.minY(i);
-        t.maxX = b.maxX(i);
-        t.maxY = b.maxY(i);
-        t.everSeen = true;
-        t.visible = true;
-        t.inContact = contact;
-        t.framesUnseen = 0;
-        t.lastSeenMs = frame.nowMs;
-        double e = 0.02 * Math.max(scale.width, scale.height);
-        t.joinedToArm = !contact && b.area(i) > scale.maxArea;
-        t.lastSeenAtEdge = t.minX < e || t.minY < e || t.maxX > scale.width - e || t.maxY > scale.height - e;
-        t.lastSeenNearCover = zones.has(ZoneKind.COVER)
-                ? zones.distance(ZoneKind.COVER, x, y) < Math.max(t.length * 0.75, 10)
-                : !t.lastSeenAtEdge;
-    }
-
-    /**
-     * Where the track took its blob, and whether that blob went off from there by its own length (not as a part
-     * of a contact blob): a track back on a blob beside where it was lost keeps what it knew.
-     */
-    private static void tellMovedOff(Track t, double x, double y, boolean contact) {
-        double len = t.span();
-        if (!t.visible && (!t.everSeen || Math.hypot(x - t.x, y - t.y) > len)) {
-            t.takenX = x;
-            t.takenY = y;
-            t.movedOff = false;
-        } else if (!contact && Math.hypot(x - t.takenX, y - t.takenY) > len) {
-            t.movedOff = true;
-        }
-    }
 
     /**
      * How far a lost animal went to show at blob {@code i}: straight from where it was last seen, but for one that
@@ -1135,9 +1018,9 @@ public final class IdentityTracker {
      */
     private void measureRatInContact(Blobs b, int i, double dt) {
         if (rat.lungeFrames > 0 && rat.lungeFrames <= MAX_COAST_FRAMES && draggedByTheCat(b.cx(i), b.cy(i), dt)) {
-            coast(rat, dt);
+            measure.coast(rat, dt);
         } else {
-            measure(rat, b, i, dt, true);
+            measure.measure(rat, b, i, dt, true);
         }
     }
 
@@ -1147,38 +1030,8 @@ public final class IdentityTracker {
         if (v <= 0) {
             return false;
         }
-        double along = ((x - predictX(rat, dt)) * cat.vx + (y - predictY(rat, dt)) * cat.vy) / v;
+        double along = ((x - rat.predictX(dt)) * cat.vx + (y - rat.predictY(dt)) * cat.vy) / v;
         return along > 0.5 * v * dt;
-    }
-
-    /** One frame on its own course: where its velocity takes it (inside the frame), in contact, not lost. */
-    private void coast(Track t, double dt) {
-        double dx = Math.max(-t.minX, Math.min(scale.width - t.maxX, t.vx * dt));
-        double dy = Math.max(-t.minY, Math.min(scale.height - t.maxY, t.vy * dt));
-        t.x += dx;
-        t.y += dy;
-        t.bodyX += dx;
-        t.bodyY += dy;
-        t.minX += dx;
-        t.maxX += dx;
-        t.minY += dy;
-        t.maxY += dy;
-        t.inContact = true;
-        t.framesUnseen = 0;
-        t.lastSeenMs = frame.nowMs;
-    }
-
-    private void lose(Track t) {
-        if (!t.everSeen) {
-            return;
-        }
-        t.visible = false;
-        t.inContact = false;
-        t.vx = 0;
-        t.vy = 0;
-        if (t.framesUnseen != Integer.MAX_VALUE) {
-            t.framesUnseen++;
-        }
     }
 
     /** A cat moving this fast (body lengths per second) is rushing at something: a walk is under one. */

@@ -99,6 +99,15 @@ public final class Track {
         return Math.hypot(vx, vy) / span();
     }
 
+    /** Where it is heading in {@code dt} seconds (where it was, when not visible). */
+    double predictX(double dt) {
+        return visible ? x + vx * dt : x;
+    }
+
+    double predictY(double dt) {
+        return visible ? y + vy * dt : y;
+    }
+
     public double width() {
         return width;
     }
