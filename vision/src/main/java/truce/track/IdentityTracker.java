@@ -34,6 +34,7 @@ public final class IdentityTracker {
     private final Likeness likeness;
     private final Measure measure;
     private final RestingCat restingCat;
+    private final OwnersArm arm;
 
     public IdentityTracker(int width, int height, FloorMap zones, TrackerSettings settings) {
         this.s = settings;
@@ -42,6 +43,7 @@ public final class IdentityTracker {
         this.likeness = new Likeness(settings, scale, cat, rat, strays);
         this.measure = new Measure(scale, zones, frame, cat);
         this.restingCat = new RestingCat(frame, cat);
+        this.arm = new OwnersArm(scale, frame, cat, rat);
     }
 
     public Track cat() {
@@ -515,7 +517,8 @@ public final class IdentityTracker {
             return 1e9; // a speck where the animal was is not the animal: better lost than wrong
         }
         if (t.visible || t.framesUnseen <= 3) {
-            if (armOverARestingCat(t, b, i) || leapOntoTheRatsBlob(t, b, i, dt) || staysOnTheArm(t, b, i, dt)) {
+            if (arm.armOverARestingCat(t, b, i) || arm.leapOntoTheRatsBlob(t, b, i, dt)
+                    || arm.staysOnTheArm(t, b, i, dt)) {
                 return 1e9;
             }
             if (stale && d > 0.5 * len) {
@@ -610,30 +613,6 @@ public final class IdentityTracker {
     /** Smallest share of the frame a blob touching the border needs to become a new animal. */
     private static final double MIN_NEW_AT_EDGE = 0.002;
 
-    /**
-     * A cat lying still mid-floor does not reach the border in the next frame: a blob that does is a hand reaching
-     * in over the edge, joined to the cat or beside it. Taking it moved the cat onto the arm and out with it when
-     * the hand left (the demo at 2316-2390: the cat followed the arm to the edge and the floor then learnt it
-     * where it lay; seed 424242 scene-03: the withdrawing arm, no bigger than the cat, while the cat's own blob
-     * was missing). Refused, the cat is held where it lies ({@link RestingCat#holdStill}) until its own blob shows again;
-     * one that gets up and walks to the edge is moving before it gets there.
-     */
-    private boolean armOverARestingCat(Track t, Blobs b, int i) {
-        return t.animal == Animal.CAT && t.visible && !t.lastSeenAtEdge && b.touchesBorder(i)
-                && t.lengthsPerSecond() <= RestingCat.HOLD_SPEED;
-    }
-
-    /**
-     * Whether the cat, last on a blob joined by an arm over the edge, would stay with the arm when the two part: a
-     * blob over the border while one of the cat's own size lies clear of it within a length of where the cat was
-     * heading. The joined blob's centroid lies between the cat and the arm, so either piece may be the nearer
-     * (seed 424242 scene-04 at 1330: the arm's, and the cat went out with it).
-     */
-    private boolean staysOnTheArm(Track t, Blobs b, int i, double dt) {
-        return t.animal == Animal.CAT && t.joinedToArm && b.touchesBorder(i)
-                && ownBlobNearer(b, i, t.predictX(dt), t.predictY(dt), t.span());
-    }
-
     /** After this long out of sight an animal may come back anywhere, as a blob that is plainly it. */
     private static final double REACQUIRE_S = 1.5;
 
@@ -709,7 +688,7 @@ public final class IdentityTracker {
             // on end with no sight of it apart, it is out of sight.
             return 1e9;
         }
-        if (catBesideTheShared(b, i, dt) || ratApartWhereItWas(b, i, dt)) {
+        if (arm.catBesideTheShared(b, i, dt) || arm.ratApartWhereItWas(b, i, dt)) {
             return 1e9;
         }
         double m = 0.25 * Math.max(cat.length, rat.length);
@@ -727,64 +706,6 @@ public final class IdentityTracker {
         }
         double sizeCost = Math.min(3, 1.2 * Math.abs(Math.log(b.area(i) / (ca + ra))));
         return 0.6 + sizeCost;
-    }
-
-    /**
-     * Whether blob {@code i}, reaching the border, is not the two animals touching because the cat's own blob lies
-     * clear of the border where it was heading: a blob of at least half the cat's size far nearer the cat's
-     * prediction than {@code i}'s centre, which lies over half a cat's length off. The owner's arm, joined to the
-     * cat for a while, drew back with the rat's track on it; its box still held both predictions, so the pair
-     * stayed "touching" on the arm and the cat went off with it (seed 27182 scene-05 at 1314, and scene-02).
-     */
-    private boolean catBesideTheShared(Blobs b, int i, double dt) {
-        double px = cat.predictX(dt);
-        double py = cat.predictY(dt);
-        double far = Math.hypot(b.cx(i) - px, b.cy(i) - py);
-        return b.touchesBorder(i) && far > 0.5 * cat.span() && ownBlobNearer(b, i, px, py, 0.5 * far);
-    }
-
-    /**
-     * Whether the cat would leap onto a blob reaching the border that the rat's track sits on (the rat in view, or
-     * lost for a few frames) while a blob of its own size lies clear of the border where it was heading: over its
-     * body's breadth off, with the own blob at less than half that distance. The rat's track on the owner's hand reaching in beside the cat's hind end:
-     * the hand and the hind end joined into a blob of about the cat's size, and the cat leapt 190 px onto it
-     * (seed 9001 scene-00 at 1398), leaving its own blob at its nose to the rat.
-     */
-    private boolean leapOntoTheRatsBlob(Track t, Blobs b, int i, double dt) {
-        if (t.animal != Animal.CAT || !t.visible || !b.touchesBorder(i) || !rat.everSeen
-                || !(rat.visible || rat.framesUnseen <= 3) || !b.boxHolds(i, rat.x, rat.y, 0)) {
-            return false;
-        }
-        double px = t.predictX(dt);
-        double py = t.predictY(dt);
-        double leap = Math.hypot(b.cx(i) - px, b.cy(i) - py);
-        return leap > Math.max(t.width, 8) && ownBlobNearer(b, i, px, py, 0.5 * leap);
-    }
-
-    /**
-     * Whether a candidate other than {@code i}, of the cat's own size and clear of the border, lies within
-     * {@code reach} of (px, py). Clear of the border: a cat's track already on an arm at the edge must not keep to
-     * it against its real blob (seed 5150 scene-07 at 1329 lost 469 cat frames without this).
-     */
-    private boolean ownBlobNearer(Blobs b, int i, double px, double py, double reach) {
-        return blobOfItsSizeNear(cat, b, i, px, py, reach, true);
-    }
-
-    /**
-     * Whether a candidate other than {@code i}, of track {@code t}'s usual size (half to twice it), lies within
-     * {@code reach} of (px, py); with {@code clearOfBorder}, only one that does not touch the frame's edge.
-     */
-    private boolean blobOfItsSizeNear(Track t, Blobs b, int i, double px, double py, double reach,
-                                      boolean clearOfBorder) {
-        double ref = Math.max(t.refArea, 1);
-        for (int j = 0; j < b.count() && j < Blobs.MAX; j++) {
-            if (j != i && frame.candidate[j] && !(clearOfBorder && b.touchesBorder(j))
-                    && b.area(j) >= 0.5 * ref
-                    && b.area(j) <= 2 * ref && Math.hypot(b.cx(j) - px, b.cy(j) - py) < reach) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** A rat's length over the side of a square of its area (a body twice as long as it is wide, from above). */
@@ -855,18 +776,6 @@ public final class IdentityTracker {
         } else if (++takeFrames > TAKE_PROOF_FRAMES) {
             takeFrames = 0;
         }
-    }
-
-    /**
-     * Whether the rat, seen apart last frame, still shows as a blob of its own size where it was heading while the
-     * blob said to hold both is larger than any cat: the cat joined by the owner's arm reaching in, whose box holds
-     * the rat beside it (seed 424242 scene-05 at 714: the pair was read as touching and the rat put 80 px off). Only
-     * then: in a true contact a piece of the cat near the rat's place is no rat (the drawn scene of
-     * DrawnSceneTrackingTest lost its rat so).
-     */
-    private boolean ratApartWhereItWas(Blobs b, int i, double dt) {
-        return rat.visible && !rat.inContact && b.area(i) > scale.maxArea
-                && blobOfItsSizeNear(rat, b, i, rat.predictX(dt), rat.predictY(dt), 0.5 * rat.span(), false);
     }
 
     /** Longest a rat is held as a part of a shared blob without once being seen apart (ms). */

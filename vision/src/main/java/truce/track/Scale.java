@@ -18,7 +18,7 @@ final class Scale {
      * A blob over the border may be this large: the owner's arm reaching in over the edge joins the cat's blob
      * and doubles it (seed 8086 scene-04 at 439, seed 27182 scene-02 at 1279: the cat, refused as too large, was
      * lost for the whole of a lunge). An arm alone is smaller than a cat, and one over a cat lying still is
-     * refused by IdentityTracker.armOverARestingCat.
+     * refused by {@link OwnersArm#armOverARestingCat}.
      */
     final double maxJoinedArea;
 
