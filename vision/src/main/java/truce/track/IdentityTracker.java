@@ -27,14 +27,12 @@ public final class IdentityTracker {
     private final Track cat = new Track(Animal.CAT);
     private final Track rat = new Track(Animal.RAT);
     private final Track[] both = {cat, rat};
-    private final Blobs parts = new Blobs();
-    private final double[] seeds = new double[4];
-    private final double[] areas = new double[2];
     private final Strays strays = new Strays();
     private final Likeness likeness;
     private final Measure measure;
     private final RestingCat restingCat;
     private final OwnersArm arm;
+    private final Contact contact;
 
     public IdentityTracker(int width, int height, FloorMap zones, TrackerSettings settings) {
         this.s = settings;
@@ -44,6 +42,7 @@ public final class IdentityTracker {
         this.measure = new Measure(scale, zones, frame, cat);
         this.restingCat = new RestingCat(frame, cat);
         this.arm = new OwnersArm(scale, frame, cat, rat);
+        this.contact = new Contact(frame, cat, rat, likeness, strays, measure, arm);
     }
 
     public Track cat() {
@@ -113,7 +112,7 @@ public final class IdentityTracker {
         restingCat.reset();
         catRushMs = Double.NaN;
         ratFled = false;
-        takeFrames = 0;
+        contact.reset();
     }
 
     /** Assigns this frame's blobs to the cat and the rat. */
@@ -149,7 +148,7 @@ public final class IdentityTracker {
                     if (r < 0) {
                         continue;
                     }
-                    cost = sharedCost(blobs, r, dt);
+                    cost = contact.sharedCost(blobs, r, dt);
                 } else {
                     cost = cost(cat, blobs, c, dt, firstPair, r) + cost(rat, blobs, r, dt, firstPair, c);
                 }
@@ -163,22 +162,21 @@ public final class IdentityTracker {
 
         if (bestCat == SHARED && rat.inContact) {
             // the rat that shows apart is out of the contact: the cat takes the joined blob alone
-            int apart = ratShowingApart(blobs, n, bestRat, dt);
+            int apart = contact.ratShowingApart(blobs, n, bestRat, dt);
             if (apart >= 0) {
-                ratInContact.copyFrom(rat);
-                takeFrames = 1;
+                contact.noteTheTake();
                 bestCat = bestRat;
                 bestRat = apart;
                 rat.visible = false; // taken anew where it shows: the contact's dragged part taught it no course
             }
         }
-        noteLungeContact();
+        contact.noteLungeContact();
         boolean shared = bestCat == SHARED;
         restingCat.noteRestingCat(shared);
-        if (shared && split(blobs, bestRat)) {
-            measure.measure(cat, parts, 0, dt, true);
+        if (shared && contact.split(blobs, bestRat)) {
+            measure.measure(cat, contact.parts(), 0, dt, true);
             restingCat.holdRestingCat(blobs, bestRat);
-            measureRatInContact(parts, 1, dt);
+            contact.measureRatInContact(contact.parts(), 1, dt);
         } else {
             if (shared) {
                 // could not split: the cat takes the blob, the rat is held where it was heading
@@ -214,7 +212,7 @@ public final class IdentityTracker {
         }
         strays.remember(blobs, n, bestCat, bestRat, frame.nowMs);
         reviseLoneIdentity();
-        proveTheTake();
+        contact.proveTheTake();
         if (cat.visible && cat.lengthsPerSecond() >= RUSH_SPEED) {
             catRushMs = frame.nowMs;
         }
@@ -432,16 +430,6 @@ public final class IdentityTracker {
     }
 
     private int flipVotes;
-
-    private boolean split(Blobs blobs, int b) {
-        seeds[0] = cat.x + cat.vx / 30;
-        seeds[1] = cat.y + cat.vy / 30;
-        seeds[2] = rat.x + rat.vx / 30;
-        seeds[3] = rat.y + rat.vy / 30;
-        areas[0] = likeness.catSize();
-        areas[1] = likeness.ratSize();
-        return frame.detector != null && frame.detector.split(blobs, b, seeds, areas, parts);
-    }
 
     /**
      * How far a still blob's centroid and area may flicker and still count as unmoved: a pixel or half a working
@@ -675,112 +663,6 @@ public final class IdentityTracker {
     }
 
 
-    private double sharedCost(Blobs b, int i, double dt) {
-        if (!cat.everSeen || !rat.everSeen || !(cat.visible || cat.framesUnseen <= 2)
-                || !(rat.visible || rat.framesUnseen <= 2)) {
-            return 1e9;
-        }
-        if (frame.nowMs - rat.apartMs > LONGEST_CONTACT_MS) {
-            // The cat's blob alone passes for the two of them (over 0.9 of the cat's size and 0.2 of the rat's),
-            // and a rat the split cannot find is held where it was: a rat that hid beside a resting cat stayed
-            // "in contact" with it for hundreds of frames (seed 5150 scene-04 with a rat learnt from a stretch of
-            // leash; seed 8086 scenes 00 and 07 and seed 7777 scene-00 with rats of their usual size). Seconds
-            // on end with no sight of it apart, it is out of sight.
-            return 1e9;
-        }
-        if (arm.catBesideTheShared(b, i, dt) || arm.ratApartWhereItWas(b, i, dt)) {
-            return 1e9;
-        }
-        double m = 0.25 * Math.max(cat.length, rat.length);
-        for (Track t : both) {
-            double px = t.predictX(dt);
-            double py = t.predictY(dt);
-            if (!b.boxHolds(i, px, py, m)) {
-                return 1e9;
-            }
-        }
-        double ca = likeness.catSize();
-        double ra = likeness.ratSize();
-        if (b.area(i) < 0.9 * ca + 0.2 * ra) {
-            return 1e9;
-        }
-        double sizeCost = Math.min(3, 1.2 * Math.abs(Math.log(b.area(i) / (ca + ra))));
-        return 0.6 + sizeCost;
-    }
-
-    /** A rat's length over the side of a square of its area (a body twice as long as it is wide, from above). */
-    private static final double RAT_LENGTH_PER_SIDE = 1.4;
-    /** A fleeing rat covers up to ~7 of its lengths a second. */
-    private static final double FLEE_LENGTHS = 8;
-
-    /**
-     * The unclaimed blob that is plainly the rat come apart from the contact blob {@code shared} the two are held
-     * in, or -1: of the rat's size and shape (the contrast bar, not round, clear of the border), not lying there
-     * unclaimed (stale, or a thing lying still), within a fleeing rat's reach of where it was last seen apart and
-     * two of its lengths of where its part of the contact is, and coming out of the contact blob (within half the
-     * rat's length of its box). A rat the lunging cat ran over flees on as a blob of its own while the cat's blob,
-     * stretched by the rush, alone still passes for the two of them and holds the rat's prediction (dragged along
-     * with the cat's front): the rat stayed "in contact" with the cat while the real rat ran 200 px into cover
-     * (seed 424242 scene-05 at 346-380), then was lost by the cat, away from cover ("not in cover" while it hid).
-     * The rat's length comes from its usual size: the part of a contact blob it is measured by says nothing of it.
-     * A rat-like blob across the floor (seed 424242 scene-07 at 424: 100 px off the contact blob, 300 px from the
-     * rat), one far from where the rat was (seed 424242 scene-02 at 324: a contact of a rat 200 px from the cat
-     * through a bridge of shadow) or at the far end of a cat the rat has sat on for seconds (the demo at 523: the
-     * owner's hand, 190 px from the rat) is something else.
-     */
-    private int ratShowingApart(Blobs b, int n, int shared, double dt) {
-        Track t = rat;
-        double ref = likeness.ratUsualSize();
-        // its length by its usual size (a part of a contact blob measures no length of the rat's own)
-        double len = RAT_LENGTH_PER_SIDE * Math.sqrt(ref);
-        double reach = len * (1 + FLEE_LENGTHS * Math.max(0, frame.nowMs - t.apartMs) / 1000.0);
-        int pick = -1;
-        double best = Double.MAX_VALUE;
-        for (int j = 0; j < n; j++) {
-            if (j == shared || !frame.candidate[j] || !likeness.ratSizedAndShaped(b, j, ref)
-                    || strays.coversAFixture(b, j)) {
-                continue;
-            }
-            double fromApart = Math.hypot(b.cx(j) - t.apartX, b.cy(j) - t.apartY);
-            double d = Math.hypot(b.cx(j) - t.predictX(dt), b.cy(j) - t.predictY(dt));
-            if (fromApart <= reach && b.boxGap(shared, j) <= 0.5 * len && d <= 2 * len && d < best) {
-                best = d;
-                pick = j;
-            }
-        }
-        return pick;
-    }
-
-    /** Frames a rat taken apart from a contact must stay in view for the take to hold (a third of a second). */
-    private static final int TAKE_PROOF_FRAMES = 10;
-    /** The rat as it was in the contact it was last taken out of (see proveTheTake). */
-    private final Track ratInContact = new Track(Animal.RAT);
-    /** Frames since the rat was taken apart from a contact while that take is unproven (0: none). */
-    private int takeFrames;
-
-    /**
-     * Undoes a take by ratShowingApart that the next frames disprove: a rat that fled from under the cat shows on
-     * as a blob of its own, while a rat-sized blob beside a contact that goes again (or back into the cat's blob)
-     * within a third of a second was something else (a shadow, a flicker at the cat's side). Seed 2236067 scene-05 at 350: a blob beside a
-     * lying cat, gone two frames later, was taken while the real rat lay hidden against the cat, and the rat track
-     * then wandered over the floor for the rest of the scene. The rat goes back to the contact it was taken from,
-     * as if the take had not been.
-     */
-    private void proveTheTake() {
-        if (takeFrames == 0) {
-            return;
-        }
-        if (!rat.visible || rat.inContact) {
-            rat.copyFrom(ratInContact);
-            takeFrames = 0;
-        } else if (++takeFrames > TAKE_PROOF_FRAMES) {
-            takeFrames = 0;
-        }
-    }
-
-    /** Longest a rat is held as a part of a shared blob without once being seen apart (ms). */
-    private static final double LONGEST_CONTACT_MS = 3000;
-
     /**
      * How far a lost animal went to show at blob {@code i}: straight from where it was last seen, but for one that
      * went out of sight by a cover zone and shows by a cover zone, only the way it had to go in the open (into the
@@ -791,49 +673,6 @@ public final class IdentityTracker {
      */
     private double returnDistance(Track t, Blobs b, int i, double d, boolean atCover) {
         return atCover ? Math.min(d, zones.openDistance(ZoneKind.COVER, t.x, t.y, b.cx(i), b.cy(i))) : d;
-    }
-
-    /** The cat coming in at least this fast (body lengths per second) is lunging (a walk is under one). */
-    private static final double LUNGE_SPEED = 1.5;
-    /** Longest a rat run over by a lunging cat goes on its own course (a lunge lasts about half a second). */
-    private static final int MAX_COAST_FRAMES = 20;
-
-    /** Counts the frames of a contact that began with the cat rushing in (0: no such contact). */
-    private void noteLungeContact() {
-        if (!rat.inContact) {
-            rat.lungeFrames = cat.visible
-                    && cat.lengthsPerSecond() > LUNGE_SPEED ? 1 : 0;
-        } else if (rat.lungeFrames > 0) {
-            rat.lungeFrames++;
-        }
-    }
-
-    /**
-     * The rat's part of a split contact blob. Its velocity is the one it had before the contact: the part's
-     * centroid jumps as the split's boundary moves over the two bodies (seed 5150 scene-00 at 518-521: a rat
-     * fleeing at 9 px a frame had its part slow to 5 px, stop and turn with the cat's front within three frames,
-     * and a velocity learnt from that carried the split's seed onto the cat). A contact that began with the cat
-     * rushing in is a lunge through the rat: while the rat's part is dragged along the cat's rush, ahead of where
-     * the rat was heading, it is the cat's head, and the rat goes on its own course (it is under or behind the
-     * cat) until its part moves otherwise, it shows apart, or the lunge is long over. A part that moves its own
-     * way is the rat (the demo's rat bolting back past the cat at 2691 as the contact began).
-     */
-    private void measureRatInContact(Blobs b, int i, double dt) {
-        if (rat.lungeFrames > 0 && rat.lungeFrames <= MAX_COAST_FRAMES && draggedByTheCat(b.cx(i), b.cy(i), dt)) {
-            measure.coast(rat, dt);
-        } else {
-            measure.measure(rat, b, i, dt, true);
-        }
-    }
-
-    /** Whether a point lies over half the cat's step beyond the rat's prediction, along the cat's motion. */
-    private boolean draggedByTheCat(double x, double y, double dt) {
-        double v = Math.hypot(cat.vx, cat.vy);
-        if (v <= 0) {
-            return false;
-        }
-        double along = ((x - rat.predictX(dt)) * cat.vx + (y - rat.predictY(dt)) * cat.vy) / v;
-        return along > 0.5 * v * dt;
     }
 
     /** A cat moving this fast (body lengths per second) is rushing at something: a walk is under one. */
