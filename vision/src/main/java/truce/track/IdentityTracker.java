@@ -33,6 +33,7 @@ public final class IdentityTracker {
     private final RestingCat restingCat;
     private final OwnersArm arm;
     private final Contact contact;
+    private final GiveWay giveWay;
 
     public IdentityTracker(int width, int height, FloorMap zones, TrackerSettings settings) {
         this.s = settings;
@@ -43,6 +44,7 @@ public final class IdentityTracker {
         this.restingCat = new RestingCat(frame, cat);
         this.arm = new OwnersArm(scale, frame, cat, rat);
         this.contact = new Contact(frame, cat, rat, likeness, strays, measure, arm);
+        this.giveWay = new GiveWay(settings, scale, frame, cat, rat, likeness, strays, measure);
     }
 
     public Track cat() {
@@ -206,9 +208,9 @@ public final class IdentityTracker {
             }
         }
         if (bestCat != SHARED) {
-            bestRat = giveWayToAWalkingRat(blobs, n, bestCat, bestRat, dt);
-            bestRat = leaveABall(blobs, n, bestCat, bestRat, dt);
-            leaveARigidBlob(blobs, n, bestCat, bestRat);
+            bestRat = giveWay.giveWayToAWalkingRat(blobs, n, bestCat, bestRat, dt);
+            bestRat = giveWay.leaveABall(blobs, n, bestCat, bestRat, dt);
+            giveWay.leaveARigidBlob(blobs, n, bestCat, bestRat);
         }
         strays.remember(blobs, n, bestCat, bestRat, frame.nowMs);
         reviseLoneIdentity();
@@ -223,185 +225,6 @@ public final class IdentityTracker {
         }
         rat.inCover = rat.visible ? inCoverZone(rat) : rat.everSeen && (rat.lastSeenNearCover || ratFled);
         cat.inCover = cat.visible ? inCoverZone(cat) : cat.everSeen && cat.lastSeenNearCover;
-    }
-
-    /**
-     * A blob that neither moved by a pixel (or half a working pixel, whichever is more) nor changed its size by
-     * this share (or by {@link #RIGID_WORK_PIXELS} working pixels, whichever is more) for {@link #RIGID_S} is
-     * rigid: a small blob's edge pixel flickering moves its centroid by a good part of a working pixel.
-     */
-    private static final double RIGID_PX = 1.0;
-    private static final double RIGID_SHARE = 0.03;
-    /**
-     * A small still toy (19 working pixels in seed 8086 scene-04) gains or loses a pixel at its edge every few
-     * frames as noise crosses the threshold: 5 % of its area, which by the share alone made it move.
-     */
-    private static final double RIGID_WORK_PIXELS = 2;
-    /** Longer than a rat freezes (1-3 s): a real one stirs, sniffs or breathes its blob out of shape before. */
-    private static final double RIGID_S = 4.0;
-    /**
-     * Far longer than a rat freezes: a blob this still is a thing (a toy, a ghost) even when no other blob
-     * offers itself as the rat: the rat has gone out of sight (into cover, or it is too like the floor to show).
-     */
-    private static final double RIGID_ALONE_S = 8.0;
-
-    /**
-     * A rat held for seconds on a blob that has not moved by a pixel nor changed its size (a toy or a ghost it
-     * was handed while they touched) while an unclaimed blob that moves and looks like a rat is loose elsewhere
-     * is lost, and not taken back by that still blob: the usual return of a lost rat then decides (handing it
-     * straight to the moving blob took a wrong one as often as not). Without this it stayed "visible" on the
-     * still blob for ever (seed 9001 8x60 scene-07 and scene-04, seed 424242 scene-05: for over 1000 frames).
-     */
-    private void leaveARigidBlob(Blobs blobs, int n, int c, int r) {
-        Track t = rat;
-        if (r < 0 || !t.visible || t.inContact) {
-            return;
-        }
-        if (t.rigidArea <= 0 || !onRigidBlob(t, blobs, r)) {
-            t.rigidX = blobs.cx(r);
-            t.rigidY = blobs.cy(r);
-            t.rigidArea = blobs.area(r);
-            t.rigidSinceMs = frame.nowMs;
-            t.rigidLeft = false;
-            return;
-        }
-        if (frame.nowMs - t.rigidSinceMs < RIGID_S * 1000) {
-            return;
-        }
-        if (frame.nowMs - t.rigidSinceMs >= RIGID_ALONE_S * 1000) {
-            measure.lose(t);
-            t.rigidLeft = true;
-            return;
-        }
-        double len = t.span();
-        for (int j = 0; j < n; j++) {
-            if (j != c && j != r && frame.candidate[j]
-                    && Math.hypot(blobs.cx(j) - t.x, blobs.cy(j) - t.y) >= len
-                    && looksLikeTheRat(t, blobs, j)) {
-                measure.lose(t);
-                t.rigidLeft = true;
-                return;
-            }
-        }
-    }
-
-    /**
-     * The rat's track on a blob still for this long, that never went off where it was taken (a toy lying there
-     * from the first frame), gives way to a rat walking elsewhere (ms): shorter than a rat freezes, so the real
-     * rat is followed from its first steps, but the track's blob has not stirred by a pixel in that time.
-     */
-    private static final double GIVE_WAY_STILL_MS = 1000;
-    /** A blob seen without a break for this long (over {@link Strays#STALE_STRAY} frames) that is not stale walks. */
-    private static final double WALKING_RUN_MS = 400;
-
-    /**
-     * A rat's track whose blob has only ever lain still where it was taken (a toy taken at the first sighting,
-     * when nothing had moved yet to tell a rat from a toy: seed 2718281 scenes 01 and 07) gives way to an
-     * unclaimed blob that walks like a rat ({@link #walksLikeARat}; of several, the one that came farthest without
-     * a break): the track goes over to it as the rat taken anew. A rat that walked since it was taken and then
-     * froze keeps its track (its blob went off where it was taken); one in cover is not visible and is not
-     * concerned. A lost track is not either: letting a lost rat that never moved be taken anywhere by a walking
-     * blob (seed 7777 scene-02's speck) took pieces of the cat and hands on the whole list. Returns the rat's blob.
-     */
-    private int giveWayToAWalkingRat(Blobs blobs, int n, int c, int r, double dt) {
-        Track t = rat;
-        if (r < 0 || !t.visible || t.inContact || t.movedOff || t.rigidArea <= 0 || !onRigidBlob(t, blobs, r)
-                || frame.nowMs - t.rigidSinceMs < GIVE_WAY_STILL_MS) {
-            return r;
-        }
-        return takeAWalkingRat(blobs, n, c, r, dt, true);
-    }
-
-    /**
-     * Hands the rat's track to the unclaimed blob that walks like a rat ({@link #walksLikeARat}): of several, the
-     * one that came farthest without a break ({@code farthestWalked}) or else the nearest to the track. Returns the
-     * rat's blob: that one, or {@code r} when there is none.
-     */
-    private int takeAWalkingRat(Blobs blobs, int n, int c, int r, double dt, boolean farthestWalked) {
-        Track t = rat;
-        int pick = -1;
-        double best = farthestWalked ? 0 : Double.NEGATIVE_INFINITY; // one that came no way at all is not picked
-        for (int j = 0; j < n; j++) {
-            if (j != c && j != r && frame.candidate[j] && walksLikeARat(t, blobs, j)) {
-                double score = farthestWalked
-                        ? Math.hypot(blobs.cx(j) - strays.runX(j), blobs.cy(j) - strays.runY(j))
-                        : -Math.hypot(blobs.cx(j) - t.x, blobs.cy(j) - t.y);
-                if (score > best) {
-                    best = score;
-                    pick = j;
-                }
-            }
-        }
-        if (pick < 0) {
-            return r;
-        }
-        takeAnew(t, blobs, pick, dt);
-        return pick;
-    }
-
-    /** Frames in a row on a round blob (a third of a second) before the rat's track looks for the rat elsewhere. */
-    private static final int BALL_FRAMES = 10;
-
-    /**
-     * A rat's track on a round blob (a rolling ball: a rat is never round, as at its first sighting) for
-     * {@link #BALL_FRAMES} in a row, while an unclaimed blob walks like a rat ({@link #walksLikeARat}; of several,
-     * the nearest), goes over to that blob as the rat taken anew. Handed the ball as the rat came out of a contact
-     * or of cover, the track had learnt the ball's size and then refused the real rat beside it for seconds (seed
-     * 424242 scene-05 at 1307, scene-03 at 613: 170 frames each). Returns the rat's blob.
-     */
-    private int leaveABall(Blobs blobs, int n, int c, int r, double dt) {
-        Track t = rat;
-        if (r < 0 || !t.visible || t.inContact || Likeness.elongation(blobs, r) >= s.minRatElongation()) {
-            t.roundFrames = 0;
-            return r;
-        }
-        if (++t.roundFrames < BALL_FRAMES) {
-            return r;
-        }
-        return takeAWalkingRat(blobs, n, c, r, dt, false);
-    }
-
-    /** The rat's track goes over to blob {@code pick}: no velocity, size and stillness carried over. */
-    private void takeAnew(Track t, Blobs blobs, int pick, double dt) {
-        t.visible = false;
-        t.refArea = 0;
-        t.rigidArea = 0;
-        t.rigidLeft = false;
-        t.roundFrames = 0;
-        t.area = blobs.area(pick);
-        likeness.ratTakenAnew(blobs.area(pick));
-        measure.measure(t, blobs, pick, dt, false);
-    }
-
-    /**
-     * Whether unclaimed blob {@code i} walks like a rat: in view without a break for {@link #WALKING_RUN_MS} and
-     * yet not stale (it moved meanwhile), and plainly the rat by the tests of a new one (the contrast bar, not
-     * round, clear of the border and of the cat (over 1.2 of its lengths), no thing lying still beneath it,
-     * rat-sized by the floor's scale or else by the track's size, under half the cat's usual size).
-     */
-    private boolean walksLikeARat(Track t, Blobs b, int i) {
-        double area = b.area(i);
-        boolean ratSized = scale.scaleKnown ? area / (scale.pxPerCm * scale.pxPerCm) >= Likeness.SMALLEST_RAT_CM2
-                : area >= 0.5 * t.refArea;
-        boolean notTheCat = cat.everSeen ? area < 0.5 * cat.refArea : likeness.catLikeness(area) < 0.5;
-        if (!ratSized || !notTheCat || likeness.failsRatShape(b, i) || strays.coversAFixture(b, i)
-                || likeness.catLengthsAway(b, i) <= 1.2) {
-            return false;
-        }
-        // seen without a break for longer than a still blob takes to go stale, yet not stale: it moved meanwhile
-        return !strays.stale(i) && frame.nowMs - strays.runMs(i) >= WALKING_RUN_MS;
-    }
-
-    /** Whether blob {@code i} is where, and as big as, the track's blob was when it last moved. */
-    private boolean onRigidBlob(Track t, Blobs b, int i) {
-        return Math.abs(b.cx(i) - t.rigidX) <= rigidPx && Math.abs(b.cy(i) - t.rigidY) <= rigidPx
-                && Math.abs(b.area(i) - t.rigidArea) <= Math.max(RIGID_SHARE * t.rigidArea, rigidAreaStep);
-    }
-
-    /** An unclaimed blob that is plainly the rat: on the move, rat-like in size and shape, away from the cat. */
-    private boolean looksLikeTheRat(Track t, Blobs b, int i) {
-        // not a piece of the cat (the same reach as a lost rat's return)
-        return likeness.ratSizedAndShaped(b, i, t.refArea) && likeness.catLengthsAway(b, i) > 0.8;
     }
 
 
@@ -431,20 +254,10 @@ public final class IdentityTracker {
 
     private int flipVotes;
 
-    /**
-     * How far a still blob's centroid and area may flicker and still count as unmoved: a pixel or half a working
-     * pixel, and {@link #RIGID_WORK_PIXELS} working pixels of area (set with the detector, whose working image
-     * decides them).
-     */
-    private double rigidPx = RIGID_PX;
-    private double rigidAreaStep = RIGID_WORK_PIXELS + 1e-9;
-
     /** The detector that can split a contact blob (set once by the pipeline). */
     public void splitWith(AnimalDetector detector) {
         frame.detector = detector;
-        double work = detector.workPixelArea();
-        this.rigidPx = Math.max(RIGID_PX, 0.5 * Math.sqrt(work));
-        this.rigidAreaStep = RIGID_WORK_PIXELS * work + 1e-9;
+        giveWay.workPixelArea(detector.workPixelArea());
     }
 
     private double cost(Track t, Blobs b, int i, double dt, boolean firstPair, int other) {
@@ -494,7 +307,7 @@ public final class IdentityTracker {
             return classCost + 0.2 + ratSize
                     + (b.touchesBorder(i) && area > 0.05 * scale.width * scale.height ? 1.0 : 0);
         }
-        if (t.rigidLeft && onRigidBlob(t, b, i)) {
+        if (t.rigidLeft && giveWay.onRigidBlob(t, b, i)) {
             return 1e9; // the still thing it was given up from
         }
         double d = Math.hypot(b.cx(i) - t.predictX(dt), b.cy(i) - t.predictY(dt));
