@@ -3,7 +3,6 @@ package truce.track;
 import truce.detect.AnimalDetector;
 import truce.detect.Blobs;
 import truce.floor.FloorMap;
-import truce.zones.ZoneKind;
 
 /**
  * Stage "track": says which blob is the cat and which the rat, frame after frame.
@@ -15,12 +14,18 @@ import truce.zones.ZoneKind;
  * assumed view width. A blob shared by both is split around the two predictions. An animal that vanishes is
  * only taken back by a blob where it could reappear: beside the cover it went into, at the edge it left by,
  * or near where it was. Extra blobs (a hand, a toy, a reflection) are left alone.
+ *
+ * <p>This class holds the two tracks and runs the frame; the rules live in package-private pieces that share the
+ * tracks, the {@link Scale} and the {@link Frame} in hand: {@link AssignmentCost} (what giving a blob to an animal
+ * costs), {@link Contact} (one blob for both), {@link OwnersArm} (an arm over the edge), {@link RestingCat} (a
+ * still cat keeps its place), {@link GiveWay} (the rat's track on a thing), {@link Hiding} (in cover or not),
+ * {@link Measure} (a blob's measurements into a track), {@link Likeness} (what size and shape say) and
+ * {@link Strays} (the unclaimed blobs).
  */
 public final class IdentityTracker {
     static final int NONE = -1;
     static final int SHARED = -2;
 
-    private final FloorMap zones;
     private final Scale scale;
     private final Frame frame = new Frame();
     private final Track cat = new Track(Animal.CAT);
@@ -34,9 +39,9 @@ public final class IdentityTracker {
     private final Contact contact;
     private final GiveWay giveWay;
     private final AssignmentCost costs;
+    private final Hiding hiding;
 
     public IdentityTracker(int width, int height, FloorMap zones, TrackerSettings settings) {
-        this.zones = zones;
         this.scale = new Scale(width, height, zones, settings);
         this.likeness = new Likeness(settings, scale, cat, rat, strays);
         this.measure = new Measure(scale, zones, frame, cat);
@@ -45,6 +50,7 @@ public final class IdentityTracker {
         this.contact = new Contact(frame, cat, rat, likeness, strays, measure, arm);
         this.giveWay = new GiveWay(settings, scale, frame, cat, rat, likeness, strays, measure);
         this.costs = new AssignmentCost(settings, scale, zones, frame, cat, likeness, strays, arm, giveWay);
+        this.hiding = new Hiding(zones, frame, cat, rat);
     }
 
     public Track cat() {
@@ -112,8 +118,7 @@ public final class IdentityTracker {
         strays.reset();
         frame.reset();
         restingCat.reset();
-        catRushMs = Double.NaN;
-        ratFled = false;
+        hiding.reset();
         contact.reset();
     }
 
@@ -215,18 +220,8 @@ public final class IdentityTracker {
         strays.remember(blobs, n, bestCat, bestRat, frame.nowMs);
         reviseLoneIdentity();
         contact.proveTheTake();
-        if (cat.visible && cat.lengthsPerSecond() >= RUSH_SPEED) {
-            catRushMs = frame.nowMs;
-        }
-        if (rat.visible) {
-            ratFled = false;
-        } else if (rat.framesUnseen == 1) {
-            ratFled = !rat.lastSeenNearCover && fledIntoCover();
-        }
-        rat.inCover = rat.visible ? inCoverZone(rat) : rat.everSeen && (rat.lastSeenNearCover || ratFled);
-        cat.inCover = cat.visible ? inCoverZone(cat) : cat.everSeen && cat.lastSeenNearCover;
+        hiding.tell();
     }
-
 
     /**
      * While only one animal has ever been seen, its identity rests on its size alone and is revised when
@@ -258,37 +253,5 @@ public final class IdentityTracker {
     public void splitWith(AnimalDetector detector) {
         frame.detector = detector;
         giveWay.workPixelArea(detector.workPixelArea());
-    }
-
-    /** A cat moving this fast (body lengths per second) is rushing at something: a walk is under one. */
-    private static final double RUSH_SPEED = 2.0;
-    /** A rat lost within this long (ms) after the cat rushed at it fled from the rush. */
-    private static final double FLED_WITHIN_MS = 500;
-    /** When the cat last moved at {@link #RUSH_SPEED} (NaN before). */
-    private double catRushMs = Double.NaN;
-    /** The rat was lost fleeing the cat's rush (see {@link #fledIntoCover}); until it is seen again. */
-    private boolean ratFled;
-
-    /**
-     * Whether a rat just lost away from every cover zone fled into one all the same: it was lost within a cat's
-     * length of the cat, half a second or less after the cat rushed in. A rushed rat runs for cover (the generator's
-     * lunge always sends a rat in the open fleeing, and it flees towards cover), but vision mostly loses it in the
-     * contact or on the way and its last-seen place is by the cat, far from the shelter it went into; it was "lost
-     * in the open", which the behaviour model reads as a rat still out exploring. On three of the deciding sets
-     * (seeds 424242, 5150, 8086; base vision), of the 6273 frames of a hiding rat vision got wrong, 3729 were lost
-     * and not in cover, and in 2004 of those vision had the rat right until 0.5-2 s before it went out: beside the
-     * cat, then fleeing. On the four deciding sets this rule says in cover for 2355 more of the 17788 frames of a
-     * lost, hiding rat, 132 more of the 832 of a rat out of sight in the open (under the cat, under a hand) and 697
-     * more of the 4515 of a rat in view that vision had lost; a rule without the rush (the cat having moved off
-     * where the rat was lost, and no rat-like blob showing) was as often wrong as right. Without cover zones the
-     * last-seen place alone decides.
-     */
-    private boolean fledIntoCover() {
-        return zones.has(ZoneKind.COVER) && frame.nowMs - catRushMs <= FLED_WITHIN_MS
-                && Math.hypot(cat.x - rat.x, cat.y - rat.y) <= cat.span();
-    }
-
-    private boolean inCoverZone(Track t) {
-        return zones.inside(ZoneKind.COVER, t.x, t.y);
     }
 }
