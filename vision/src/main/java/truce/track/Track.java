@@ -34,7 +34,7 @@ public final class Track {
     double apartY;
     int framesUnseen = Integer.MAX_VALUE;
     boolean inContact;
-    /** Frames since a contact began with the cat lunging in (0: no such contact; see IdentityTracker.measureRatInContact). */
+    /** Frames since a contact began with the cat lunging in (0: no such contact; see Contact.measureRatInContact). */
     int lungeFrames;
     boolean inCover;
     boolean lastSeenNearCover;
@@ -52,7 +52,7 @@ public final class Track {
     double takenX;
     double takenY;
     boolean movedOff;
-    /** Frames in a row its blob was round (a ball: see IdentityTracker.leaveABall). */
+    /** Frames in a row its blob was round (a ball: see GiveWay.leaveABall). */
     int roundFrames;
 
     Track(Animal animal) {
