@@ -15,14 +15,14 @@ final class AssignmentCost {
     private final TrackerSettings s;
     private final Scale scale;
     private final FloorMap zones;
-    private final Frame frame;
+    private final FrameInHand frame;
     private final Track cat;
     private final Likeness likeness;
     private final Strays strays;
     private final OwnersArm arm;
     private final GiveWay giveWay;
 
-    AssignmentCost(TrackerSettings settings, Scale scale, FloorMap zones, Frame frame, Track cat, Likeness likeness,
+    AssignmentCost(TrackerSettings settings, Scale scale, FloorMap zones, FrameInHand frame, Track cat, Likeness likeness,
                    Strays strays, OwnersArm arm, GiveWay giveWay) {
         this.s = settings;
         this.scale = scale;

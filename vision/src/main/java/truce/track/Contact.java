@@ -9,7 +9,7 @@ import truce.detect.Blobs;
  * rules a rat run over by the cat, or hidden beside a resting one, stayed "in contact" for hundreds of frames.
  */
 final class Contact {
-    private final Frame frame;
+    private final FrameInHand frame;
     private final Track cat;
     private final Track rat;
     private final Track[] both;
@@ -21,7 +21,7 @@ final class Contact {
     private final double[] seeds = new double[4];
     private final double[] areas = new double[2];
 
-    Contact(Frame frame, Track cat, Track rat, Likeness likeness, Strays strays, Measure measure, OwnersArm arm) {
+    Contact(FrameInHand frame, Track cat, Track rat, Likeness likeness, Strays strays, Measure measure, OwnersArm arm) {
         this.frame = frame;
         this.cat = cat;
         this.rat = rat;

@@ -11,14 +11,14 @@ import truce.detect.Blobs;
 final class GiveWay {
     private final TrackerSettings s;
     private final Scale scale;
-    private final Frame frame;
+    private final FrameInHand frame;
     private final Track cat;
     private final Track rat;
     private final Likeness likeness;
     private final Strays strays;
     private final Measure measure;
 
-    GiveWay(TrackerSettings settings, Scale scale, Frame frame, Track cat, Track rat, Likeness likeness,
+    GiveWay(TrackerSettings settings, Scale scale, FrameInHand frame, Track cat, Track rat, Likeness likeness,
             Strays strays, Measure measure) {
         this.s = settings;
         this.scale = scale;

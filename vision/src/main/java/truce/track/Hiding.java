@@ -9,11 +9,11 @@ import truce.zones.ZoneKind;
  */
 final class Hiding {
     private final FloorMap zones;
-    private final Frame frame;
+    private final FrameInHand frame;
     private final Track cat;
     private final Track rat;
 
-    Hiding(FloorMap zones, Frame frame, Track cat, Track rat) {
+    Hiding(FloorMap zones, FrameInHand frame, Track cat, Track rat) {
         this.zones = zones;
         this.frame = frame;
         this.cat = cat;

@@ -16,7 +16,7 @@ import truce.floor.FloorMap;
  * or near where it was. Extra blobs (a hand, a toy, a reflection) are left alone.
  *
  * <p>This class holds the two tracks and runs the frame; the rules live in package-private pieces that share the
- * tracks, the {@link Scale} and the {@link Frame} in hand: {@link AssignmentCost} (what giving a blob to an animal
+ * tracks, the {@link Scale} and the {@link FrameInHand}: {@link AssignmentCost} (what giving a blob to an animal
  * costs), {@link Contact} (one blob for both), {@link OwnersArm} (an arm over the edge), {@link RestingCat} (a
  * still cat keeps its place), {@link GiveWay} (the rat's track on a thing), {@link Hiding} (in cover or not),
  * {@link Measure} (a blob's measurements into a track), {@link Likeness} (what size and shape say) and
@@ -27,7 +27,7 @@ public final class IdentityTracker {
     static final int SHARED = -2;
 
     private final Scale scale;
-    private final Frame frame = new Frame();
+    private final FrameInHand frame = new FrameInHand();
     private final Track cat = new Track(Animal.CAT);
     private final Track rat = new Track(Animal.RAT);
     private final Track[] both = {cat, rat};

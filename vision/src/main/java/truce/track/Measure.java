@@ -12,11 +12,11 @@ import truce.zones.ZoneKind;
 final class Measure {
     private final Scale scale;
     private final FloorMap zones;
-    private final Frame frame;
+    private final FrameInHand frame;
     private final Track cat;
     private final double[] refined = new double[2];
 
-    Measure(Scale scale, FloorMap zones, Frame frame, Track cat) {
+    Measure(Scale scale, FloorMap zones, FrameInHand frame, Track cat) {
         this.scale = scale;
         this.zones = zones;
         this.frame = frame;

@@ -10,11 +10,11 @@ import truce.detect.Blobs;
  */
 final class OwnersArm {
     private final Scale scale;
-    private final Frame frame;
+    private final FrameInHand frame;
     private final Track cat;
     private final Track rat;
 
-    OwnersArm(Scale scale, Frame frame, Track cat, Track rat) {
+    OwnersArm(Scale scale, FrameInHand frame, Track cat, Track rat) {
         this.scale = scale;
         this.frame = frame;
         this.cat = cat;

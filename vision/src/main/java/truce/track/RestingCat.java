@@ -9,10 +9,10 @@ import truce.detect.Blobs;
  * rat, until it gets up. Without it the resting cat was lost, or followed its share of the contact blob.
  */
 final class RestingCat {
-    private final Frame frame;
+    private final FrameInHand frame;
     private final Track cat;
 
-    RestingCat(Frame frame, Track cat) {
+    RestingCat(FrameInHand frame, Track cat) {
         this.frame = frame;
         this.cat = cat;
     }

@@ -8,7 +8,7 @@ import truce.detect.Blobs;
  * may be an animal at all, and the detector that made them (which can split a contact blob, refine a centroid and
  * compare a box with the background).
  */
-final class Frame {
+final class FrameInHand {
     /** Time of the frame in hand (between frames, of the last one; NaN before the first). */
     double nowMs = Double.NaN;
     /** Time of the first frame since the last reset. */
