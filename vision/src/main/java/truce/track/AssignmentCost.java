@@ -216,11 +216,11 @@ final class AssignmentCost {
         if (!sizeLikeBefore && !(scale.scaleKnown && cm2 >= 40)) {
             return false;
         }
-        // A rat-sized blob is often a toy, a hand or a piece of the cat: only an elongated one that is on the
-        // move (not lying there unclaimed) and well away from the cat.
-        if (p > 0.2 || Likeness.elongation(b, i) < s.minRatElongation()
-                || (strays.age(i) > 2 && !movedInSinceLost(t, i))
-                || b.touchesBorder(i) || strays.coversAFixture(b, i)) {
+        // A rat-sized blob is often a toy, a hand or a piece of the cat: only one shaped like a new rat (its
+        // contrast passed clearEnough above) that is on the move (not lying there unclaimed) and well away from
+        // the cat.
+        if (p > 0.2 || likeness.failsRatShape(b, i) || (strays.age(i) > 2 && !movedInSinceLost(t, i))
+                || strays.coversAFixture(b, i)) {
             return false;
         }
         return likeness.catLengthsAway(b, i) > 1.2;
