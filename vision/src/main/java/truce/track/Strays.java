@@ -139,7 +139,7 @@ final class Strays {
     void remember(Blobs blobs, int n, int c, int r, double nowMs) {
         int m = 0;
         for (int i = 0; i < n && m < STRAYS; i++) {
-            if (i == c || i == r || blobs.area(i) <= 0 || (c == IdentityTracker.SHARED && i == r)) {
+            if (i == c || i == r || blobs.area(i) <= 0) { // a blob shared by both animals is r
                 continue;
             }
             double x = blobs.cx(i);
