@@ -139,6 +139,16 @@ public final class IdentityTracker {
         // First sight of both at once: the larger is the cat when sizes clearly differ.
         boolean firstPair = !cat.everSeen && !rat.everSeen && plausible >= 2;
 
+        if (!firstPair) {
+            // each animal's cost of a blob does not depend on the other's blob (but in a first pair, the larger
+            // is the cat): weighed once a blob, not once a pair
+            for (int i = NONE; i < n; i++) {
+                if (i < 0 || frame.candidate[i]) {
+                    catCost[i + 1] = costs.cost(cat, blobs, i, dt, false, NONE);
+                    ratCost[i + 1] = costs.cost(rat, blobs, i, dt, false, NONE);
+                }
+            }
+        }
         double best = Double.MAX_VALUE;
         int bestCat = NONE;
         int bestRat = NONE;
@@ -157,7 +167,9 @@ public final class IdentityTracker {
                     }
                     cost = contact.sharedCost(blobs, r, dt);
                 } else {
-                    cost = costs.cost(cat, blobs, c, dt, firstPair, r) + costs.cost(rat, blobs, r, dt, firstPair, c);
+                    cost = firstPair
+                            ? costs.cost(cat, blobs, c, dt, true, r) + costs.cost(rat, blobs, r, dt, true, c)
+                            : catCost[c + 1] + ratCost[r + 1];
                 }
                 if (cost < best) {
                     best = cost;
@@ -248,6 +260,9 @@ public final class IdentityTracker {
     }
 
     private int flipVotes;
+    /** This frame's cost of each blob (index + 1; 0: none) to the cat and to the rat, outside a first pair. */
+    private final double[] catCost = new double[Blobs.MAX + 1];
+    private final double[] ratCost = new double[Blobs.MAX + 1];
 
     /** The detector that can split a contact blob (set once by the pipeline). */
     public void splitWith(AnimalDetector detector) {
