@@ -117,6 +117,8 @@ final class Contact {
         // its length by its usual size (a part of a contact blob measures no length of the rat's own)
         double len = RAT_LENGTH_PER_SIDE * Math.sqrt(ref);
         double reach = len * (1 + FLEE_LENGTHS * Math.max(0, frame.nowMs - t.apartMs) / 1000.0);
+        double px = t.predictX(dt);
+        double py = t.predictY(dt);
         int pick = -1;
         double best = Double.MAX_VALUE;
         for (int j = 0; j < n; j++) {
@@ -125,7 +127,7 @@ final class Contact {
                 continue;
             }
             double fromApart = Math.hypot(b.cx(j) - t.apartX, b.cy(j) - t.apartY);
-            double d = Math.hypot(b.cx(j) - t.predictX(dt), b.cy(j) - t.predictY(dt));
+            double d = Math.hypot(b.cx(j) - px, b.cy(j) - py);
             if (fromApart <= reach && b.boxGap(shared, j) <= 0.5 * len && d <= 2 * len && d < best) {
                 best = d;
                 pick = j;
