@@ -73,7 +73,7 @@ final class GiveWay {
      */
     void leaveARigidBlob(Blobs blobs, int n, int c, int r) {
         Track t = rat;
-        if (r < 0 || !t.visible || t.inContact) {
+        if (!onItsOwnBlob(r)) {
             return;
         }
         if (t.rigidArea <= 0 || !onRigidBlob(t, blobs, r)) {
@@ -124,7 +124,7 @@ final class GiveWay {
      */
     int giveWayToAWalkingRat(Blobs blobs, int n, int c, int r, double dt) {
         Track t = rat;
-        if (r < 0 || !t.visible || t.inContact || t.movedOff || t.rigidArea <= 0 || !onRigidBlob(t, blobs, r)
+        if (!onItsOwnBlob(r) || t.movedOff || t.rigidArea <= 0 || !onRigidBlob(t, blobs, r)
                 || frame.nowMs - t.rigidSinceMs < GIVE_WAY_STILL_MS) {
             return r;
         }
@@ -170,7 +170,7 @@ final class GiveWay {
      */
     int leaveABall(Blobs blobs, int n, int c, int r, double dt) {
         Track t = rat;
-        if (r < 0 || !t.visible || t.inContact || Likeness.elongation(blobs, r) >= s.minRatElongation()) {
+        if (!onItsOwnBlob(r) || Likeness.elongation(blobs, r) >= s.minRatElongation()) {
             t.roundFrames = 0;
             return r;
         }
@@ -178,6 +178,11 @@ final class GiveWay {
             return r;
         }
         return takeAWalkingRat(blobs, n, c, r, dt, false);
+    }
+
+    /** Whether the rat's track is in view on a blob {@code r} of its own (not shared with the cat): what these rules judge. */
+    private boolean onItsOwnBlob(int r) {
+        return r >= 0 && rat.visible && !rat.inContact;
     }
 
     /** The rat's track goes over to blob {@code pick}: no velocity, size and stillness carried over. */
