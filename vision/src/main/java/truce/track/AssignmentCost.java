@@ -76,7 +76,7 @@ final class AssignmentCost {
             double ratSize = 0;
             if (t.animal == Animal.RAT && scale.scaleKnown) {
                 // with the floor's scale, a first rat is no smaller than a mouse (a leash end, a toy piece is)
-                double cm2 = area / (scale.pxPerCm * scale.pxPerCm);
+                double cm2 = scale.cm2(area);
                 ratSize = cm2 < Likeness.SMALLEST_RAT_CM2
                         ? Math.min(2, 1.5 * Math.log(Likeness.SMALLEST_RAT_CM2 / cm2)) : 0;
                 // and, of two that may be, the one of a rat's usual size rather than a toy's (a ball on fleece
@@ -212,7 +212,7 @@ final class AssignmentCost {
             return sizeLikeBefore && p > 0.8; // never an arm over the border: cost refuses those first
         }
         // the size it had may have been a wrong first sighting's: a known floor scale can vouch instead
-        double cm2 = area / (scale.pxPerCm * scale.pxPerCm);
+        double cm2 = scale.cm2(area);
         if (!sizeLikeBefore && !(scale.scaleKnown && cm2 >= 40)) {
             return false;
         }

@@ -205,7 +205,7 @@ final class GiveWay {
      */
     private boolean walksLikeARat(Track t, Blobs b, int i) {
         double area = b.area(i);
-        boolean ratSized = scale.scaleKnown ? area / (scale.pxPerCm * scale.pxPerCm) >= Likeness.SMALLEST_RAT_CM2
+        boolean ratSized = scale.scaleKnown ? scale.cm2(area) >= Likeness.SMALLEST_RAT_CM2
                 : area >= 0.5 * t.refArea;
         boolean notTheCat = cat.everSeen ? area < 0.5 * cat.refArea : likeness.catLikeness(area) < 0.5;
         if (!ratSized || !notTheCat || likeness.failsRatShape(b, i) || strays.coversAFixture(b, i)

@@ -37,4 +37,9 @@ final class Scale {
         }
         maxJoinedArea = Math.max(maxArea, Math.min(2 * maxArea, 0.2 * width * height));
     }
+
+    /** A blob's area in square centimetres of floor. */
+    double cm2(double area) {
+        return area / (pxPerCm * pxPerCm);
+    }
 }
