@@ -159,9 +159,8 @@ public final class TrainCommand implements Callable<Integer> {
         for (Path j : join) {
             nets.add(Files.isDirectory(j) ? j.resolve("behaviour.params") : j);
         }
-        if (nets.size() > 1) {
-            BehaviourNet.join(nets, out.resolve("behaviour.params"));
-        }
+        // a joined file may hold several nets itself: the ensemble's size is what the written file holds
+        int ensemble = nets.size() > 1 ? BehaviourNet.join(nets, out.resolve("behaviour.params")) : 1;
         List<LabelledScene> val = labelled.stream().filter(s -> result.validationScenes().contains(s.name())).toList();
         String report;
         LungeThreshold.Choice threshold;
@@ -179,8 +178,8 @@ public final class TrainCommand implements Callable<Integer> {
         }
         ModelCard.write(out, command, data, source.name(), config, result,
                 "lunge threshold " + threshold.threshold() + " (chosen on these scenes)\n" + report, fingerprints);
-        if (nets.size() > 1) {
-            StringBuilder e = new StringBuilder("\n## Ensemble\n\n").append(nets.size())
+        if (ensemble > 1) {
+            StringBuilder e = new StringBuilder("\n## Ensemble\n\n").append(ensemble)
                     .append(" nets on the same split (split seed ").append(seed).append("), this run's with seeds ")
                     .append(first).append(" to ").append(first + members - 1)
                     .append(join.isEmpty() ? "" : ", joined with the nets of " + join + " (trained on the same split)")

@@ -115,8 +115,12 @@ public final class BehaviourNet {
         }
     }
 
-    /** Joins several single-net weight files (members trained with other seeds) into one ensemble file. */
-    public static void join(List<Path> members, Path file) throws IOException {
+    /**
+     * Joins weight files (members trained with other seeds; each may be an ensemble itself) into one ensemble file.
+     *
+     * @return how many nets the written file holds
+     */
+    public static int join(List<Path> members, Path file) throws IOException {
         try (NDManager manager = NDManager.newBaseManager()) {
             List<SequentialBlock> blocks = new ArrayList<>();
             int version = -1;
@@ -132,6 +136,7 @@ public final class BehaviourNet {
                 }
             }
             save(blocks, version, file);
+            return blocks.size();
         }
     }
 

@@ -141,7 +141,7 @@ class ModelClassifierTest {
             }
         }
         Path joined = dir.resolve("both.params");
-        BehaviourNet.join(singles, joined);
+        assertEquals(2, BehaviourNet.join(singles, joined), "nets written");
         float[] x = new float[FeatureEncoder.CHANNELS * BehaviourNet.WINDOW];
         java.util.Random r = new java.util.Random(3);
         for (int i = 0; i < x.length; i++) {
@@ -170,6 +170,17 @@ class ModelClassifierTest {
         Files.write(cut, java.util.Arrays.copyOf(all, all.length - 1000));
         IOException e = assertThrows(IOException.class, () -> BehaviourModel.load(cut));
         assertTrue(e.getMessage().contains("corrupt weights (net 2 of 2)"), e.getMessage());
+        // an ensemble joined with more nets keeps all of its own (train --join of a shipped pair)
+        Path three = dir.resolve("three.params");
+        assertEquals(3, BehaviourNet.join(List.of(joined, singles.get(0)), three), "nets written");
+        float[] t = new float[BehaviourNet.OUTPUTS];
+        try (BehaviourModel m3 = BehaviourModel.load(three)) {
+            assertEquals(3, m3.nets());
+            m3.logits(x, 1, t);
+        }
+        for (int i = 0; i < a.length; i++) {
+            assertEquals((2 * a[i] + b[i]) / 3, t[i], 1e-5, "logit " + i + " of three");
+        }
     }
 
     @Test
