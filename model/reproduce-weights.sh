@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # Regenerates the committed weights' 168 training scenes, checks each against the fingerprint the weights were
-# trained on (model/src/main/resources/truce/classify/training-scenes.txt), and runs the training command of
-# MODEL_CARD.md on them. From the repository root, after `mvn -B -q package -DskipTests`:
+# trained on (model/src/main/resources/truce/classify/training-scenes.txt), and trains the committed ensemble of
+# four nets on them in two stages, as MODEL_CARD.md tells. From the repository root, after
+# `mvn -B -q package -DskipTests`:
 #
 #     bash model/reproduce-weights.sh DATA_DIR OUT_MODEL_DIR      (about 25 min of generation, 30 of training)
 #
 # The sets must keep their names (train-b ... train-n12): the validation split shuffles scenes by name.
-# The committed weights were trained at commit eb3e275 (train's defaults of that day, the vision of a092a9f: code
-# digest vision-2/55cef00ab69f8de4, printed in the card); run this from a build of that commit for those weights, or
-# of a later one for the same recipe on its vision. Then behaviour.properties' lunge.threshold was set to 0.95 by
-# hand (train chose 0.85; see the comment in the shipped file).
+# Stage 1, the first two nets: train's defaults at commit eb3e275 on the vision of a092a9f (code digest
+# vision-2/55cef00ab69f8de4), so this script builds that commit in a git worktree (Maven fetches its pinned
+# dependencies) and trains there. Stage 2, two more nets: this build's train on this build's vision, joined with
+# stage 1's (`--join`), the same split. Then behaviour.properties' lunge.threshold is set to 0.90 by hand (see the
+# comment in the shipped file). STAGE1=DIR skips stage 1 with nets trained before (DIR/behaviour.params).
 set -euo pipefail
 
 data=${1:?usage: reproduce-weights.sh DATA_DIR OUT_MODEL_DIR}
@@ -41,4 +43,13 @@ done < "$scenes"
 [ "$bad" -eq 0 ] || { echo "$bad scene(s) differ from the training data: the generator changed" >&2; exit 1; }
 echo "all $(wc -l < "$scenes") training scenes match their fingerprints"
 
-java -jar "$jar" train --data "${dirs[@]}" --out "$out"
+stage1=${STAGE1:-}
+if [ -z "$stage1" ]; then
+  stage1="$out.stage1"
+  src="$out.eb3e275"
+  [ -d "$src" ] || git worktree add --detach "$src" eb3e275
+  (cd "$src" && mvn -B -q package -DskipTests)
+  java -jar "$src/api/target/truce.jar" train --data "${dirs[@]}" --out "$stage1"
+fi
+java -jar "$jar" train --data "${dirs[@]}" --join "$stage1/behaviour.params" --out "$out"
+sed -i 's/^lunge.threshold=.*/lunge.threshold=0.90/' "$out/behaviour.properties"
