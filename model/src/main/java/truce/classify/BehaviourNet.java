@@ -44,7 +44,7 @@ public final class BehaviourNet {
     public static final float DROPOUT = 0.3f;
     /** First line of the params file: what the weights were trained for. */
     private static final String MAGIC = "truce-behaviour-net";
-    /** Most nets in one weights file (each costs one forward pass per frame). */
+    /** Most nets in one weights file (they run fused, side by side in one forward pass; see BehaviourModel). */
     public static final int MAX_NETS = 5;
 
     private BehaviourNet() {
