@@ -4,14 +4,15 @@
 # four nets on them in two stages, as MODEL_CARD.md tells. From the repository root, after
 # `mvn -B -q package -DskipTests`:
 #
-#     bash model/reproduce-weights.sh DATA_DIR OUT_MODEL_DIR      (about 25 min of generation, 30 of training)
+#     bash model/reproduce-weights.sh DATA_DIR OUT_MODEL_DIR      (about 25 min of generation; training, with
+#     stage 1's build and vision pass on the old vision, about an hour more)
 #
 # The sets must keep their names (train-b ... train-n12): the validation split shuffles scenes by name.
 # Stage 1, the first two nets: train's defaults at commit eb3e275 on the vision of a092a9f (code digest
 # vision-2/55cef00ab69f8de4), so this script builds that commit in a git worktree (Maven fetches its pinned
 # dependencies) and trains there. Stage 2, two more nets: this build's train on this build's vision, joined with
-# stage 1's (`--join`), the same split. Then behaviour.properties' lunge.threshold is set to 0.90 by hand (see the
-# comment in the shipped file). STAGE1=DIR skips stage 1 with nets trained before (DIR/behaviour.params).
+# stage 1's (`--join`), the same split, shipping lunge threshold 0.90 where the validation scenes chose 0.85 (see
+# the comment in the shipped behaviour.properties). STAGE1=DIR skips stage 1 with nets trained before (DIR/behaviour.params).
 set -euo pipefail
 
 data=${1:?usage: reproduce-weights.sh DATA_DIR OUT_MODEL_DIR}
@@ -51,5 +52,4 @@ if [ -z "$stage1" ]; then
   (cd "$src" && mvn -B -q package -DskipTests)
   java -jar "$src/api/target/truce.jar" train --data "${dirs[@]}" --out "$stage1"
 fi
-java -jar "$jar" train --data "${dirs[@]}" --join "$stage1/behaviour.params" --out "$out"
-sed -i 's/^lunge.threshold=.*/lunge.threshold=0.90/' "$out/behaviour.properties"
+java -jar "$jar" train --data "${dirs[@]}" --join "$stage1/behaviour.params" --lunge-threshold 0.90 --out "$out"

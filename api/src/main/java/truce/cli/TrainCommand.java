@@ -109,6 +109,10 @@ public final class TrainCommand implements Callable<Integer> {
                     + "unchanged; validation stays on --features. Default: ${DEFAULT-VALUE}.")
     boolean scriptTwins;
 
+    @Option(names = "--lunge-threshold", description = "lunge threshold to ship (0.5 to 1) instead of the one the "
+            + "validation scenes choose; the card keeps their table and says both")
+    Float lungeThreshold;
+
     @Option(names = "--features-only", description = "compute (and cache) every scene's features, then stop")
     boolean featuresOnly;
 
@@ -120,6 +124,9 @@ public final class TrainCommand implements Callable<Integer> {
         DjlRuntime.configure();
         if (epochs < 1) {
             throw new IllegalArgumentException("--epochs must be at least 1");
+        }
+        if (lungeThreshold != null && !(lungeThreshold >= 0.5f && lungeThreshold <= 1f)) {
+            throw new IllegalArgumentException("--lunge-threshold must be 0.5 to 1, was " + lungeThreshold);
         }
         List<Scene> scenes = Scene.list(data);
         FeatureSource source = features.source();
@@ -164,9 +171,14 @@ public final class TrainCommand implements Callable<Integer> {
         List<LabelledScene> val = labelled.stream().filter(s -> result.validationScenes().contains(s.name())).toList();
         String report;
         LungeThreshold.Choice threshold;
+        float shipped;
         try (BehaviourModel model = BehaviourModel.load(out)) {
             threshold = LungeThreshold.choose(model, val);
-            LungeThreshold.write(out, threshold.threshold());
+            shipped = lungeThreshold == null ? threshold.threshold() : lungeThreshold;
+            model.withLungeThreshold(shipped);
+            LungeThreshold.write(out, shipped, lungeThreshold == null ? "chosen on the validation scenes by truce "
+                    + "train (event F1 of lunges)" : "given to truce train; the validation scenes chose "
+                    + threshold.threshold());
             try (ModelClassifier classifier = new ModelClassifier(model)) {
                 report = EvaluationReport.format(List.of(Evaluation.run("model", classifier, val)));
             }
@@ -177,7 +189,8 @@ public final class TrainCommand implements Callable<Integer> {
             fingerprints.add(s.fingerprint() + " " + s.name());
         }
         ModelCard.write(out, command, data, source.name(), config, result,
-                "lunge threshold " + threshold.threshold() + " (chosen on these scenes)\n" + report, fingerprints);
+                "lunge threshold " + shipped + (lungeThreshold == null ? " (chosen on these scenes)"
+                        : " (given; these scenes chose " + threshold.threshold() + ")") + "\n" + report, fingerprints);
         if (ensemble > 1) {
             StringBuilder e = new StringBuilder("\n## Ensemble\n\n").append(ensemble)
                     .append(" nets on the same split (split seed ").append(seed).append("), this run's with seeds ")

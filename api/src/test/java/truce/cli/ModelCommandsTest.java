@@ -51,6 +51,7 @@ class ModelCommandsTest {
         assertTrue(card.contains("| 2 |") || card.contains("| 2 (best) |"), card);
         assertTrue(card.contains("2 nets on the same split"), "the recipe's ensemble (two nets) is the default: " + card);
         assertEquals(3, Files.readAllLines(model.resolve("training-scenes.txt")).size());
+        assertTrue(Files.readString(model.resolve("behaviour.properties")).contains("chosen on the validation scenes"));
 
         String[] e = run("evaluate", "--data", data.toString(), "--model", model.toString(), "--features", "truth");
         assertEquals("1", e[0]);
@@ -61,7 +62,7 @@ class ModelCommandsTest {
     void scriptTwinsAddEachTrainingScenesPerfectVisionTwinButNeverAValidationScenes(@TempDir Path model)
             throws Exception {
         String[] r = run("train", "--data", data.toString(), "--out", model.toString(), "--epochs", "1",
-                "--features", "truth", "--script-twins", "--label-smoothing", "0.1");
+                "--features", "truth", "--script-twins", "--label-smoothing", "0.1", "--lunge-threshold", "0.9");
         assertEquals("0", r[0], r[2]);
         assertTrue(r[2].contains("2 perfect-vision twins"), r[2]);
         String card = Files.readString(model.resolve("MODEL_CARD.md"));
@@ -70,6 +71,11 @@ class ModelCommandsTest {
         assertEquals(2, train.split("~script", -1).length - 1, train);
         assertFalse(val.contains("~script"), val);
         assertTrue(card.contains("label smoothing 0.1"), card);
+        // the threshold given ships, and the card says what the validation scenes would have chosen
+        assertTrue(Files.readString(model.resolve("behaviour.properties")).contains("lunge.threshold=0.9\n"));
+        assertTrue(card.contains("lunge threshold 0.9 (given; these scenes chose "), card);
+        assertEquals("1", run("train", "--data", data.toString(), "--out", model.toString(), "--features", "truth",
+                "--lunge-threshold", "2")[0], "a threshold outside 0.5-1 is refused");
         String[] bad = run("train", "--data", data.toString(), "--out", model.toString(), "--epochs", "1",
                 "--features", "truth", "--label-smoothing", "1");
         assertEquals("1", bad[0]);

@@ -85,10 +85,9 @@ public final class LungeThreshold {
         return best;
     }
 
-    /** Writes the choice beside the weights, where {@link BehaviourModel#load} reads it. */
-    public static void write(Path modelDir, float threshold) throws IOException {
+    /** Writes the threshold beside the weights, where {@link BehaviourModel#load} reads it, with where it came from. */
+    public static void write(Path modelDir, float threshold, String why) throws IOException {
         Files.writeString(modelDir.resolve(BehaviourModel.SETTINGS),
-                "# chosen on the validation scenes by truce train (event F1 of lunges)\nlunge.threshold="
-                        + threshold + "\n");
+                "# " + why + "\nlunge.threshold=" + threshold + "\n");
     }
 }
