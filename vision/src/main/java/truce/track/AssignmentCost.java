@@ -90,6 +90,9 @@ final class AssignmentCost {
         if (t.rigidLeft && giveWay.onRigidBlob(t, b, i)) {
             return 1e9; // the still thing it was given up from
         }
+        if (t.ballLeft && !t.visible && Likeness.elongation(b, i) < s.minRatElongation()) {
+            return 1e9; // given up from a ball: not taken by that ball, or another, while lost
+        }
         double d = Math.hypot(b.cx(i) - t.predictX(dt), b.cy(i) - t.predictY(dt));
         double len = t.span();
         double ref = Math.max(t.refArea, 1);

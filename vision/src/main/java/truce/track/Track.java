@@ -54,6 +54,13 @@ public final class Track {
     boolean movedOff;
     /** Frames in a row its blob was round (a ball: see GiveWay.leaveABall). */
     int roundFrames;
+    /** It was given up from a ball: while lost, it takes no round blob (see GiveWay.leaveABall). */
+    boolean ballLeft;
+    /** Where its blob was last not round, and whether by cover and at the edge there: where a ball's rat was lost. */
+    double shapedX = Double.NaN;
+    double shapedY = Double.NaN;
+    boolean shapedNearCover;
+    boolean shapedAtEdge;
 
     Track(Animal animal) {
         this.animal = animal;
@@ -186,6 +193,11 @@ public final class Track {
         takenY = o.takenY;
         movedOff = o.movedOff;
         roundFrames = o.roundFrames;
+        ballLeft = o.ballLeft;
+        shapedX = o.shapedX;
+        shapedY = o.shapedY;
+        shapedNearCover = o.shapedNearCover;
+        shapedAtEdge = o.shapedAtEdge;
     }
 
     void reset() {
@@ -203,5 +215,8 @@ public final class Track {
         rigidLeft = false;
         movedOff = false;
         roundFrames = 0;
+        ballLeft = false;
+        shapedX = Double.NaN;
+        shapedY = Double.NaN;
     }
 }
