@@ -232,7 +232,7 @@ final class GiveWay {
      * round, clear of the border and of the cat (over 1.2 of its lengths), no thing lying still beneath it,
      * rat-sized by the floor's scale or else by the track's size, under half the cat's usual size).
      */
-    private boolean walksLikeARat(Track t, Blobs b, int i) {
+    boolean walksLikeARat(Track t, Blobs b, int i) {
         double area = b.area(i);
         boolean ratSized = scale.scaleKnown ? scale.cm2(area) >= Likeness.SMALLEST_RAT_CM2
                 : area >= 0.5 * t.refArea;
