@@ -48,6 +48,8 @@ public final class Track {
     double rigidSinceMs;
     /** It was given up from that rigid blob: it is not taken back by it while it stays so. */
     boolean rigidLeft;
+    /** Frames in a row its blob was off that rigid state (a blink of it does not start the still time anew). */
+    int rigidOff;
     /** Where it took its present blob, and whether that blob has since gone off from there by its length. */
     double takenX;
     double takenY;
@@ -189,6 +191,7 @@ public final class Track {
         rigidArea = o.rigidArea;
         rigidSinceMs = o.rigidSinceMs;
         rigidLeft = o.rigidLeft;
+        rigidOff = o.rigidOff;
         takenX = o.takenX;
         takenY = o.takenY;
         movedOff = o.movedOff;
@@ -213,6 +216,7 @@ public final class Track {
         refArea = 0;
         rigidArea = 0;
         rigidLeft = false;
+        rigidOff = 0;
         movedOff = false;
         roundFrames = 0;
         ballLeft = false;
