@@ -49,13 +49,6 @@ final class GiveWay {
      * offers itself as the rat: the rat has gone out of sight (into cover, or it is too like the floor to show).
      */
     private static final double RIGID_ALONE_S = 8.0;
-    /**
-     * Frames in a row a still blob may be off its still state and still count as unmoved: a speck beside a thing by
-     * the edge joins it for a frame every few (seed 4358898 scene-05 at 1000-1012: area 1216 -> 1568 and back, the
-     * centroid 7 px off and back), which started the still time anew each time, so the track sat on the thing for
-     * 800 frames while the rat walked. A rat that moves is off for longer.
-     */
-    private static final int RIGID_OFF_FRAMES = 2;
 
     /**
      * How far a still blob's centroid and area may flicker and still count as unmoved: a pixel or half a working
@@ -83,11 +76,18 @@ final class GiveWay {
         if (!onItsOwnBlob(r)) {
             return;
         }
-        if (t.rigidArea > 0 && !onRigidBlob(t, blobs, r) && ++t.rigidOff <= RIGID_OFF_FRAMES) {
-            return; // a blink off the still state (a speck beside it joins it for a frame) does not start it anew
+        if (t.placeArea <= 0 || !atPlace(t, blobs, r)) {
+            t.placeX = blobs.cx(r);
+            t.placeY = blobs.cy(r);
+            t.placeArea = blobs.area(r);
+            t.placeSinceMs = frame.nowMs;
+            t.placeLeft = false;
+        } else if (frame.nowMs - t.placeSinceMs >= RIGID_S * 1000 && aRatWalksElsewhere(t, blobs, n, c, r)) {
+            measure.lose(t);
+            t.placeLeft = true;
+            return;
         }
         if (t.rigidArea <= 0 || !onRigidBlob(t, blobs, r)) {
-            t.rigidOff = 0;
             t.rigidX = blobs.cx(r);
             t.rigidY = blobs.cy(r);
             t.rigidArea = blobs.area(r);
@@ -95,7 +95,6 @@ final class GiveWay {
             t.rigidLeft = false;
             return;
         }
-        t.rigidOff = 0;
         if (frame.nowMs - t.rigidSinceMs < RIGID_S * 1000) {
             return;
         }
@@ -104,17 +103,40 @@ final class GiveWay {
             t.rigidLeft = true;
             return;
         }
+        if (aRatWalksElsewhere(t, blobs, n, c, r)) {
+            measure.lose(t);
+            t.rigidLeft = true;
+        }
+    }
+
+    /** Whether an unclaimed blob a length or more from the track looks plainly like the rat ({@link #looksLikeTheRat}). */
+    private boolean aRatWalksElsewhere(Track t, Blobs blobs, int n, int c, int r) {
         double len = t.span();
         for (int j = 0; j < n; j++) {
             if (j != c && j != r && frame.candidate[j]
                     && Math.hypot(blobs.cx(j) - t.x, blobs.cy(j) - t.y) >= len
                     && looksLikeTheRat(t, blobs, j)) {
-                measure.lose(t);
-                t.rigidLeft = true;
-                return;
+                return true;
             }
         }
+        return false;
     }
+
+    /**
+     * Whether blob {@code i} is still at the place the track's blob has kept: its centroid within a quarter of the
+     * blob's length of it, its area within a third. A thing that a speck beside it joins and leaves, or whose
+     * edge flickers, takes state after state and so never stays {@link #onRigidBlob} for seconds, but it stays in
+     * its place (seed 4358898 scene-05 at 28-44 s: six states, area 1104-1632, centroid within 7 px, off each one
+     * for 3 frames or more every 0.1-2 s). A rat keeps its place as long only grooming or asleep, so this
+     * gives the track up only for a rat walking elsewhere, never alone.
+     */
+    boolean atPlace(Track t, Blobs b, int i) {
+        return Math.hypot(b.cx(i) - t.placeX, b.cy(i) - t.placeY) <= PLACE_SHARE * b.length(i)
+                && Math.abs(b.area(i) - t.placeArea) <= t.placeArea / 3;
+    }
+
+    /** How far, in its own lengths, a blob's centroid may wander and still be at its place ({@link #atPlace}). */
+    private static final double PLACE_SHARE = 0.25;
 
     /**
      * The rat's track on a blob still for this long, that never went off where it was taken (a toy lying there
@@ -231,6 +253,8 @@ final class GiveWay {
         t.refArea = 0;
         t.rigidArea = 0;
         t.rigidLeft = false;
+        t.placeArea = 0;
+        t.placeLeft = false;
         t.roundFrames = 0;
         t.ballLeft = false;
         t.area = blobs.area(pick);

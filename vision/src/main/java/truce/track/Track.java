@@ -48,8 +48,12 @@ public final class Track {
     double rigidSinceMs;
     /** It was given up from that rigid blob: it is not taken back by it while it stays so. */
     boolean rigidLeft;
-    /** Frames in a row its blob was off that rigid state (a blink of it does not start the still time anew). */
-    int rigidOff;
+    /** Where its blob has kept its place since when (see GiveWay.atPlace), and whether it was given up from there. */
+    double placeX;
+    double placeY;
+    double placeArea;
+    double placeSinceMs;
+    boolean placeLeft;
     /** Where it took its present blob, and whether that blob has since gone off from there by its length. */
     double takenX;
     double takenY;
@@ -191,7 +195,11 @@ public final class Track {
         rigidArea = o.rigidArea;
         rigidSinceMs = o.rigidSinceMs;
         rigidLeft = o.rigidLeft;
-        rigidOff = o.rigidOff;
+        placeX = o.placeX;
+        placeY = o.placeY;
+        placeArea = o.placeArea;
+        placeSinceMs = o.placeSinceMs;
+        placeLeft = o.placeLeft;
         takenX = o.takenX;
         takenY = o.takenY;
         movedOff = o.movedOff;
@@ -216,7 +224,8 @@ public final class Track {
         refArea = 0;
         rigidArea = 0;
         rigidLeft = false;
-        rigidOff = 0;
+        placeArea = 0;
+        placeLeft = false;
         movedOff = false;
         roundFrames = 0;
         ballLeft = false;
