@@ -87,8 +87,14 @@ final class AssignmentCost {
             return classCost + 0.2 + ratSize
                     + (b.touchesBorder(i) && area > 0.05 * scale.width * scale.height ? 1.0 : 0);
         }
-        if (t.rigidLeft && giveWay.onRigidBlob(t, b, i)) {
+        if ((t.rigidLeft && giveWay.onRigidBlob(t, b, i)) || (t.placeLeft && !t.visible && giveWay.atPlace(t, b, i))) {
             return 1e9; // the still thing it was given up from
+        }
+        if (t.ballLeft && !t.visible && (Likeness.elongation(b, i) < s.minRatElongation()
+                || (Math.hypot(b.cx(i) - t.x, b.cy(i) - t.y) > 2 * t.span() && !giveWay.walksLikeARat(t, b, i)))) {
+            // given up from a ball: not taken by that ball, or another, while lost; and back only where it went
+            // out of sight or as a blob that walks like a rat (not a still thing by the edge: seed 4358898 scene-05)
+            return 1e9;
         }
         double d = Math.hypot(b.cx(i) - t.predictX(dt), b.cy(i) - t.predictY(dt));
         double len = t.span();

@@ -76,6 +76,17 @@ final class GiveWay {
         if (!onItsOwnBlob(r)) {
             return;
         }
+        if (t.placeArea <= 0 || !atPlace(t, blobs, r)) {
+            t.placeX = blobs.cx(r);
+            t.placeY = blobs.cy(r);
+            t.placeArea = blobs.area(r);
+            t.placeSinceMs = frame.nowMs;
+            t.placeLeft = false;
+        } else if (frame.nowMs - t.placeSinceMs >= RIGID_S * 1000 && aRatWalksElsewhere(t, blobs, n, c, r)) {
+            measure.lose(t);
+            t.placeLeft = true;
+            return;
+        }
         if (t.rigidArea <= 0 || !onRigidBlob(t, blobs, r)) {
             t.rigidX = blobs.cx(r);
             t.rigidY = blobs.cy(r);
@@ -92,17 +103,40 @@ final class GiveWay {
             t.rigidLeft = true;
             return;
         }
+        if (aRatWalksElsewhere(t, blobs, n, c, r)) {
+            measure.lose(t);
+            t.rigidLeft = true;
+        }
+    }
+
+    /** Whether an unclaimed blob a length or more from the track looks plainly like the rat ({@link #looksLikeTheRat}). */
+    private boolean aRatWalksElsewhere(Track t, Blobs blobs, int n, int c, int r) {
         double len = t.span();
         for (int j = 0; j < n; j++) {
             if (j != c && j != r && frame.candidate[j]
                     && Math.hypot(blobs.cx(j) - t.x, blobs.cy(j) - t.y) >= len
                     && looksLikeTheRat(t, blobs, j)) {
-                measure.lose(t);
-                t.rigidLeft = true;
-                return;
+                return true;
             }
         }
+        return false;
     }
+
+    /**
+     * Whether blob {@code i} is still at the place the track's blob has kept: its centroid within a quarter of the
+     * blob's length of it, its area within a third. A thing that a speck beside it joins and leaves, or whose
+     * edge flickers, takes state after state and so never stays {@link #onRigidBlob} for seconds, but it stays in
+     * its place (seed 4358898 scene-05 at 28-44 s: six states, area 1104-1632, centroid within 7 px, off each one
+     * for 3 frames or more every 0.1-2 s). A rat keeps its place as long only grooming or asleep, so this
+     * gives the track up only for a rat walking elsewhere, never alone.
+     */
+    boolean atPlace(Track t, Blobs b, int i) {
+        return Math.hypot(b.cx(i) - t.placeX, b.cy(i) - t.placeY) <= PLACE_SHARE * b.length(i)
+                && Math.abs(b.area(i) - t.placeArea) <= t.placeArea / 3;
+    }
+
+    /** How far, in its own lengths, a blob's centroid may wander and still be at its place ({@link #atPlace}). */
+    private static final double PLACE_SHARE = 0.25;
 
     /**
      * The rat's track on a blob still for this long, that never went off where it was taken (a toy lying there
@@ -160,24 +194,52 @@ final class GiveWay {
 
     /** Frames in a row on a round blob (a third of a second) before the rat's track looks for the rat elsewhere. */
     private static final int BALL_FRAMES = 10;
+    /** Frames in a row on a round blob (half a second) after which, with no rat walking elsewhere, the track is lost. */
+    private static final int BALL_LOST_FRAMES = 15;
 
     /**
      * A rat's track on a round blob (a rolling ball: a rat is never round, as at its first sighting) for
      * {@link #BALL_FRAMES} in a row, while an unclaimed blob walks like a rat ({@link #walksLikeARat}; of several,
      * the nearest), goes over to that blob as the rat taken anew. Handed the ball as the rat came out of a contact
      * or of cover, the track had learnt the ball's size and then refused the real rat beside it for seconds (seed
-     * 424242 scene-05 at 1307, scene-03 at 613: 170 frames each). Returns the rat's blob.
+     * 424242 scene-05 at 1307, scene-03 at 613: 170 frames each). With no such blob by {@link #BALL_LOST_FRAMES},
+     * the rat went out of sight as the track took the ball: the track is lost where its blob was last rat-shaped
+     * (by the shelter's door it slipped into), and takes no round blob until it has a rat-shaped one again. A
+     * round blob within its own length of that place is the rat curled up, and keeps its track. On the
+     * four deciding sets a true rat's blob was round on 2 frames in 27,359, while the track sat on a round blob
+     * with the rat out of view for 1,018 (seed 27182 scene-02 at 1430: 298 frames on a ball as the rat hid).
+     * Returns the rat's blob ({@link IdentityTracker#NONE} once lost).
      */
     int leaveABall(Blobs blobs, int n, int c, int r, double dt) {
         Track t = rat;
-        if (!onItsOwnBlob(r) || Likeness.elongation(blobs, r) >= s.minRatElongation()) {
+        if (!onItsOwnBlob(r)) {
             t.roundFrames = 0;
+            return r;
+        }
+        if (Likeness.elongation(blobs, r) >= s.minRatElongation()) {
+            t.roundFrames = 0;
+            t.ballLeft = false;
+            t.shapedX = t.x;
+            t.shapedY = t.y;
+            t.shapedNearCover = t.lastSeenNearCover;
+            t.shapedAtEdge = t.lastSeenAtEdge;
             return r;
         }
         if (++t.roundFrames < BALL_FRAMES) {
             return r;
         }
-        return takeAWalkingRat(blobs, n, c, r, dt, false);
+        int taken = takeAWalkingRat(blobs, n, c, r, dt, false);
+        if (taken != r || t.roundFrames < BALL_LOST_FRAMES || Double.isNaN(t.shapedX)
+                || Math.hypot(t.x - t.shapedX, t.y - t.shapedY) <= t.span()) {
+            return taken; // a rat curled up round lies where it last was rat-shaped, a ball it jumped to apart
+        }
+        measure.lose(t);
+        measure.moveTo(t, t.shapedX, t.shapedY);
+        t.lastSeenNearCover = t.shapedNearCover;
+        t.lastSeenAtEdge = t.shapedAtEdge;
+        t.roundFrames = 0;
+        t.ballLeft = true;
+        return IdentityTracker.NONE;
     }
 
     /** Whether the rat's track is in view on a blob {@code r} of its own (not shared with the cat): what these rules judge. */
@@ -191,7 +253,10 @@ final class GiveWay {
         t.refArea = 0;
         t.rigidArea = 0;
         t.rigidLeft = false;
+        t.placeArea = 0;
+        t.placeLeft = false;
         t.roundFrames = 0;
+        t.ballLeft = false;
         t.area = blobs.area(pick);
         likeness.ratTakenAnew(blobs.area(pick));
         measure.measure(t, blobs, pick, dt, false);
@@ -203,7 +268,7 @@ final class GiveWay {
      * round, clear of the border and of the cat (over 1.2 of its lengths), no thing lying still beneath it,
      * rat-sized by the floor's scale or else by the track's size, under half the cat's usual size).
      */
-    private boolean walksLikeARat(Track t, Blobs b, int i) {
+    boolean walksLikeARat(Track t, Blobs b, int i) {
         double area = b.area(i);
         boolean ratSized = scale.scaleKnown ? scale.cm2(area) >= Likeness.SMALLEST_RAT_CM2
                 : area >= 0.5 * t.refArea;

@@ -138,17 +138,24 @@ final class Measure {
     void coast(Track t, double dt) {
         double dx = Math.max(-t.minX, Math.min(scale.width - t.maxX, t.vx * dt));
         double dy = Math.max(-t.minY, Math.min(scale.height - t.maxY, t.vy * dt));
-        t.x += dx;
-        t.y += dy;
+        moveTo(t, t.x + dx, t.y + dy);
+        t.inContact = true;
+        t.framesUnseen = 0;
+        t.lastSeenMs = frame.nowMs;
+    }
+
+    /** Puts a track (and its body and box) at (x, y). */
+    void moveTo(Track t, double x, double y) {
+        double dx = x - t.x;
+        double dy = y - t.y;
+        t.x = x;
+        t.y = y;
         t.bodyX += dx;
         t.bodyY += dy;
         t.minX += dx;
         t.maxX += dx;
         t.minY += dy;
         t.maxY += dy;
-        t.inContact = true;
-        t.framesUnseen = 0;
-        t.lastSeenMs = frame.nowMs;
     }
 
     /** Track {@code t} has no blob this frame: it is lost where it was (if it was ever seen). */

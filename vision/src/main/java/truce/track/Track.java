@@ -48,12 +48,25 @@ public final class Track {
     double rigidSinceMs;
     /** It was given up from that rigid blob: it is not taken back by it while it stays so. */
     boolean rigidLeft;
+    /** Where its blob has kept its place since when (see GiveWay.atPlace), and whether it was given up from there. */
+    double placeX;
+    double placeY;
+    double placeArea;
+    double placeSinceMs;
+    boolean placeLeft;
     /** Where it took its present blob, and whether that blob has since gone off from there by its length. */
     double takenX;
     double takenY;
     boolean movedOff;
     /** Frames in a row its blob was round (a ball: see GiveWay.leaveABall). */
     int roundFrames;
+    /** It was given up from a ball: while lost, it takes no round blob (see GiveWay.leaveABall). */
+    boolean ballLeft;
+    /** Where its blob was last not round, and whether by cover and at the edge there: where a ball's rat was lost. */
+    double shapedX = Double.NaN;
+    double shapedY = Double.NaN;
+    boolean shapedNearCover;
+    boolean shapedAtEdge;
 
     Track(Animal animal) {
         this.animal = animal;
@@ -182,10 +195,20 @@ public final class Track {
         rigidArea = o.rigidArea;
         rigidSinceMs = o.rigidSinceMs;
         rigidLeft = o.rigidLeft;
+        placeX = o.placeX;
+        placeY = o.placeY;
+        placeArea = o.placeArea;
+        placeSinceMs = o.placeSinceMs;
+        placeLeft = o.placeLeft;
         takenX = o.takenX;
         takenY = o.takenY;
         movedOff = o.movedOff;
         roundFrames = o.roundFrames;
+        ballLeft = o.ballLeft;
+        shapedX = o.shapedX;
+        shapedY = o.shapedY;
+        shapedNearCover = o.shapedNearCover;
+        shapedAtEdge = o.shapedAtEdge;
     }
 
     void reset() {
@@ -201,7 +224,12 @@ public final class Track {
         refArea = 0;
         rigidArea = 0;
         rigidLeft = false;
+        placeArea = 0;
+        placeLeft = false;
         movedOff = false;
         roundFrames = 0;
+        ballLeft = false;
+        shapedX = Double.NaN;
+        shapedY = Double.NaN;
     }
 }
