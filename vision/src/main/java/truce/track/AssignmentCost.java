@@ -87,7 +87,7 @@ final class AssignmentCost {
             return classCost + 0.2 + ratSize
                     + (b.touchesBorder(i) && area > 0.05 * scale.width * scale.height ? 1.0 : 0);
         }
-        if ((t.rigidLeft && giveWay.onRigidBlob(t, b, i)) || (t.placeLeft && !t.visible && giveWay.atPlace(t, b, i))) {
+        if ((t.rigid.left && giveWay.onRigidBlob(t, b, i)) || (t.place.left && !t.visible && giveWay.atPlace(t, b, i))) {
             return 1e9; // the still thing it was given up from
         }
         if (t.ballLeft && !t.visible && (Likeness.elongation(b, i) < s.minRatElongation()

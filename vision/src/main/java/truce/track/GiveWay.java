@@ -76,36 +76,28 @@ final class GiveWay {
         if (!onItsOwnBlob(r)) {
             return;
         }
-        if (t.placeArea <= 0 || !atPlace(t, blobs, r)) {
-            t.placeX = blobs.cx(r);
-            t.placeY = blobs.cy(r);
-            t.placeArea = blobs.area(r);
-            t.placeSinceMs = frame.nowMs;
-            t.placeLeft = false;
-        } else if (frame.nowMs - t.placeSinceMs >= RIGID_S * 1000 && aRatWalksElsewhere(t, blobs, n, c, r)) {
+        if (t.place.area <= 0 || !atPlace(t, blobs, r)) {
+            t.place.set(blobs, r, frame.nowMs);
+        } else if (frame.nowMs - t.place.sinceMs >= RIGID_S * 1000 && aRatWalksElsewhere(t, blobs, n, c, r)) {
             measure.lose(t);
-            t.placeLeft = true;
+            t.place.left = true;
             return;
         }
-        if (t.rigidArea <= 0 || !onRigidBlob(t, blobs, r)) {
-            t.rigidX = blobs.cx(r);
-            t.rigidY = blobs.cy(r);
-            t.rigidArea = blobs.area(r);
-            t.rigidSinceMs = frame.nowMs;
-            t.rigidLeft = false;
+        if (t.rigid.area <= 0 || !onRigidBlob(t, blobs, r)) {
+            t.rigid.set(blobs, r, frame.nowMs);
             return;
         }
-        if (frame.nowMs - t.rigidSinceMs < RIGID_S * 1000) {
+        if (frame.nowMs - t.rigid.sinceMs < RIGID_S * 1000) {
             return;
         }
-        if (frame.nowMs - t.rigidSinceMs >= RIGID_ALONE_S * 1000) {
+        if (frame.nowMs - t.rigid.sinceMs >= RIGID_ALONE_S * 1000) {
             measure.lose(t);
-            t.rigidLeft = true;
+            t.rigid.left = true;
             return;
         }
         if (aRatWalksElsewhere(t, blobs, n, c, r)) {
             measure.lose(t);
-            t.rigidLeft = true;
+            t.rigid.left = true;
         }
     }
 
@@ -131,8 +123,8 @@ final class GiveWay {
      * gives the track up only for a rat walking elsewhere, never alone.
      */
     boolean atPlace(Track t, Blobs b, int i) {
-        return Math.hypot(b.cx(i) - t.placeX, b.cy(i) - t.placeY) <= PLACE_SHARE * b.length(i)
-                && Math.abs(b.area(i) - t.placeArea) <= t.placeArea / 3;
+        return Math.hypot(b.cx(i) - t.place.x, b.cy(i) - t.place.y) <= PLACE_SHARE * b.length(i)
+                && Math.abs(b.area(i) - t.place.area) <= t.place.area / 3;
     }
 
     /** How far, in its own lengths, a blob's centroid may wander and still be at its place ({@link #atPlace}). */
@@ -158,8 +150,8 @@ final class GiveWay {
      */
     int giveWayToAWalkingRat(Blobs blobs, int n, int c, int r, double dt) {
         Track t = rat;
-        if (!onItsOwnBlob(r) || t.movedOff || t.rigidArea <= 0 || !onRigidBlob(t, blobs, r)
-                || frame.nowMs - t.rigidSinceMs < GIVE_WAY_STILL_MS) {
+        if (!onItsOwnBlob(r) || t.movedOff || t.rigid.area <= 0 || !onRigidBlob(t, blobs, r)
+                || frame.nowMs - t.rigid.sinceMs < GIVE_WAY_STILL_MS) {
             return r;
         }
         return takeAWalkingRat(blobs, n, c, r, dt, true);
@@ -251,10 +243,8 @@ final class GiveWay {
     private void takeAnew(Track t, Blobs blobs, int pick, double dt) {
         t.visible = false;
         t.refArea = 0;
-        t.rigidArea = 0;
-        t.rigidLeft = false;
-        t.placeArea = 0;
-        t.placeLeft = false;
+        t.rigid.clear();
+        t.place.clear();
         t.roundFrames = 0;
         t.ballLeft = false;
         t.area = blobs.area(pick);
@@ -283,8 +273,8 @@ final class GiveWay {
 
     /** Whether blob {@code i} is where, and as big as, the track's blob was when it last moved. */
     boolean onRigidBlob(Track t, Blobs b, int i) {
-        return Math.abs(b.cx(i) - t.rigidX) <= rigidPx && Math.abs(b.cy(i) - t.rigidY) <= rigidPx
-                && Math.abs(b.area(i) - t.rigidArea) <= Math.max(RIGID_SHARE * t.rigidArea, rigidAreaStep);
+        return Math.abs(b.cx(i) - t.rigid.x) <= rigidPx && Math.abs(b.cy(i) - t.rigid.y) <= rigidPx
+                && Math.abs(b.area(i) - t.rigid.area) <= Math.max(RIGID_SHARE * t.rigid.area, rigidAreaStep);
     }
 
     /** An unclaimed blob that is plainly the rat: on the move, rat-like in size and shape, away from the cat. */

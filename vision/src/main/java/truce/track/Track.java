@@ -42,18 +42,9 @@ public final class Track {
     /** Its blob was larger than any cat: joined by the owner's arm over the edge (see Scale.maxJoinedArea). */
     boolean joinedToArm;
     /** Where and how big its blob was when it last moved or changed size, and since when it has not. */
-    double rigidX;
-    double rigidY;
-    double rigidArea;
-    double rigidSinceMs;
-    /** It was given up from that rigid blob: it is not taken back by it while it stays so. */
-    boolean rigidLeft;
+    final Anchor rigid = new Anchor();
     /** Where its blob has kept its place since when (see GiveWay.atPlace), and whether it was given up from there. */
-    double placeX;
-    double placeY;
-    double placeArea;
-    double placeSinceMs;
-    boolean placeLeft;
+    final Anchor place = new Anchor();
     /** Where it took its present blob, and whether that blob has since gone off from there by its length. */
     double takenX;
     double takenY;
@@ -190,16 +181,8 @@ public final class Track {
         lastSeenNearCover = o.lastSeenNearCover;
         lastSeenAtEdge = o.lastSeenAtEdge;
         joinedToArm = o.joinedToArm;
-        rigidX = o.rigidX;
-        rigidY = o.rigidY;
-        rigidArea = o.rigidArea;
-        rigidSinceMs = o.rigidSinceMs;
-        rigidLeft = o.rigidLeft;
-        placeX = o.placeX;
-        placeY = o.placeY;
-        placeArea = o.placeArea;
-        placeSinceMs = o.placeSinceMs;
-        placeLeft = o.placeLeft;
+        rigid.copyFrom(o.rigid);
+        place.copyFrom(o.place);
         takenX = o.takenX;
         takenY = o.takenY;
         movedOff = o.movedOff;
@@ -222,10 +205,8 @@ public final class Track {
         vx = 0;
         vy = 0;
         refArea = 0;
-        rigidArea = 0;
-        rigidLeft = false;
-        placeArea = 0;
-        placeLeft = false;
+        rigid.clear();
+        place.clear();
         movedOff = false;
         roundFrames = 0;
         ballLeft = false;
