@@ -65,11 +65,13 @@ final class GiveWay {
     }
 
     /**
-     * A rat held for seconds on a blob that has not moved by a pixel nor changed its size (a toy or a ghost it
-     * was handed while they touched) while an unclaimed blob that moves and looks like a rat is loose elsewhere
-     * is lost, and not taken back by that still blob: the usual return of a lost rat then decides (handing it
-     * straight to the moving blob took a wrong one as often as not). Without this it stayed "visible" on the
-     * still blob for ever (seed 9001 8x60 scene-07 and scene-04, seed 424242 scene-05: for over 1000 frames).
+     * A rat held for seconds on a blob that keeps its place ({@link #atPlace}: a toy or a ghost it was handed while
+     * they touched) while an unclaimed blob that moves and looks like a rat is loose elsewhere is lost, and not
+     * taken back by that still blob: the usual return of a lost rat then decides (handing it straight to the moving
+     * blob took a wrong one as often as not). Without this it stayed "visible" on the still blob for ever (seed
+     * 9001 8x60 scene-07 and scene-04, seed 424242 scene-05: for over 1000 frames). With no such blob about, only a
+     * blob that has not moved by a pixel nor changed its size ({@link #onRigidBlob}) for {@link #RIGID_ALONE_S} is
+     * given up: a rat grooming in place keeps its place that long, never its exact state.
      */
     void leaveARigidBlob(Blobs blobs, int n, int c, int r) {
         Track t = rat;
@@ -91,11 +93,6 @@ final class GiveWay {
             return;
         }
         if (frame.nowMs - t.rigid.sinceMs >= RIGID_ALONE_S * 1000) {
-            measure.lose(t);
-            t.rigid.left = true;
-            return;
-        }
-        if (aRatWalksElsewhere(t, blobs, n, c, r)) {
             measure.lose(t);
             t.rigid.left = true;
         }
