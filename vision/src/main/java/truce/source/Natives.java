@@ -39,7 +39,9 @@ public final class Natives {
      * openpnp deletes its folder only on a clean exit, so every crash, kill or CI timeout left one. Only folders
      * older than {@link #STALE_AFTER} go: a JVM unpacking now is not disturbed, and one that loaded its library
      * from an older folder keeps it mapped (on Linux a deleted file stays readable to whoever has it open).
-     * Failures are ignored: a folder still in use elsewhere stays.
+     * Failures are ignored: a folder still in use elsewhere stays. openpnp does the same itself only on Windows
+     * ({@code deleteOldInstancesOnStart}); its Linux shutdown hook checks that its folder still exists, so a long-lived
+     * JVM whose folder went here still exits cleanly.
      *
      * @return how many folders were removed
      */
