@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -46,18 +45,29 @@ public final class Natives {
      * @return how many folders were removed
      */
     static int removeStaleUnpacked(Path tmp, Instant now) {
+        Instant cutoff = now.minus(STALE_AFTER);
         int removed = 0;
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(tmp, UNPACKED_PREFIX + "*")) {
             for (Path dir : dirs) {
-                FileTime modified = Files.getLastModifiedTime(dir);
-                if (Files.isDirectory(dir) && modified.toInstant().isBefore(now.minus(STALE_AFTER)) && deleteTree(dir)) {
+                if (modifiedBefore(dir, cutoff) && deleteTree(dir)) {
                     removed++;
                 }
             }
         } catch (IOException | SecurityException e) {
-            // a temporary directory we cannot list or a folder gone meanwhile: nothing to clean
+            // a temporary directory we cannot list: nothing to clean
         }
         return removed;
+    }
+
+    /** Whether {@code dir} is a folder last modified before {@code cutoff}; false for one gone meanwhile. */
+    private static boolean modifiedBefore(Path dir, Instant cutoff) {
+        try {
+            // another JVM starting at the same moment may be cleaning the same folders: one it removed is skipped,
+            // the rest are still looked at
+            return Files.isDirectory(dir) && Files.getLastModifiedTime(dir).toInstant().isBefore(cutoff);
+        } catch (IOException | SecurityException e) {
+            return false;
+        }
     }
 
     private static boolean deleteTree(Path dir) {
