@@ -138,7 +138,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             try {
                 while (source.read(frame)) {
                     FrameFeatures f = processor.process(frame);
-                    Labels labels = classifier.classify(f);
+                    Labels labels = classifier.classify(f, frame.bgr());
                     if (columns == null) {
                         double pxPerCm = zones.hasScale() ? frame.width() / zones.viewWidthCm() : Double.NaN;
                         columns = new FeatureColumns(pxPerCm);

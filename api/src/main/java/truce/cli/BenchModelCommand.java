@@ -76,7 +76,7 @@ public final class BenchModelCommand implements Callable<Integer> {
                 clock.start();
                 FrameFeatures f = processor.process(frame);
                 clock.lap();
-                classifier.classify(f);
+                classifier.classify(f, frame.bgr());
                 clock.stop();
             }
         }

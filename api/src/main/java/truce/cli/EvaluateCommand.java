@@ -22,6 +22,7 @@ import truce.classify.evaluation.EvaluationReport;
 import truce.classify.evaluation.LungeEvents;
 import truce.classify.evaluation.VisionCheck;
 import truce.classify.training.LabelledScene;
+import truce.classify.training.ShapeReadings;
 import truce.classify.training.ModelCard;
 import truce.classify.training.Scene;
 
@@ -86,6 +87,10 @@ public final class EvaluateCommand implements Callable<Integer> {
         try (BehaviourModel m = model == null ? BehaviourModel.loadDefault() : BehaviourModel.load(model);
              ModelClassifier classifier = new ModelClassifier(overridden(m))) {
             out0.println("model lunge threshold " + m.lungeThreshold() + ", dwell " + m.dwell());
+            if (m.shape() != null) {
+                // the model reads the cat's crop: cut every scene's crops (cached) and read them in batches
+                labelled = ShapeReadings.read(scenes, labelled, m.shape(), true);
+            }
             evals.add(Evaluation.run("model", classifier, labelled));
             if (byVision) {
                 Map<LabelledScene, boolean[]> right = new IdentityHashMap<>();

@@ -21,6 +21,8 @@ import truce.classify.training.LungeThreshold;
 import truce.classify.training.ModelCard;
 import truce.classify.training.Scene;
 import truce.classify.training.ScriptTwin;
+import truce.classify.training.ShapeReadings;
+import truce.classify.training.ShapeTrainer;
 import truce.classify.training.Trainer;
 
 /** {@code truce train}: trains the behaviour model on generated footage and writes weights and a model card. */
@@ -113,6 +115,15 @@ public final class TrainCommand implements Callable<Integer> {
             + "validation scenes choose; the card keeps their table and says both")
     Float lungeThreshold;
 
+    @Option(names = "--shape", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "also train the shape net, which reads the cat's posture from the pixels of its crop, and "
+                    + "give its readings to the behaviour net (feature v5). Default: ${DEFAULT-VALUE}.")
+    boolean shape;
+
+    @Option(names = "--shape-epochs", defaultValue = "" + ShapeTrainer.EPOCHS,
+            description = "epochs of the shape net. Default: ${DEFAULT-VALUE}.")
+    int shapeEpochs;
+
     @Option(names = "--features-only", description = "compute (and cache) every scene's features, then stop")
     boolean featuresOnly;
 
@@ -143,6 +154,13 @@ public final class TrainCommand implements Callable<Integer> {
         Trainer.Config config = new Trainer.Config(epochs, batch, lr, seed, validationShare, patience, true,
                 inputNoise, labelSmoothing, weightDecay, dropLostCat, dropLostRat, dropout, strayRatTwins);
         List<List<LabelledScene>> split = Trainer.splitByScene(labelled, config.validationShare(), seed);
+        if (shape) {
+            // the crops are cut and read before the split is used: the same seed splits the same names again
+            labelled = ShapeReadings.fit(scenes, labelled, split.get(0).stream().map(LabelledScene::name)
+                    .collect(java.util.stream.Collectors.toSet()), new ShapeTrainer.Config(shapeEpochs, seed, true),
+                    out, err);
+            split = Trainer.splitByScene(labelled, config.validationShare(), seed);
+        }
         List<LabelledScene> trainScenes = split.get(0);
         if (scriptTwins) {
             List<String> skipped = new java.util.ArrayList<>();

@@ -38,7 +38,7 @@ public final class VisionFeed implements LiveFeed {
         }
         Frame frame = in.frame();
         FrameFeatures features = processor.process(frame);
-        Labels labels = classifier.classify(features);
+        Labels labels = classifier.classify(features, frame.bgr());
         long captured = frame.captureTimeMs();
         return new LiveFrame(camera, features, labels,
                 captured > 0 ? Instant.ofEpochMilli(captured) : Instant.now(), frame.bgr());

@@ -23,6 +23,8 @@ public final class BehaviourModel implements AutoCloseable {
 
     /** Beside the weights: the lunge threshold chosen on the validation scenes. */
     public static final String SETTINGS = "behaviour.properties";
+    /** Setting saying the weights were trained on a shape net's readings ({@code shape.params} beside them). */
+    public static final String SHAPE_NET = "shape.net";
     /** Probability at which a lunge is reported at once, when no settings file says otherwise. */
     public static final float DEFAULT_LUNGE_THRESHOLD = 0.5f;
 
@@ -41,6 +43,10 @@ public final class BehaviourModel implements AutoCloseable {
     /** Frames another label must win in a row before the label changes, when no settings file says otherwise. */
     public static final int DEFAULT_DWELL = 3;
     private int dwell = DEFAULT_DWELL;
+
+    /** The shape net that reads the cat's crop, for weights of feature version 5; null for older ones. */
+    private ShapeModel shape;
+    private String shapeWhere = "(not looked for)";
 
     /** Nets averaged (1 for a single net). */
     private final int nets;
@@ -69,10 +75,19 @@ public final class BehaviourModel implements AutoCloseable {
         try (in) {
             model = load(in, "classpath:" + DEFAULT_RESOURCE);
         }
+        try {
+            model.withShape(ShapeModel.loadDefaultIfPresent(), "classpath:" + ShapeModel.DEFAULT_RESOURCE);
+        } catch (IOException | RuntimeException e) {
+            model.close();
+            throw e;
+        }
         try (InputStream settings = BehaviourModel.class.getResourceAsStream("/truce/classify/" + SETTINGS)) {
             if (settings != null) {
                 model.readSettings(settings);
             }
+        } catch (IOException | RuntimeException e) {
+            model.close();
+            throw e;
         }
         return model;
     }
@@ -87,6 +102,10 @@ public final class BehaviourModel implements AutoCloseable {
         String d = p.getProperty("label.dwell");
         if (d != null) {
             withDwell(Integer.parseInt(d.trim()));
+        }
+        if (Boolean.parseBoolean(p.getProperty(SHAPE_NET, "false").trim()) && shape == null) {
+            throw new IOException("these weights read the cat's crop with a shape net, but there is none at "
+                    + shapeWhere);
         }
         String c = p.getProperty("lunge.confirmFrames");
         if (c != null) {
@@ -144,6 +163,12 @@ public final class BehaviourModel implements AutoCloseable {
         try (InputStream in = Files.newInputStream(file)) {
             model = load(in, file.toString());
         }
+        try {
+            model.withShape(ShapeModel.loadBeside(file), file.resolveSibling(ShapeNet.FILE).toString());
+        } catch (IOException | RuntimeException e) {
+            model.close();
+            throw e;
+        }
         Path settings = file.resolveSibling(SETTINGS);
         if (Files.isRegularFile(settings)) {
             try (InputStream in = Files.newInputStream(settings)) {
@@ -166,6 +191,29 @@ public final class BehaviourModel implements AutoCloseable {
             manager.close();
             throw e;
         }
+    }
+
+    /**
+     * Attaches the shape net whose readings these weights were trained on (null: none found at {@code where}; the
+     * shape channels then read zero, as for weights trained with {@code --no-shape}). Older weights read no crop
+     * and ignore it. Weights trained with one say so in their settings ({@code shape.net=true}), and then a
+     * missing shape net is an error, not a silent zero.
+     */
+    BehaviourModel withShape(ShapeModel shapeModel, String where) throws IOException {
+        this.shapeWhere = where;
+        if (this.shape != null) {
+            this.shape.close();
+        }
+        this.shape = featureVersion >= 5 ? shapeModel : null;
+        if (shapeModel != null && this.shape == null) {
+            shapeModel.close();
+        }
+        return this;
+    }
+
+    /** The shape net these weights read, or null for weights that read no crop. */
+    public ShapeModel shape() {
+        return shape;
     }
 
     /** Wraps an already initialised block (training evaluates its net this way); the caller keeps the block. */
@@ -254,6 +302,9 @@ public final class BehaviourModel implements AutoCloseable {
 
     @Override
     public void close() {
+        if (shape != null) {
+            shape.close();
+        }
         manager.close();
     }
 }

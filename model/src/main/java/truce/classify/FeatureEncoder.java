@@ -19,16 +19,18 @@ import truce.features.FrameFeatures;
  */
 public final class FeatureEncoder {
     /** Bumped whenever the meaning of a channel changes. */
-    public static final int VERSION = 4;
+    public static final int VERSION = 5;
     /** Channels per frame. */
-    public static final int CHANNELS = 35;
+    public static final int CHANNELS = 40;
+    /** Channels of version 4, the first 35 of version 5 unchanged (v4 weights read only those). */
+    static final int CHANNELS_V4 = 35;
     /**
      * Channels of version 3, the first 29 of version 4 unchanged: weights trained on v3 read only those, so they
      * still load (a v4 encoder feeds them the first {@code channels(3)} values of each frame).
      */
     static final int CHANNELS_V3 = 29;
     /** Feature versions whose weights this encoder can feed ({@link #channels(int)} knows each). */
-    static final List<Integer> READABLE_VERSIONS = List.of(3, VERSION);
+    static final List<Integer> READABLE_VERSIONS = List.of(3, 4, VERSION);
     /** Channel indices the tests (and readers of the weights) rely on. */
     static final int CAT_VISIBLE = 0;
     static final int CAT_STEP = 1;
@@ -65,6 +67,12 @@ public final class FeatureEncoder {
     static final int CAT_POINTED_3S = 32;
     static final int CAT_SINCE_FAST = 33;
     static final int CAT_SPEED_1S = 34;
+    /**
+     * v5: the cat's shape as the {@link ShapeNet} reads it from the pixels of its crop: seen, stretch and width
+     * (standardised: 0 for a walking body), and the stalking and lunging probabilities of that one frame. Vision's
+     * blob measures the body with its shadow and rim; the crop shows the body itself.
+     */
+    static final int CAT_SHAPE = 35;
     /** A cat's elongation at which the absolute channel reads 0 (a walking cat's blob is about this). */
     private static final double USUAL_ELONGATION = 2.5;
     /** Per-frame decays of the one- and three-second memories. */
@@ -156,8 +164,19 @@ public final class FeatureEncoder {
         }
     }
 
-    /** Writes the {@link #CHANNELS} values of {@code f} to {@code out[offset..]}; call once per frame, in order. */
+    /**
+     * Writes the {@link #CHANNELS} values of {@code f} to {@code out[offset..]}, the shape channels all zero (no
+     * crop read); call once per frame, in order.
+     */
     public void encode(FrameFeatures f, float[] out, int offset) {
+        encode(f, null, 0, out, offset);
+    }
+
+    /**
+     * The same with the {@link ShapeNet#READINGS} readings of the cat's crop at {@code shape[shapeOffset..]} (null:
+     * none read, the shape channels zero).
+     */
+    public void encode(FrameFeatures f, float[] shape, int shapeOffset, float[] out, int offset) {
         AnimalFeatures c = f.cat();
         AnimalFeatures r = f.rat();
         cat.observe(c);
@@ -235,15 +254,23 @@ public final class FeatureEncoder {
         out[i++] = Float.isNaN(elong3s) ? 0f : elong3s;
         out[i++] = pointed3s;
         out[i++] = (float) (Math.log1p(sinceFast) / Math.log1p(SINCE_FAST_FULL));
-        out[i] = clip(speed1s, 0, 3);
+        out[i++] = clip(speed1s, 0, 3);
+        // the cat's shape read from its pixels (v5)
+        boolean read = shape != null && c.visible() && shape[shapeOffset] > 0;
+        out[i++] = read ? 1f : 0f;
+        out[i++] = read ? clip((shape[shapeOffset + 1] - ShapeNet.STRETCH_MEAN) / ShapeNet.STRETCH_SCALE, -3, 3) : 0f;
+        out[i++] = read ? clip((shape[shapeOffset + 2] - ShapeNet.WIDTH_MEAN) / ShapeNet.WIDTH_SCALE, -3, 3) : 0f;
+        out[i++] = read ? clip(shape[shapeOffset + 3], 0, 1) : 0f;
+        out[i] = read ? clip(shape[shapeOffset + 4], 0, 1) : 0f;
     }
 
     /** Channels a net trained on feature version {@code version} reads: the first this many of each frame. */
     public static int channels(int version) {
         return switch (version) {
             case 3 -> CHANNELS_V3;
+            case 4 -> CHANNELS_V4;
             case VERSION -> CHANNELS;
-            default -> throw new IllegalArgumentException("no feature version " + version + " (known: 3, " + VERSION + ")");
+            default -> throw new IllegalArgumentException("no feature version " + version + " (known: 3, 4, " + VERSION + ")");
         };
     }
 

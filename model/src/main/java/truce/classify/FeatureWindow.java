@@ -45,7 +45,12 @@ public final class FeatureWindow {
 
     /** Appends a frame, dropping the oldest. */
     public void push(FrameFeatures f) {
-        encoder.encode(f, encoded, 0);
+        push(f, null, 0);
+    }
+
+    /** Appends a frame with the readings of the cat's crop at {@code shape[shapeOffset..]} (null: none). */
+    public void push(FrameFeatures f, float[] shape, int shapeOffset) {
+        encoder.encode(f, shape, shapeOffset, encoded, 0);
         push(encoded, 0);
     }
 

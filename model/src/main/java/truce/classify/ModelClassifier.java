@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import truce.behaviour.CatPosture;
 import truce.behaviour.RatState;
+import org.opencv.core.Mat;
 import truce.features.FrameFeatures;
 
 /**
@@ -42,6 +43,9 @@ public final class ModelClassifier implements BehaviourClassifier {
     /** Both heads' probabilities of the current frame, reused: only {@link #withProbabilities()} hands out copies. */
     private final float[] catP = new float[BehaviourNet.CAT_CLASSES];
     private final float[] ratP = new float[BehaviourNet.RAT_CLASSES];
+    /** Reads the cat's crop for weights that read one (feature v5), else null. */
+    private final ShapeReader shapeReader;
+    private final float[] shapeReading = new float[ShapeNet.READINGS];
     private final LabelSmoother catSmoother;
     private final LabelSmoother ratSmoother;
     private boolean ratEverSeen;
@@ -63,6 +67,7 @@ public final class ModelClassifier implements BehaviourClassifier {
         this.catSmoother = new LabelSmoother(CatPosture.LUNGING.ordinal(), model.lungeThreshold(), model.lungeConfirm(),
                 model.dwell(), URGENT_EXIT);
         this.ratSmoother = new LabelSmoother(RatState.FLEEING.ordinal(), FLIGHT_ENTER, 1, model.dwell(), URGENT_EXIT);
+        this.shapeReader = model.shape() == null ? null : new ShapeReader(model.shape());
     }
 
     /** Turns the no-hiding-in-plain-view rule off (to measure what the net alone does). */
@@ -92,7 +97,27 @@ public final class ModelClassifier implements BehaviourClassifier {
 
     @Override
     public Labels classify(FrameFeatures frame) {
-        window.push(frame);
+        return classify(frame, null, 0);
+    }
+
+    @Override
+    public boolean readsPixels() {
+        return shapeReader != null;
+    }
+
+    /** Reads the cat's crop from the frame's pixels first, when the weights read one. */
+    @Override
+    public Labels classify(FrameFeatures frame, Mat bgr) {
+        if (shapeReader == null) {
+            return classify(frame, null, 0);
+        }
+        shapeReader.read(bgr, frame.cat(), shapeReading, 0);
+        return classify(frame, shapeReading, 0);
+    }
+
+    @Override
+    public Labels classify(FrameFeatures frame, float[] shape, int offset) {
+        window.push(frame, shape, offset);
         window.copyTo(input, 0);
         directFloats.clear();
         directFloats.put(input);
@@ -131,6 +156,9 @@ public final class ModelClassifier implements BehaviourClassifier {
     @Override
     public void reset() {
         window.clear();
+        if (shapeReader != null) {
+            shapeReader.reset();
+        }
         catSmoother.reset();
         ratSmoother.reset();
         ratEverSeen = false;
@@ -138,6 +166,9 @@ public final class ModelClassifier implements BehaviourClassifier {
 
     @Override
     public void close() {
+        if (shapeReader != null) {
+            shapeReader.close();
+        }
         if (ownsModel) {
             model.close();
         }

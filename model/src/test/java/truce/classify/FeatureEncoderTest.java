@@ -168,4 +168,33 @@ class FeatureEncoderTest {
         new FeatureEncoder().encode(frames.get(220), fresh, 0);
         assertArrayEquals(fresh, afterReset);
     }
+
+    /**
+     * v5: the shape net's readings reach the net standardised (a stalking body's 1.15 stretch and 0.8 width read
+     * +0.75 and -1.25), only while the cat is in view, and all the other channels are the same with or without them.
+     */
+    @Test
+    void theShapeReadingsFillTheirOwnChannelsOnly() {
+        List<FrameFeatures> frames = scene(1);
+        float[] reading = {1f, 1.15f, 0.8f, 0.9f, 0.05f};
+        float[] with = new float[FeatureEncoder.CHANNELS];
+        float[] without = new float[FeatureEncoder.CHANNELS];
+        FeatureEncoder a = new FeatureEncoder();
+        FeatureEncoder b = new FeatureEncoder();
+        for (FrameFeatures f : frames) {
+            a.encode(f, reading, 0, with, 0);
+            b.encode(f, without, 0);
+        }
+        int c = FeatureEncoder.CAT_SHAPE;
+        assertArrayEquals(java.util.Arrays.copyOf(without, c), java.util.Arrays.copyOf(with, c));
+        assertArrayEquals(new float[] {1f, 0.75f, -1.25f, 0.9f, 0.05f},
+                java.util.Arrays.copyOfRange(with, c, c + ShapeNet.READINGS), 1e-5f);
+        assertArrayEquals(new float[ShapeNet.READINGS], java.util.Arrays.copyOfRange(without, c, c + ShapeNet.READINGS));
+        FrameFeatures last = frames.get(frames.size() - 1);
+        FrameFeatures gone = new FrameFeatures(last.frame() + 1, last.timeMs() + 33, AnimalFeatures.NEVER_SEEN,
+                last.rat(), Double.NaN, Double.NaN, 0, Double.NaN, false);
+        a.encode(gone, reading, 0, with, 0);
+        assertArrayEquals(new float[ShapeNet.READINGS], java.util.Arrays.copyOfRange(with, c, c + ShapeNet.READINGS),
+                "no reading of a cat out of view");
+    }
 }

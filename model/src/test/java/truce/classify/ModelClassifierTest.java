@@ -274,4 +274,33 @@ class ModelClassifierTest {
         }
         return s;
     }
+
+    /**
+     * Weights trained on a shape net's readings say so in their settings: without the shape net beside them they
+     * refuse to load (zeros in its channels would be labels from nothing); with it, the classifier reads pixels.
+     */
+    @Test
+    void weightsThatReadTheCropNeedTheirShapeNet(@TempDir Path dir) throws Exception {
+        try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager()) {
+            DjlRuntime.configure();
+            ai.djl.nn.SequentialBlock net = BehaviourNet.build();
+            net.initialize(m, ai.djl.ndarray.types.DataType.FLOAT32, BehaviourNet.inputShape(1));
+            BehaviourNet.save(net, dir.resolve("behaviour.params"));
+            ai.djl.nn.SequentialBlock shape = ShapeNet.build();
+            shape.initialize(m, ai.djl.ndarray.types.DataType.FLOAT32, ShapeNet.inputShape(1));
+            ShapeNet.save(shape, dir.resolve(ShapeNet.FILE));
+        }
+        java.nio.file.Files.writeString(dir.resolve(BehaviourModel.SETTINGS), "lunge.threshold=0.9\n"
+                + BehaviourModel.SHAPE_NET + "=true\n");
+        try (ModelClassifier c = ModelClassifier.withWeights(dir)) {
+            assertTrue(c.readsPixels());
+        }
+        java.nio.file.Files.delete(dir.resolve(ShapeNet.FILE));
+        IOException e = assertThrows(IOException.class, () -> ModelClassifier.withWeights(dir));
+        assertTrue(e.getMessage().contains("shape net"), e.getMessage());
+        java.nio.file.Files.writeString(dir.resolve(BehaviourModel.SETTINGS), "lunge.threshold=0.9\n");
+        try (ModelClassifier c = ModelClassifier.withWeights(dir)) {
+            assertTrue(!c.readsPixels(), "weights trained with --no-shape read no crop");
+        }
+    }
 }

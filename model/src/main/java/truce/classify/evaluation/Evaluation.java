@@ -8,6 +8,7 @@ import truce.behaviour.CatPosture;
 import truce.behaviour.RatState;
 import truce.classify.BehaviourClassifier;
 import truce.classify.Labels;
+import truce.classify.ShapeNet;
 import truce.classify.training.LabelledScene;
 import truce.framecsv.FrameRow;
 
@@ -82,7 +83,8 @@ public final class Evaluation {
             boolean[] scoredEvents = flags(scene, countedEvents);
             for (int t = 0; t < n; t++) {
                 long start = System.nanoTime();
-                Labels labels = classifier.classify(scene.features().get(t));
+                Labels labels = scene.shape() == null ? classifier.classify(scene.features().get(t))
+                        : classifier.classify(scene.features().get(t), scene.shape(), t * ShapeNet.READINGS);
                 e.nanos[e.timed++] = System.nanoTime() - start;
                 FrameRow truth = scene.truth().get(t);
                 if (scored[t]) {

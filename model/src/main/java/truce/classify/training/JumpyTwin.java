@@ -91,7 +91,7 @@ final class JumpyTwin {
             out.add(new FrameFeatures(f.frame(), f.timeMs(), moved, rat, distance,
                     c.bodyLength() > 0 ? distance / c.bodyLength() : Double.NaN, approach, facing, f.ratInCover()));
         }
-        return new LabelledScene(scene.name() + "~jumpy", scene.truth(), out);
+        return new LabelledScene(scene.name() + "~jumpy", scene.truth(), out, scene.shape());
     }
 
     private static double scenePrevDistance(LabelledScene scene, int k) {

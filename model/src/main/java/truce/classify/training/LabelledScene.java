@@ -1,5 +1,6 @@
 package truce.classify.training;
 
+import truce.classify.ShapeNet;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,14 +13,31 @@ import truce.features.FrameFeatures;
 import truce.framecsv.FrameCsv;
 import truce.framecsv.FrameRow;
 
-/** A scene's truth rows and its features, frame for frame. */
-public record LabelledScene(String name, List<FrameRow> truth, List<FrameFeatures> features) {
+/**
+ * A scene's truth rows and its features, frame for frame, and optionally the shape net's readings of the cat's
+ * crop in each frame ({@code shape}: {@link ShapeNet#READINGS} floats a frame, or null when none were read).
+ */
+public record LabelledScene(String name, List<FrameRow> truth, List<FrameFeatures> features, float[] shape) {
 
     public LabelledScene {
         if (truth.size() != features.size()) {
             throw new IllegalArgumentException(name + ": " + truth.size() + " truth rows but "
                     + features.size() + " feature frames");
         }
+        if (shape != null && shape.length != features.size() * ShapeNet.READINGS) {
+            throw new IllegalArgumentException(name + ": shape readings for " + shape.length / ShapeNet.READINGS
+                    + " frames but " + features.size() + " feature frames");
+        }
+    }
+
+    /** A scene without shape readings. */
+    public LabelledScene(String name, List<FrameRow> truth, List<FrameFeatures> features) {
+        this(name, truth, features, null);
+    }
+
+    /** The same scene with the shape net's readings of its frames. */
+    public LabelledScene withShape(float[] readings) {
+        return new LabelledScene(name, truth, features, readings);
     }
 
     /** The median body length of the tracked cat (or rat) over the frames it is seen, in pixels; 0 if never. */

@@ -48,7 +48,7 @@ public final class LostFrames {
                 out.add(r);
             }
         }
-        return changed ? new LabelledScene(scene.name(), out, scene.features()) : scene;
+        return changed ? new LabelledScene(scene.name(), out, scene.features(), scene.shape()) : scene;
     }
 
     /** Vision sees the animal where the truth, which sees it too, has it elsewhere. */

@@ -87,7 +87,10 @@ public final class LungeThreshold {
 
     /** Writes the threshold beside the weights, where {@link BehaviourModel#load} reads it, with where it came from. */
     public static void write(Path modelDir, float threshold, String why) throws IOException {
+        boolean shape = Files.isRegularFile(modelDir.resolve(truce.classify.ShapeNet.FILE));
         Files.writeString(modelDir.resolve(BehaviourModel.SETTINGS),
-                "# " + why + "\nlunge.threshold=" + threshold + "\n");
+                "# " + why + "\nlunge.threshold=" + threshold + "\n"
+                        + (shape ? "# the behaviour net reads the shape net's readings of the cat's crop\n"
+                        + BehaviourModel.SHAPE_NET + "=true\n" : ""));
     }
 }

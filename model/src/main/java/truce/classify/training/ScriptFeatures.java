@@ -37,12 +37,25 @@ public final class ScriptFeatures implements FeatureSource {
 
     @Override
     public List<FrameFeatures> features(Scene scene, List<FrameRow> truth) throws IOException {
+        SceneInfo info = info(scene);
+        return features(info, replay(scene, info, truth), truth);
+    }
+
+    /** A generated scene's script, replayed from its info file and checked against its truth frame by frame. */
+    static List<ScriptFrame> replay(Scene scene, List<FrameRow> truth) throws IOException {
+        return replay(scene, info(scene), truth);
+    }
+
+    private static SceneInfo info(Scene scene) throws IOException {
         Path infoFile = scene.info();
         if (!Files.isRegularFile(infoFile)) {
             throw new IOException(scene.name() + ": no " + infoFile.getFileName()
                     + " (perfect-vision features replay a generated scene's script)");
         }
-        SceneInfo info = JSON.readValue(infoFile.toFile(), SceneInfo.class);
+        return JSON.readValue(infoFile.toFile(), SceneInfo.class);
+    }
+
+    private static List<ScriptFrame> replay(Scene scene, SceneInfo info, List<FrameRow> truth) throws IOException {
         List<ScriptFrame> script = null;
         for (int minLunges : new int[] {2, 4}) {
             List<ScriptFrame> s = SceneGenerator.replay(info, minLunges).script();
@@ -54,7 +67,7 @@ public final class ScriptFeatures implements FeatureSource {
         if (script == null) {
             throw new IOException(scene.name() + ": the replayed script does not give the truth's labels");
         }
-        return features(info, script, truth);
+        return script;
     }
 
     private static boolean matches(List<ScriptFrame> script, List<FrameRow> truth) {

@@ -85,7 +85,7 @@ final class StrayRatTwin {
                 shape = lastShape(shape, scene.features().get(k).rat());
             }
         }
-        return new LabelledScene(scene.name() + "~strayrat", scene.truth(), out);
+        return new LabelledScene(scene.name() + "~strayrat", scene.truth(), out, scene.shape());
     }
 
     private static AnimalFeatures lastShape(AnimalFeatures last, AnimalFeatures rat) {

@@ -1,5 +1,6 @@
 package truce.classify.training;
 
+import truce.classify.ShapeNet;
 import java.util.ArrayList;
 import java.util.List;
 import truce.behaviour.CatPosture;
@@ -34,7 +35,7 @@ final class WindowedData {
             FeatureEncoder encoder = new FeatureEncoder(); // a scene is one stream, as live
             for (int t = 0; t < n; t++) {
                 FrameFeatures f = scene.features().get(t);
-                encoder.encode(f, enc, t * FeatureEncoder.CHANNELS);
+                encoder.encode(f, scene.shape(), t * ShapeNet.READINGS, enc, t * FeatureEncoder.CHANNELS);
                 FrameRow r = scene.truth().get(t);
                 CatPosture cp = r.catPosture();
                 RatState rs = r.ratState();
