@@ -21,6 +21,7 @@ import truce.classify.training.LungeThreshold;
 import truce.classify.training.ModelCard;
 import truce.classify.training.Scene;
 import truce.classify.training.ScriptTwin;
+import truce.classify.ShapeNet;
 import truce.classify.training.ShapeReadings;
 import truce.classify.training.ShapeTrainer;
 import truce.classify.training.Trainer;
@@ -223,6 +224,15 @@ public final class TrainCommand implements Callable<Integer> {
                         first + k, r.bestEpoch(), r.best().catMacroF1(), r.best().ratMacroF1()));
             }
             Files.writeString(out.resolve("MODEL_CARD.md"), e.toString(), java.nio.file.StandardOpenOption.APPEND);
+        }
+        if (shape) {
+            Files.writeString(out.resolve("MODEL_CARD.md"), "\n## Shape net\n\n`" + ShapeNet.FILE + "` ("
+                    + Files.size(out.resolve(ShapeNet.FILE)) + " bytes) reads the cat's posture from the pixels of "
+                    + "its crop (feature v5's last " + ShapeNet.READINGS + " channels). Trained " + shapeEpochs
+                    + " epochs on the training scenes' crops cut within 20 px of the true cat, with their truth "
+                    + "posture and the script's stretch and width; the behaviour net trained on readings of each "
+                    + "training scene by a shape net fitted on the other half of them (two folds), and the "
+                    + "validation scenes above were read by the shipped one.\n", java.nio.file.StandardOpenOption.APPEND);
         }
         java.nio.file.Files.writeString(out.resolve("MODEL_CARD.md"), "\n## Lunge threshold, chosen on the validation scenes\n\n"
                 + threshold.table(), java.nio.file.StandardOpenOption.APPEND);

@@ -122,22 +122,49 @@ public final class BehaviourNet {
      */
     public static int join(List<Path> members, Path file) throws IOException {
         try (NDManager manager = NDManager.newBaseManager()) {
-            List<SequentialBlock> blocks = new ArrayList<>();
+            List<Loaded> loaded = new ArrayList<>();
             int version = -1;
             for (Path m : members) {
                 try (InputStream in = Files.newInputStream(m)) {
                     Loaded l = load(manager, in, m.toString());
-                    if (version >= 0 && l.featureVersion() != version) {
-                        throw new IOException(m + ": trained on feature version " + l.featureVersion()
-                                + ", the others on " + version + "; an ensemble's nets must read the same input");
-                    }
-                    version = l.featureVersion();
-                    blocks.addAll(l.nets());
+                    version = Math.max(version, l.featureVersion());
+                    loaded.add(l);
+                }
+            }
+            // each version's channels are a prefix of the next's: an older net joins as a net of the newest
+            // version whose first layer gives the channels it never read a weight of zero, so it computes what it did
+            List<SequentialBlock> blocks = new ArrayList<>();
+            for (Loaded l : loaded) {
+                for (SequentialBlock b : l.nets()) {
+                    blocks.add(l.featureVersion() == version ? b : widen(manager, b, FeatureEncoder.channels(
+                            l.featureVersion()), FeatureEncoder.channels(version)));
                 }
             }
             save(blocks, version, file);
             return blocks.size();
         }
+    }
+
+    /** A copy of {@code net} (reading {@code from} channels) that reads {@code to}, the extra ones weighted zero. */
+    static SequentialBlock widen(NDManager manager, SequentialBlock net, int from, int to) {
+        SequentialBlock wide = build();
+        wide.initialize(manager, DataType.FLOAT32, inputShape(1, to));
+        var src = net.getParameters();
+        var dst = wide.getParameters();
+        for (int q = 0; q < src.size(); q++) {
+            float[] v = src.get(q).getValue().getArray().toFloatArray();
+            if (q == 0) {
+                // the first convolution's kernel, (filters, channels, k): each filter's rows for the new channels are 0
+                int k = 3;
+                float[] w = new float[FILTERS * to * k];
+                for (int f = 0; f < FILTERS; f++) {
+                    System.arraycopy(v, f * from * k, w, f * to * k, from * k);
+                }
+                v = w;
+            }
+            dst.get(q).getValue().getArray().set(java.nio.FloatBuffer.wrap(v));
+        }
+        return wide;
     }
 
     /**

@@ -224,9 +224,12 @@ class ModelClassifierTest {
         try (BehaviourModel m = BehaviourModel.load(v4)) {
             assertEquals(BehaviourModel.DEFAULT_DWELL, m.dwell());
         }
-        // an ensemble's nets must read the same input
-        IOException e = assertThrows(IOException.class, () -> BehaviourNet.join(List.of(v3, v4), dir.resolve("mixed.params")));
-        assertTrue(e.getMessage().contains("feature version"), e.getMessage());
+        // an older net joins a newer one's ensemble, as a net of the newer version
+        assertEquals(2, BehaviourNet.join(List.of(v3, v4), dir.resolve("mixed.params")));
+        try (BehaviourModel mixed = BehaviourModel.load(dir.resolve("mixed.params"))) {
+            assertEquals(FeatureEncoder.VERSION, mixed.featureVersion());
+            assertEquals(2, mixed.nets());
+        }
     }
 
     @Test
@@ -301,6 +304,32 @@ class ModelClassifierTest {
         java.nio.file.Files.writeString(dir.resolve(BehaviourModel.SETTINGS), "lunge.threshold=0.9\n");
         try (ModelClassifier c = ModelClassifier.withWeights(dir)) {
             assertTrue(!c.readsPixels(), "weights trained with --no-shape read no crop");
+        }
+    }
+
+    /** A net of an older feature version, widened, computes exactly what it did: its new channels weigh 0. */
+    @Test
+    void aWidenedNetReadsItsOldChannelsOnly() {
+        int from = FeatureEncoder.channels(4);
+        int to = FeatureEncoder.CHANNELS;
+        int w = BehaviourNet.WINDOW;
+        float[] wide = new float[to * w];
+        java.util.Random r = new java.util.Random(3);
+        for (int i = 0; i < wide.length; i++) {
+            wide[i] = (float) r.nextGaussian();
+        }
+        float[] narrow = java.util.Arrays.copyOf(wide, from * w); // channel-major: the first rows are the old channels
+        try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager()) {
+            DjlRuntime.configure();
+            ai.djl.nn.SequentialBlock net = BehaviourNet.build();
+            net.initialize(m, ai.djl.ndarray.types.DataType.FLOAT32, BehaviourNet.inputShape(1, from));
+            ai.djl.nn.SequentialBlock widened = BehaviourNet.widen(m, net, from, to);
+            var ps = new ai.djl.training.ParameterStore(m, false);
+            float[] a = net.forward(ps, new ai.djl.ndarray.NDList(m.create(narrow, BehaviourNet.inputShape(1, from))),
+                    false).singletonOrThrow().toFloatArray();
+            float[] b = widened.forward(ps, new ai.djl.ndarray.NDList(m.create(wide, BehaviourNet.inputShape(1, to))),
+                    false).singletonOrThrow().toFloatArray();
+            assertArrayEquals(a, b, 1e-5f);
         }
     }
 }
