@@ -116,6 +116,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         out.println("evaluate: " + scenes.size() + " scenes in " + data.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(" ")) + ", "
                 + labelled.stream().mapToInt(LabelledScene::frames).sum() + " frames");
         out.print(EvaluationReport.format(evals));
+        if (labelled.stream().anyMatch(s -> s.shape() != null)) {
+            out.print(truce.classify.evaluation.ShapeScore.of(labelled).format());
+        }
         if (byVision) {
             out.print(events("missed lunges", evals.get(0).missedLunges()));
             out.print(events("false lunges", evals.get(0).falseLunges()));
