@@ -34,6 +34,11 @@ public final class BodyCrop implements AutoCloseable {
     private final Mat turned;
     private final Mat padded;
     private final Mat turn;
+    /** Reused per frame: the part of the square inside the frame, and the turn's six coefficients. */
+    private final Rect inside = new Rect();
+    private final double[] coefficients = new double[6];
+    private static final Size PRE_SIZE = new Size(PRE, PRE);
+    private static final Size OUT_SIZE = new Size(SIZE, SIZE);
 
     public BodyCrop() {
         Natives.load();
@@ -57,6 +62,7 @@ public final class BodyCrop implements AutoCloseable {
         int side = Math.max(2, (int) Math.round(big));
         int x0 = (int) Math.round(cat.x() - side / 2.0);
         int y0 = (int) Math.round(cat.y() - side / 2.0);
+        // the square may reach past the frame's edge: resize the part inside, padded back to the square
         int ix0 = Math.max(0, x0);
         int iy0 = Math.max(0, y0);
         int ix1 = Math.min(bgr.cols(), x0 + side);
@@ -64,16 +70,19 @@ public final class BodyCrop implements AutoCloseable {
         if (ix1 <= ix0 || iy1 <= iy0) {
             return false;
         }
-        Rect inside = new Rect(ix0, iy0, ix1 - ix0, iy1 - iy0);
+        inside.x = ix0;
+        inside.y = iy0;
+        inside.width = ix1 - ix0;
+        inside.height = iy1 - iy0;
         Mat roi = bgr.submat(inside);
         try {
             if (inside.width == side && inside.height == side) {
-                Imgproc.resize(roi, shrunk, new Size(PRE, PRE), 0, 0, Imgproc.INTER_AREA);
+                Imgproc.resize(roi, shrunk, PRE_SIZE, 0, 0, Imgproc.INTER_AREA);
             } else {
                 // at the frame's edge: the missing part repeats the edge, as the crops learnt on did
                 Core.copyMakeBorder(roi, padded, inside.y - y0, y0 + side - inside.y - inside.height,
                         inside.x - x0, x0 + side - inside.x - inside.width, Core.BORDER_REPLICATE);
-                Imgproc.resize(padded, shrunk, new Size(PRE, PRE), 0, 0, Imgproc.INTER_AREA);
+                Imgproc.resize(padded, shrunk, PRE_SIZE, 0, 0, Imgproc.INTER_AREA);
             }
         } finally {
             roi.release();
@@ -87,8 +96,14 @@ public final class BodyCrop implements AutoCloseable {
             turn.create(2, 3, org.opencv.core.CvType.CV_64F);
         }
         // the same matrix as getRotationMatrix2D(centre, degrees, 1), shifted so the centre lands at SIZE / 2
-        turn.put(0, 0, a, b, (1 - a) * c - b * c - shift, -b, a, b * c + (1 - a) * c - shift);
-        Imgproc.warpAffine(shrunk, turned, turn, new Size(SIZE, SIZE), Imgproc.INTER_LINEAR, Core.BORDER_REPLICATE);
+        coefficients[0] = a;
+        coefficients[1] = b;
+        coefficients[2] = (1 - a) * c - b * c - shift;
+        coefficients[3] = -b;
+        coefficients[4] = a;
+        coefficients[5] = b * c + (1 - a) * c - shift;
+        turn.put(0, 0, coefficients);
+        Imgproc.warpAffine(shrunk, turned, turn, OUT_SIZE, Imgproc.INTER_LINEAR, Core.BORDER_REPLICATE);
         turned.get(0, 0, dst);
         return true;
     }

@@ -18,6 +18,7 @@ class BodyCropTest {
 
     /** A grey floor with a white body 60 x 20 px at (160, 120), its long axis at {@code degrees} clockwise. */
     private static Mat body(double degrees) {
+        truce.source.Natives.load();
         Mat m = new Mat(240, 320, CvType.CV_8UC3, new Scalar(90, 90, 90));
         Imgproc.ellipse(m, new Point(160, 120), new Size(30, 10), degrees, 0, 360, new Scalar(240, 240, 240), -1);
         return m;
