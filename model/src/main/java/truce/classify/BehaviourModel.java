@@ -1,7 +1,6 @@
 package truce.classify;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
@@ -245,28 +244,9 @@ public final class BehaviourModel implements AutoCloseable {
         }
     }
 
-    /**
-     * One forward pass into {@code logits}, done again if it gave a value that is not finite: on some machines
-     * libtorch's CPU kernels now and then return NaN for finite weights and inputs (seen in training, about one
-     * batch in a hundred, the next pass finite; see {@code Trainer}), and a NaN logit would be a label from nothing.
-     */
+    /** One forward pass into {@code logits}, checked finite ({@link FinitePass}). */
     private void pass(NDArray x, int batch, float[] logits) {
-        int n = batch * BehaviourNet.OUTPUTS;
-        for (int attempt = 0; attempt < 2; attempt++) {
-            System.arraycopy(forward(x).toFloatArray(), 0, logits, 0, n);
-            boolean finite = true;
-            for (int i = 0; i < n && finite; i++) {
-                finite = Float.isFinite(logits[i]);
-            }
-            if (finite) {
-                return;
-            }
-        }
-    }
-
-    /** The logits of the net, or the mean of the ensemble's (inside the caller's sub-manager). */
-    private NDArray forward(NDArray x) {
-        return block.forward(store, new NDList(x), false).singletonOrThrow();
+        FinitePass.run(block, store, x, logits, batch * BehaviourNet.OUTPUTS);
     }
 
     /** Feature version the weights were trained on. */

@@ -1,7 +1,6 @@
 package truce.classify;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Block;
@@ -91,20 +90,8 @@ public final class ShapeModel implements AutoCloseable {
         }
     }
 
-    /** One forward pass, done again if libtorch gave a value that is not finite (see BehaviourModel.pass). */
     private void pass(NDArray x, int batch, float[] outputs) {
-        int n = batch * ShapeNet.OUTPUTS;
-        for (int attempt = 0; attempt < 2; attempt++) {
-            System.arraycopy(block.forward(store, new NDList(x), false).singletonOrThrow().toFloatArray(), 0,
-                    outputs, 0, n);
-            boolean finite = true;
-            for (int i = 0; i < n && finite; i++) {
-                finite = Float.isFinite(outputs[i]);
-            }
-            if (finite) {
-                return;
-            }
-        }
+        FinitePass.run(block, store, x, outputs, batch * ShapeNet.OUTPUTS);
     }
 
     @Override
