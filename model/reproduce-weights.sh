@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates the committed weights' 168 training scenes, checks each against the fingerprint the weights were
-# trained on (model/src/main/resources/truce/classify/training-scenes.txt), and trains the committed ensemble of
-# four nets on them in two stages, as MODEL_CARD.md tells. From the repository root, after
+# trained on (model/src/main/resources/truce/classify/training-scenes.txt), and trains the committed shape net and
+# ensemble of five behaviour nets on them in two stages, as MODEL_CARD.md tells. From the repository root, after
 # `mvn -B -q package -DskipTests`:
 #
 #     bash model/reproduce-weights.sh DATA_DIR OUT_MODEL_DIR      (about 25 min of generation; training, with
@@ -10,9 +10,9 @@
 # The sets must keep their names (train-b ... train-n12): the validation split shuffles scenes by name.
 # Stage 1, the first two nets: train's defaults at commit eb3e275 on the vision of a092a9f (code digest
 # vision-2/55cef00ab69f8de4), so this script builds that commit in a git worktree (Maven fetches its pinned
-# dependencies) and trains there. Stage 2, two more nets: this build's train on this build's vision, joined with
-# stage 1's (`--join`), the same split, shipping lunge threshold 0.90 where the validation scenes chose 0.85 (see
-# the comment in the shipped behaviour.properties). STAGE1=DIR skips stage 1 with nets trained before (DIR/behaviour.params).
+# dependencies) and trains there. Stage 2, the shape net and three more behaviour nets: this build's train on
+# this build's vision, joined with stage 1's (`--join`, widened to feature v5), the same split, shipping lunge
+# threshold 0.90 where the validation scenes chose 0.85 (see the comment in the shipped behaviour.properties). STAGE1=DIR skips stage 1 with nets trained before (DIR/behaviour.params).
 set -euo pipefail
 
 data=${1:?usage: reproduce-weights.sh DATA_DIR OUT_MODEL_DIR}
@@ -52,4 +52,4 @@ if [ -z "$stage1" ]; then
   (cd "$src" && mvn -B -q package -DskipTests)
   java -jar "$src/api/target/truce.jar" train --data "${dirs[@]}" --out "$stage1"
 fi
-java -jar "$jar" train --data "${dirs[@]}" --join "$stage1/behaviour.params" --lunge-threshold 0.90 --out "$out"
+java -jar "$jar" train --data "${dirs[@]}" --members 3 --join "$stage1/behaviour.params" --lunge-threshold 0.90 --out "$out"

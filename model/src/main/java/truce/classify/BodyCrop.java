@@ -24,7 +24,10 @@ public final class BodyCrop implements AutoCloseable {
     public static final int BYTES = SIZE * SIZE * 3;
     /** Side of the square cut around the cat, in its usual body lengths. */
     static final double SIDE_LENGTHS = 1.6;
-    /** The square is first shrunk to this side (area averaging, no aliasing), then turned and trimmed to SIZE. */
+    /**
+     * The square is first shrunk by a whole factor to about this side (area averaging: no aliasing), then turned
+     * and trimmed to SIZE.
+     */
     private static final int PRE = 48;
     /** Lengths the usual length is the median of (30 s at 30 fps). */
     private static final int LENGTH_FRAMES = 900;
@@ -37,7 +40,8 @@ public final class BodyCrop implements AutoCloseable {
     /** Reused per frame: the part of the square inside the frame, and the turn's six coefficients. */
     private final Rect inside = new Rect();
     private final double[] coefficients = new double[6];
-    private static final Size PRE_SIZE = new Size(PRE, PRE);
+    private int lastShrunkSide = -1;
+    private Size shrunkSize;
     private static final Size OUT_SIZE = new Size(SIZE, SIZE);
 
     public BodyCrop() {
@@ -59,7 +63,12 @@ public final class BodyCrop implements AutoCloseable {
         }
         length.push(cat.bodyLength());
         double big = SIDE_LENGTHS * length.median() * PRE / SIZE;
-        int side = Math.max(2, (int) Math.round(big));
+        // The square is shrunk by a whole factor (OpenCV's area averaging has a fast path for those, several times
+        // quicker than for another factor): its side is taken a pixel or two off so that it divides exactly, and
+        // the turn below makes up the rest of the scale.
+        int factor = Math.max(1, (int) (big / PRE));
+        int shrunkSide = Math.max(2, (int) Math.round(big / factor));
+        int side = shrunkSide * factor;
         int x0 = (int) Math.round(cat.x() - side / 2.0);
         int y0 = (int) Math.round(cat.y() - side / 2.0);
         // the square may reach past the frame's edge: resize the part inside, padded back to the square
@@ -74,36 +83,43 @@ public final class BodyCrop implements AutoCloseable {
         inside.y = iy0;
         inside.width = ix1 - ix0;
         inside.height = iy1 - iy0;
+        if (shrunkSide != lastShrunkSide) {
+            shrunkSize = new Size(shrunkSide, shrunkSide); // a stream's usual length settles: this is rare
+            lastShrunkSide = shrunkSide;
+        }
         Mat roi = bgr.submat(inside);
         try {
             if (inside.width == side && inside.height == side) {
-                Imgproc.resize(roi, shrunk, PRE_SIZE, 0, 0, Imgproc.INTER_AREA);
+                Imgproc.resize(roi, shrunk, shrunkSize, 0, 0, Imgproc.INTER_AREA);
             } else {
-                // at the frame's edge: the missing part repeats the edge, as the crops learnt on did
+                // at the frame's edge: the missing part repeats the edge
                 Core.copyMakeBorder(roi, padded, inside.y - y0, y0 + side - inside.y - inside.height,
                         inside.x - x0, x0 + side - inside.x - inside.width, Core.BORDER_REPLICATE);
-                Imgproc.resize(padded, shrunk, PRE_SIZE, 0, 0, Imgproc.INTER_AREA);
+                Imgproc.resize(padded, shrunk, shrunkSize, 0, 0, Imgproc.INTER_AREA);
             }
         } finally {
             roi.release();
         }
-        // OpenCV's positive angle turns counter-clockwise on screen; the heading is clockwise from +x (y down)
-        double a = Math.cos(cat.heading());
-        double b = Math.sin(cat.heading());
-        double c = PRE / 2.0;
-        double shift = (PRE - SIZE) / 2.0;
+        // The heading is clockwise from +x on screen (y down). The matrix maps each output pixel back into the
+        // shrunk square: turned by the heading, scaled so that SIZE output pixels span SIZE / PRE of it, centred.
+        double scale = (double) shrunkSide / PRE;
+        double a = Math.cos(cat.heading()) * scale;
+        double b = Math.sin(cat.heading()) * scale;
+        double c = shrunkSide / 2.0;
+        double h = SIZE / 2.0;
         if (turn.empty()) {
             turn.create(2, 3, org.opencv.core.CvType.CV_64F);
         }
-        // the same matrix as getRotationMatrix2D(centre, degrees, 1), shifted so the centre lands at SIZE / 2
+        // src = M * (u, v, 1): u along the heading, v across it
         coefficients[0] = a;
-        coefficients[1] = b;
-        coefficients[2] = (1 - a) * c - b * c - shift;
-        coefficients[3] = -b;
+        coefficients[1] = -b;
+        coefficients[2] = c - a * h + b * h;
+        coefficients[3] = b;
         coefficients[4] = a;
-        coefficients[5] = b * c + (1 - a) * c - shift;
+        coefficients[5] = c - b * h - a * h;
         turn.put(0, 0, coefficients);
-        Imgproc.warpAffine(shrunk, turned, turn, OUT_SIZE, Imgproc.INTER_LINEAR, Core.BORDER_REPLICATE);
+        Imgproc.warpAffine(shrunk, turned, turn, OUT_SIZE, Imgproc.INTER_LINEAR | Imgproc.WARP_INVERSE_MAP,
+                Core.BORDER_REPLICATE);
         turned.get(0, 0, dst);
         return true;
     }

@@ -33,7 +33,7 @@ import truce.source.SourceException;
  */
 public record CatCrops(boolean[] cut, byte[] pixels) {
     /** Bump when {@link BodyCrop} cuts differently. */
-    static final String VERSION = "crops-1";
+    static final String VERSION = "crops-2";
 
     public int frames() {
         return cut.length;
