@@ -6,9 +6,9 @@ import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.List;
+import org.opencv.core.Mat;
 import truce.behaviour.CatPosture;
 import truce.behaviour.RatState;
-import org.opencv.core.Mat;
 import truce.features.FrameFeatures;
 
 /**

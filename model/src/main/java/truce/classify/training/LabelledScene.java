@@ -1,6 +1,5 @@
 package truce.classify.training;
 
-import truce.classify.ShapeNet;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,6 +7,7 @@ import java.util.List;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import truce.classify.ShapeNet;
 import truce.features.AnimalFeatures;
 import truce.features.FrameFeatures;
 import truce.framecsv.FrameCsv;

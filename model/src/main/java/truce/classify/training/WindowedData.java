@@ -1,12 +1,12 @@
 package truce.classify.training;
 
-import truce.classify.ShapeNet;
 import java.util.ArrayList;
 import java.util.List;
 import truce.behaviour.CatPosture;
 import truce.behaviour.RatState;
 import truce.classify.BehaviourNet;
 import truce.classify.FeatureEncoder;
+import truce.classify.ShapeNet;
 import truce.features.FrameFeatures;
 import truce.framecsv.FrameRow;
 
