@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import truce.classify.ShapeNet;
 import truce.features.AnimalFeatures;
 import truce.features.FrameFeatures;
@@ -67,8 +65,7 @@ public record LabelledScene(String name, List<FrameRow> truth, List<FrameFeature
     public static List<LabelledScene> loadAll(List<Scene> scenes, FeatureSource source, boolean progress)
             throws IOException {
         List<LabelledScene> out = new ArrayList<>(scenes.size());
-        ProgressBar bar = progress ? new ProgressBarBuilder().setTaskName("features").setInitialMax(scenes.size())
-                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).continuousUpdate().build() : null;
+        ProgressBar bar = progress ? TrainingProgress.bar("features", scenes.size()) : null;
         try {
             for (Scene s : scenes) {
                 if (bar != null) {

@@ -11,8 +11,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import truce.classify.ShapeModel;
 import truce.classify.ShapeNet;
 
@@ -31,7 +29,7 @@ public final class ShapeReadings {
     public static List<LabelledScene> read(List<Scene> scenes, List<LabelledScene> labelled, ShapeModel model,
                                            boolean progress) throws IOException {
         List<LabelledScene> out = new ArrayList<>(labelled.size());
-        try (ProgressBar bar = progress ? bar("crops", labelled.size()) : null) {
+        try (ProgressBar bar = progress ? TrainingProgress.bar("crops", labelled.size()) : null) {
             for (int i = 0; i < labelled.size(); i++) {
                 LabelledScene s = labelled.get(i);
                 out.add(s.withShape(ShapeTrainer.readings(model, CatCrops.of(scenes.get(i), s.features()))));
@@ -52,7 +50,7 @@ public final class ShapeReadings {
                                           ShapeTrainer.Config config, Path outDir, java.io.PrintWriter log)
             throws IOException {
         List<CatCrops> crops = new ArrayList<>(labelled.size());
-        try (ProgressBar bar = config.progressBar() ? bar("crops", labelled.size()) : null) {
+        try (ProgressBar bar = config.progressBar() ? TrainingProgress.bar("crops", labelled.size()) : null) {
             for (int i = 0; i < labelled.size(); i++) {
                 crops.add(CatCrops.of(scenes.get(i), labelled.get(i).features()));
                 if (bar != null) {
@@ -100,8 +98,4 @@ public final class ShapeReadings {
         return out;
     }
 
-    private static ProgressBar bar(String task, int max) {
-        return new ProgressBarBuilder().setTaskName(task).setInitialMax(max).setStyle(ProgressBarStyle.ASCII)
-                .setUpdateIntervalMillis(500).continuousUpdate().build();
-    }
 }

@@ -19,8 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import truce.behaviour.CatPosture;
 import truce.classify.BodyCrop;
 import truce.classify.DjlRuntime;
@@ -114,9 +112,8 @@ public final class ShapeTrainer {
             DefaultTrainingConfig tc = new DefaultTrainingConfig(new ShapeLoss()).optOptimizer(Optimizer.adam()
                     .optLearningRateTracker(Tracker.fixed(LEARNING_RATE)).build());
             try (ai.djl.training.Trainer trainer = model.newTrainer(tc);
-                 ProgressBar bar = config.progressBar() ? new ProgressBarBuilder().setTaskName("shape net")
-                         .setInitialMax((long) config.epochs() * batches).setStyle(ProgressBarStyle.ASCII)
-                         .setUpdateIntervalMillis(500).continuousUpdate().build() : null) {
+                 ProgressBar bar = config.progressBar()
+                         ? TrainingProgress.bar("shape net", (long) config.epochs() * batches) : null) {
                 trainer.initialize(ShapeNet.inputShape(1));
                 for (int epoch = 1; epoch <= config.epochs(); epoch++) {
                     java.util.Collections.shuffle(list, r);

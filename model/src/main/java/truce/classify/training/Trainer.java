@@ -20,8 +20,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.UnaryOperator;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import truce.classify.BehaviourNet;
 import truce.classify.DjlRuntime;
 import truce.classify.FeatureEncoder;
@@ -309,8 +307,7 @@ public final class Trainer {
         if (!config.progressBar()) {
             return null;
         }
-        return new ProgressBarBuilder().setTaskName("train").setInitialMax(steps)
-                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).continuousUpdate().build();
+        return TrainingProgress.bar("train", steps);
     }
 
     private record Validation(double loss, double catF1, double ratF1) {
