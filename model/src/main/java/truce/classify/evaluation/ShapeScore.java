@@ -6,17 +6,15 @@ import java.util.Locale;
 import truce.behaviour.CatPosture;
 import truce.classify.ShapeNet;
 import truce.classify.training.LabelledScene;
-import truce.features.AnimalFeatures;
 import truce.framecsv.FrameRow;
 
 /**
  * How well the shape net reads the cat from its crop alone, one frame at a time: its stalking and lunging
- * probabilities' argmax against the truth posture, on the frames whose crop was cut within {@link #ON_CAT_PX} of
- * the true cat (elsewhere the crop shows too little of it to judge the reader by). The behaviour net adds time on
+ * probabilities' argmax against the truth posture, on the frames whose crop was cut where vision had the cat right
+ * (within {@link VisionCheck#GOOD_PX} of the truth) (elsewhere the crop shows too little of it to judge the reader by). The behaviour net adds time on
  * top; this is the reader's own share.
  */
 public final class ShapeScore {
-    static final double ON_CAT_PX = 20;
     private final ConfusionMatrix posture = new ConfusionMatrix(3);
     private long read;
     private long offCat;
@@ -36,10 +34,9 @@ public final class ShapeScore {
                 }
                 s.read++;
                 FrameRow truth = scene.truth().get(t);
-                AnimalFeatures c = scene.features().get(t).cat();
                 CatPosture p = truth.catPosture();
-                if (p == null || !truth.catVisible()
-                        || Math.hypot(c.x() - truth.catX(), c.y() - truth.catY()) > ON_CAT_PX) {
+                // a reading means vision saw a cat: within GOOD_PX means the truth has it there too
+                if (p == null || VisionCheck.catError(scene.features().get(t), truth) > VisionCheck.GOOD_PX) {
                     s.offCat++;
                     continue;
                 }
