@@ -45,7 +45,6 @@ public final class BehaviourModel implements AutoCloseable {
 
     /** The shape net that reads the cat's crop, for weights of feature version 5; null for older ones. */
     private ShapeModel shape;
-    private String shapeWhere = "(not looked for)";
 
     /** Nets averaged (1 for a single net). */
     private final int nets;
@@ -74,24 +73,40 @@ public final class BehaviourModel implements AutoCloseable {
         try (in) {
             model = load(in, "classpath:" + DEFAULT_RESOURCE);
         }
-        try {
-            model.withShape(ShapeModel.loadDefaultIfPresent(), "classpath:" + ShapeModel.DEFAULT_RESOURCE);
-        } catch (IOException | RuntimeException e) {
-            model.close();
-            throw e;
-        }
-        try (InputStream settings = BehaviourModel.class.getResourceAsStream("/truce/classify/" + SETTINGS)) {
-            if (settings != null) {
-                model.readSettings(settings);
-            }
-        } catch (IOException | RuntimeException e) {
-            model.close();
-            throw e;
-        }
-        return model;
+        return model.completed(ShapeModel::loadDefaultIfPresent, "classpath:" + ShapeModel.DEFAULT_RESOURCE,
+                () -> BehaviourModel.class.getResourceAsStream("/truce/classify/" + SETTINGS));
     }
 
-    private void readSettings(InputStream in) throws IOException {
+    /** Something read from a file or resource that may fail. */
+    private interface Reading<T> {
+        T get() throws IOException;
+    }
+
+    /**
+     * Attaches the shape net these weights read (weights of feature v5; older ones read no crop) and reads the
+     * settings beside them (null: none), closing the model if either fails. Without a shape net the shape channels
+     * read zero, as for weights trained with {@code --no-shape}; weights trained with one say so in their settings
+     * ({@code shape.net=true}), and then a missing shape net is an error, not a silent zero.
+     */
+    private BehaviourModel completed(Reading<ShapeModel> shapeNet, String shapeWhere, Reading<InputStream> settings)
+            throws IOException {
+        try {
+            if (featureVersion >= 5) {
+                shape = shapeNet.get();
+            }
+            try (InputStream in = settings.get()) {
+                if (in != null) {
+                    readSettings(in, shapeWhere);
+                }
+            }
+            return this;
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void readSettings(InputStream in, String shapeWhere) throws IOException {
         java.util.Properties p = new java.util.Properties();
         p.load(in);
         String t = p.getProperty("lunge.threshold");
@@ -162,22 +177,9 @@ public final class BehaviourModel implements AutoCloseable {
         try (InputStream in = Files.newInputStream(file)) {
             model = load(in, file.toString());
         }
-        try {
-            model.withShape(ShapeModel.loadBeside(file), file.resolveSibling(ShapeNet.FILE).toString());
-        } catch (IOException | RuntimeException e) {
-            model.close();
-            throw e;
-        }
         Path settings = file.resolveSibling(SETTINGS);
-        if (Files.isRegularFile(settings)) {
-            try (InputStream in = Files.newInputStream(settings)) {
-                model.readSettings(in);
-            } catch (IOException | RuntimeException e) {
-                model.close();
-                throw e;
-            }
-        }
-        return model;
+        return model.completed(() -> ShapeModel.loadBeside(file), file.resolveSibling(ShapeNet.FILE).toString(),
+                () -> Files.isRegularFile(settings) ? Files.newInputStream(settings) : null);
     }
 
     private static BehaviourModel load(InputStream in, String source) throws IOException {
@@ -190,24 +192,6 @@ public final class BehaviourModel implements AutoCloseable {
             manager.close();
             throw e;
         }
-    }
-
-    /**
-     * Attaches the shape net whose readings these weights were trained on (null: none found at {@code where}; the
-     * shape channels then read zero, as for weights trained with {@code --no-shape}). Older weights read no crop
-     * and ignore it. Weights trained with one say so in their settings ({@code shape.net=true}), and then a
-     * missing shape net is an error, not a silent zero.
-     */
-    BehaviourModel withShape(ShapeModel shapeModel, String where) throws IOException {
-        this.shapeWhere = where;
-        if (this.shape != null) {
-            this.shape.close();
-        }
-        this.shape = featureVersion >= 5 ? shapeModel : null;
-        if (shapeModel != null && this.shape == null) {
-            shapeModel.close();
-        }
-        return this;
     }
 
     /** The shape net these weights read, or null for weights that read no crop. */
