@@ -76,6 +76,12 @@ public final class ShapeNet {
      * augmentation: a still cat's heading flips, and a body looks the same mirrored).
      */
     public static void input(byte[] crop, int from, float[] out, int offset, boolean flipAlong, boolean flipAcross) {
+        input(crop, from, java.nio.FloatBuffer.wrap(out), offset, flipAlong, flipAcross);
+    }
+
+    /** The same into a buffer (the live path writes straight into the net's direct input buffer). */
+    public static void input(byte[] crop, int from, java.nio.FloatBuffer out, int offset, boolean flipAlong,
+                             boolean flipAcross) {
         int s = BodyCrop.SIZE;
         double m0 = 0;
         double m1 = 0;
@@ -104,9 +110,9 @@ public final class ShapeNet {
                 int sx = flipAlong ? s - 1 - x : x;
                 int p = from + 3 * (sy * s + sx);
                 int o = offset + y * s + x;
-                out[o] = (float) (((crop[p] & 0xff) - m0) * inv);
-                out[o + plane] = (float) (((crop[p + 1] & 0xff) - m1) * inv);
-                out[o + 2 * plane] = (float) (((crop[p + 2] & 0xff) - m2) * inv);
+                out.put(o, (float) (((crop[p] & 0xff) - m0) * inv));
+                out.put(o + plane, (float) (((crop[p + 1] & 0xff) - m1) * inv));
+                out.put(o + 2 * plane, (float) (((crop[p + 2] & 0xff) - m2) * inv));
             }
         }
     }

@@ -14,7 +14,6 @@ public final class ShapeReader implements AutoCloseable {
     private final ShapeModel model;
     private final BodyCrop crop = new BodyCrop();
     private final byte[] pixels = new byte[BodyCrop.BYTES];
-    private final float[] input = new float[ShapeNet.INPUT];
     private final ByteBuffer direct = ByteBuffer.allocateDirect(ShapeNet.INPUT * Float.BYTES).order(ByteOrder.nativeOrder());
     private final FloatBuffer directFloats = direct.asFloatBuffer();
     private final float[] outputs = new float[ShapeNet.OUTPUTS];
@@ -32,9 +31,7 @@ public final class ShapeReader implements AutoCloseable {
             java.util.Arrays.fill(readings, offset, offset + ShapeNet.READINGS, 0f);
             return;
         }
-        ShapeNet.input(pixels, 0, input, 0, false, false);
-        directFloats.clear();
-        directFloats.put(input);
+        ShapeNet.input(pixels, 0, directFloats, 0, false, false);
         model.outputs(direct, outputs);
         ShapeNet.reading(outputs, 0, readings, offset);
     }
