@@ -39,6 +39,8 @@ public final class BehaviourNet {
     public static final int RAT_CLASSES = 3;
     public static final int OUTPUTS = CAT_CLASSES + RAT_CLASSES;
     private static final int FILTERS = 32;
+    /** Taps of each causal convolution. */
+    private static final int KERNEL = 3;
     private static final int HIDDEN = 64;
     /** Dropout after the dense layer in training (no parameter: weights of any dropout load alike). */
     public static final float DROPOUT = 0.3f;
@@ -85,7 +87,7 @@ public final class BehaviourNet {
     }
 
     private static Block conv(int dilation) {
-        return Conv1d.builder().setKernelShape(new Shape(3)).optDilation(new Shape(dilation)).setFilters(FILTERS).build();
+        return Conv1d.builder().setKernelShape(new Shape(KERNEL)).optDilation(new Shape(dilation)).setFilters(FILTERS).build();
     }
 
     /** Writes one net's weights, after a one-line header naming the feature version and window. */
@@ -155,7 +157,7 @@ public final class BehaviourNet {
             float[] v = src.get(q).getValue().getArray().toFloatArray();
             if (q == 0) {
                 // the first convolution's kernel, (filters, channels, k): each filter's rows for the new channels are 0
-                int k = 3;
+                int k = KERNEL;
                 float[] w = new float[FILTERS * to * k];
                 for (int f = 0; f < FILTERS; f++) {
                     System.arraycopy(v, f * from * k, w, f * to * k, from * k);
@@ -223,7 +225,7 @@ public final class BehaviourNet {
         int n = members.size();
         SequentialBlock fused = new SequentialBlock();
         for (int l = 0; l < LAYERS; l++) {
-            fused.add(Conv1d.builder().setKernelShape(new Shape(3)).optDilation(new Shape(1 << l))
+            fused.add(Conv1d.builder().setKernelShape(new Shape(KERNEL)).optDilation(new Shape(1 << l))
                     .setFilters(FILTERS * n).optGroups(l == 0 ? 1 : n).build()).add(Activation.reluBlock());
         }
         // each member's dense layer over its own filters: a grouped convolution as long as what is left of the window

@@ -1,8 +1,8 @@
 package truce.classify;
 
 import org.opencv.core.Core;
+import org.opencv.core.CvType;
 import org.opencv.core.Mat;
-import org.opencv.core.Point;
 import org.opencv.core.Rect;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
@@ -49,7 +49,7 @@ public final class BodyCrop implements AutoCloseable {
         shrunk = new Mat();
         turned = new Mat();
         padded = new Mat();
-        turn = new Mat();
+        turn = new Mat(2, 3, CvType.CV_64F);
     }
 
     /**
@@ -107,9 +107,6 @@ public final class BodyCrop implements AutoCloseable {
         double b = Math.sin(cat.heading()) * scale;
         double c = shrunkSide / 2.0;
         double h = SIZE / 2.0;
-        if (turn.empty()) {
-            turn.create(2, 3, org.opencv.core.CvType.CV_64F);
-        }
         // src = M * (u, v, 1): u along the heading, v across it
         coefficients[0] = a;
         coefficients[1] = -b;

@@ -83,8 +83,8 @@ public final class Evaluation {
             boolean[] scoredEvents = flags(scene, countedEvents);
             for (int t = 0; t < n; t++) {
                 long start = System.nanoTime();
-                Labels labels = scene.shape() == null ? classifier.classify(scene.features().get(t))
-                        : classifier.classify(scene.features().get(t), scene.shape(), t * ShapeNet.READINGS);
+                // a scene without readings passes null: the classifier reads no crop
+                Labels labels = classifier.classify(scene.features().get(t), scene.shape(), t * ShapeNet.READINGS);
                 e.nanos[e.timed++] = System.nanoTime() - start;
                 FrameRow truth = scene.truth().get(t);
                 if (scored[t]) {

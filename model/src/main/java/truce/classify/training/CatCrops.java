@@ -5,7 +5,6 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -44,7 +43,7 @@ public record CatCrops(boolean[] cut, byte[] pixels) {
         Path video = scene.video().toRealPath();
         String stamp = VERSION + "|" + Files.size(video) + "|" + Files.getLastModifiedTime(video).toMillis() + "|"
                 + trackDigest(features);
-        Path file = video.resolveSibling(".truce-features").resolve(Footage.stem(video) + "." + hash(stamp)
+        Path file = video.resolveSibling(".truce-features").resolve(Footage.stem(video) + "." + FeatureCache.shortHash(stamp)
                 + ".crops");
         if (Files.isRegularFile(file)) {
             try {
@@ -102,15 +101,6 @@ public record CatCrops(boolean[] cut, byte[] pixels) {
                 md.update(b.array(), 0, b.position());
             }
             return HexFormat.of().formatHex(md.digest(), 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String hash(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(s.getBytes(StandardCharsets.UTF_8)), 0, 6);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

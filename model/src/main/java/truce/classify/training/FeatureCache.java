@@ -70,9 +70,14 @@ public final class FeatureCache implements FeatureSource {
      * their own files instead of overwriting each other's on every run.
      */
     private String keyHash() {
+        return shortHash(key);
+    }
+
+    /** The first 12 hex digits of the SHA-256 of {@code s}: a cache file's name part (crops use it too). */
+    static String shortHash(String s) {
         try {
             byte[] d = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return java.util.HexFormat.of().formatHex(d, 0, 6);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
