@@ -183,7 +183,7 @@ public final class BehaviourModel implements AutoCloseable {
     }
 
     private static BehaviourModel load(InputStream in, String source) throws IOException {
-        DjlRuntime.configure();
+        DjlRuntime.start();
         NDManager manager = NDManager.newBaseManager();
         try {
             BehaviourNet.Loaded loaded = BehaviourNet.load(manager, in, source);
@@ -201,7 +201,7 @@ public final class BehaviourModel implements AutoCloseable {
 
     /** Wraps an already initialised block (training evaluates its net this way); the caller keeps the block. */
     public static BehaviourModel wrap(Block block) {
-        DjlRuntime.configure();
+        DjlRuntime.start();
         return new BehaviourModel(NDManager.newBaseManager(), List.of(block), FeatureEncoder.VERSION);
     }
 

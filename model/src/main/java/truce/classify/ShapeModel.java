@@ -59,7 +59,7 @@ public final class ShapeModel implements AutoCloseable {
     }
 
     private static ShapeModel load(InputStream in, String source) throws IOException {
-        DjlRuntime.configure();
+        DjlRuntime.start();
         NDManager manager = NDManager.newBaseManager();
         try {
             return new ShapeModel(manager, ShapeNet.load(manager, in, source));
@@ -71,7 +71,7 @@ public final class ShapeModel implements AutoCloseable {
 
     /** Wraps an initialised block (training reads with its nets this way); the caller keeps the block. */
     public static ShapeModel wrap(Block block) {
-        DjlRuntime.configure();
+        DjlRuntime.start();
         return new ShapeModel(NDManager.newBaseManager(), block);
     }
 

@@ -87,7 +87,7 @@ public final class ShapeTrainer {
 
     /** Trains one net on {@code scenes} and writes it to {@code file}. */
     public void train(List<Material> scenes, Path file) throws IOException {
-        DjlRuntime.configure();
+        DjlRuntime.start();
         Engine.getInstance().setRandomSeed((int) config.seed());
         List<long[]> list = new ArrayList<>();
         int[] counts = new int[3];
