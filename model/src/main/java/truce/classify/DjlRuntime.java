@@ -45,16 +45,41 @@ public final class DjlRuntime {
     public static boolean start() {
         configure();
         Engine.getInstance();
+        return switchOff("NNPACK");
+    }
+
+    /**
+     * {@link #start()} for training, which also switches oneDNN off. On AVX-512 CPUs (this machine and CI) libtorch
+     * 2.7.1's oneDNN path of a 1-D convolution whose input channels are not a multiple of 16 returns wrong sums (off
+     * by about a fifth of the outputs' size; measured: 35 and 40 channels wrong, 8, 16, 32, 48 and 64 exact), and
+     * libtorch takes that path for a batch of two or more. A live stream classifies one window at a time, which takes
+     * libtorch's exact native path; training takes mini-batches. The behaviour net's first layer reads 35 or 40
+     * channels, so until session 20 every net trained on sums it never met at run time. With oneDNN off, batches
+     * take the native path too. Inference keeps oneDNN: exact for its batch of one, and faster for the fused
+     * ensemble's grouped convolutions. Returns whether both are off.
+     */
+    public static boolean startTraining() {
+        return start() & switchOff("Mkldnn");
+    }
+
+    /**
+     * Sets one of libtorch's global "user enabled" switches ({@code NNPACK}, {@code Mkldnn}) off in its context,
+     * through JNA: DJL exposes neither. Returns whether it reads off afterwards.
+     */
+    private static boolean switchOff(String what) {
         try {
             NativeLibrary torch = NativeLibrary.getInstance(
                     Path.of(LibUtils.getLibtorchPath()).resolve("libtorch_cpu.so").toString());
             Pointer context = torch.getFunction("_ZN2at13globalContextEv").invokePointer(new Object[0]);
-            torch.getFunction("_ZN2at7Context20setUserEnabledNNPACKEb").invokeVoid(new Object[] {context, Boolean.FALSE});
+            String setter = "setUserEnabled" + what;
+            String getter = "userEnabled" + what;
+            torch.getFunction("_ZN2at7Context" + setter.length() + setter + "Eb")
+                    .invokeVoid(new Object[] {context, Boolean.FALSE});
             // a C++ bool comes back in the low byte only
-            return (torch.getFunction("_ZNK2at7Context17userEnabledNNPACKEv").invokeInt(new Object[] {context}) & 0xff)
-                    == 0;
+            return (torch.getFunction("_ZNK2at7Context" + getter.length() + getter + "Ev")
+                    .invokeInt(new Object[] {context}) & 0xff) == 0;
         } catch (UnsatisfiedLinkError | RuntimeException e) {
-            return false; // another libtorch build: the only cost is the log noise this switch exists to stop
+            return false; // another libtorch build: NNPACK's cost is log noise; oneDNN's, inexact training batches
         }
     }
 }

@@ -128,7 +128,7 @@ class ModelClassifierTest {
 
     @Test
     void anEnsembleAveragesItsNetsLogits(@TempDir Path dir) throws IOException {
-        DjlRuntime.configure();
+        DjlRuntime.startTraining(); // batches of windows are training's (DjlRuntime.startTraining says why)
         List<Path> singles = new ArrayList<>();
         try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager()) {
             for (int k = 0; k < 2; k++) {
@@ -147,20 +147,34 @@ class ModelClassifierTest {
         for (int i = 0; i < x.length; i++) {
             x[i] = (float) r.nextGaussian();
         }
+        // a batch of two windows (evaluation batches them): x, then another
+        float[] pair = java.util.Arrays.copyOf(x, 2 * x.length);
+        for (int i = x.length; i < pair.length; i++) {
+            pair[i] = (float) r.nextGaussian();
+        }
+        float[] y = java.util.Arrays.copyOfRange(pair, x.length, pair.length);
         float[] a = new float[BehaviourNet.OUTPUTS];
         float[] b = new float[BehaviourNet.OUTPUTS];
+        float[] ay = new float[BehaviourNet.OUTPUTS];
+        float[] by = new float[BehaviourNet.OUTPUTS];
         float[] both = new float[BehaviourNet.OUTPUTS];
+        float[] batch = new float[2 * BehaviourNet.OUTPUTS];
         try (BehaviourModel ma = BehaviourModel.load(singles.get(0));
              BehaviourModel mb = BehaviourModel.load(singles.get(1));
              BehaviourModel mj = BehaviourModel.load(joined)) {
             assertEquals(2, mj.nets());
             ma.logits(x, 1, a);
             mb.logits(x, 1, b);
+            ma.logits(y, 1, ay);
+            mb.logits(y, 1, by);
             mj.logits(x, 1, both);
+            mj.logits(pair, 2, batch);
         }
         boolean differ = false;
         for (int i = 0; i < a.length; i++) {
             assertEquals((a[i] + b[i]) / 2, both[i], 1e-5, "logit " + i);
+            assertEquals(both[i], batch[i], 1e-5, "first of a batch, logit " + i);
+            assertEquals((ay[i] + by[i]) / 2, batch[BehaviourNet.OUTPUTS + i], 1e-5, "second of a batch, logit " + i);
             differ |= Math.abs(a[i] - b[i]) > 1e-3;
         }
         assertTrue(differ, "two differently seeded nets");

@@ -73,25 +73,6 @@ class ShapeNetTest {
     }
 
     @Test
-    void theRuntimeSwitchesNnpackOffSoConvolutionsStopAskingForIt() {
-        // read back from libtorch's own context: false here means every convolution logs NNPACK's failure again
-        assertTrue(DjlRuntime.start(), "libtorch's NNPACK switch reads off after start");
-        float[] out = new float[ShapeNet.OUTPUTS];
-        float[] input = new float[ShapeNet.INPUT];
-        ShapeNet.input(noise(3), 0, input, 0, false, false);
-        try (NDManager m = NDManager.newBaseManager()) {
-            SequentialBlock net = ShapeNet.build();
-            net.initialize(m, DataType.FLOAT32, ShapeNet.inputShape(1));
-            try (ShapeModel wrapped = ShapeModel.wrap(net)) {
-                wrapped.outputs(input, 1, out);
-            }
-        }
-        for (float v : out) {
-            assertTrue(Float.isFinite(v), "convolutions still run with NNPACK off");
-        }
-    }
-
-    @Test
     void readingsAreProbabilitiesAndFactors() {
         float[] outputs = {0.75f, -1.25f, 0f, 2f, -1f};
         float[] r = new float[ShapeNet.READINGS];

@@ -132,7 +132,7 @@ public final class Trainer {
 
     public Result train(List<LabelledScene> trainScenes, List<LabelledScene> valScenes, Path outDir)
             throws IOException {
-        DjlRuntime.start();
+        DjlRuntime.startTraining();
         Engine.getInstance().setRandomSeed((int) config.seed());
         // validation keeps every label: it measures what the live path will do
         List<LabelledScene> kept = trainScenes.stream().map(s -> LostFrames.drop(s, config.lostCatLengths(),
