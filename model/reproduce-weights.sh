@@ -5,7 +5,7 @@
 # `mvn -B -q package -DskipTests`:
 #
 #     bash model/reproduce-weights.sh DATA_DIR OUT_MODEL_DIR      (about 25 min of generation; training, with
-#     stage 1's build and vision pass on the old vision, about an hour more)
+#     the two stages' builds and stage 1's vision pass on the old vision, about an hour more)
 #
 # The sets must keep their names (train-b ... train-n12): the validation split shuffles scenes by name.
 # Stage 1, the first two nets: train's defaults at commit eb3e275 on the vision of a092a9f (code digest
@@ -13,6 +13,10 @@
 # dependencies) and trains there. Stage 2, the shape net and three more behaviour nets: this build's train on
 # this build's vision, joined with stage 1's (`--join`, widened to feature v5), the same split, shipping lunge
 # threshold 0.90 where the validation scenes chose 0.85 (see the comment in the shipped behaviour.properties). STAGE1=DIR skips stage 1 with nets trained before (DIR/behaviour.params).
+# Stage 2 runs on commit 2750e65, also built in a worktree: the shipped nets were trained while training still took
+# libtorch's oneDNN path for batches, which session 20 found inexact for a first layer of 35-40 channels on AVX-512
+# CPUs (DjlRuntime.startTraining). This build trains exact convolutions and so gives other nets (model README,
+# "Session 20"); both stages here follow the recipe that made the shipped ones.
 set -euo pipefail
 
 data=${1:?usage: reproduce-weights.sh DATA_DIR OUT_MODEL_DIR}
@@ -52,4 +56,8 @@ if [ -z "$stage1" ]; then
   (cd "$src" && mvn -B -q package -DskipTests)
   java -jar "$src/api/target/truce.jar" train --data "${dirs[@]}" --out "$stage1"
 fi
-java -jar "$jar" train --data "${dirs[@]}" --members 3 --join "$stage1/behaviour.params" --lunge-threshold 0.90 --out "$out"
+src2="$out.2750e65"
+[ -d "$src2" ] || git worktree add --detach "$src2" 2750e65
+(cd "$src2" && mvn -B -q package -DskipTests)
+java -jar "$src2/api/target/truce.jar" train --data "${dirs[@]}" --members 3 --join "$stage1/behaviour.params" \
+  --lunge-threshold 0.90 --out "$out"
