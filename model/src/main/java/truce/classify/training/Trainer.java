@@ -195,6 +195,9 @@ public final class Trainer {
                                 // this machine (libtorch 2.7.1 CPU through DJL 0.36; about 1 batch in 100, the next
                                 // pass of the same weights is finite again). Stepping on it turned every weight NaN
                                 // and TrainerTest failed in half its runs; the batch is skipped and counted instead.
+                                // Those came with oneDNN's inexact batched convolutions: with oneDNN off in training
+                                // (DjlRuntime.startTraining) a 5-net retrain skipped none. The guard stays (one check
+                                // a batch; a NaN stepped on ruins the run).
                                 boolean finite;
                                 try (GradientCollector gc = trainer.newGradientCollector()) {
                                     NDList pred = trainer.forward(new NDList(xa));
