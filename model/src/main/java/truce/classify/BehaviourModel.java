@@ -207,7 +207,9 @@ public final class BehaviourModel implements AutoCloseable {
 
     /**
      * Runs {@code batch} windows laid out as (batch, C, W) in {@code input}, C = {@link #channels()}, and writes the
-     * six logits of each to {@code logits}.
+     * six logits of each to {@code logits}. A batch of more than one is exact only after
+     * {@link DjlRuntime#startTraining()} (oneDNN's batched 1-D convolution is not, on AVX-512 CPUs); one window at a
+     * time always is.
      */
     public void logits(float[] input, int batch, float[] logits) {
         try (NDManager frame = manager.newSubManager()) {
