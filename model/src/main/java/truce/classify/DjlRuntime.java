@@ -13,6 +13,8 @@ import java.nio.file.Path;
  * The libtorch natives unpack once into DJL's own cache, {@code ~/.djl.ai} unless {@code DJL_CACHE_DIR} says
  * otherwise: it is where DJL documents them and where any other DJL program on the machine already put them, so
  * the 430 MB are not duplicated per tool; the natives come from the Maven jar, never from the network.
+ * Once the engine is up, two of libtorch's own switches are set that DJL does not expose ({@link #start()},
+ * {@link #startTraining()}).
  */
 public final class DjlRuntime {
     private DjlRuntime() {
