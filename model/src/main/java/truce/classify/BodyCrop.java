@@ -40,8 +40,8 @@ public final class BodyCrop implements AutoCloseable {
     /** Reused per frame: the part of the square inside the frame, and the turn's six coefficients. */
     private final Rect inside = new Rect();
     private final double[] coefficients = new double[6];
-    private int lastShrunkSide = -1;
-    private Size shrunkSize;
+    /** The shrunk square's size, set each frame without allocating. */
+    private final Size shrunkSize = new Size();
     private static final Size OUT_SIZE = new Size(SIZE, SIZE);
 
     public BodyCrop() {
@@ -83,10 +83,8 @@ public final class BodyCrop implements AutoCloseable {
         inside.y = iy0;
         inside.width = ix1 - ix0;
         inside.height = iy1 - iy0;
-        if (shrunkSide != lastShrunkSide) {
-            shrunkSize = new Size(shrunkSide, shrunkSide); // a stream's usual length settles: this is rare
-            lastShrunkSide = shrunkSide;
-        }
+        shrunkSize.width = shrunkSide;
+        shrunkSize.height = shrunkSide;
         Mat roi = bgr.submat(inside);
         try {
             if (inside.width == side && inside.height == side) {
