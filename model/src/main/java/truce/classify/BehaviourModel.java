@@ -199,12 +199,6 @@ public final class BehaviourModel implements AutoCloseable {
         return shape;
     }
 
-    /** Wraps an already initialised block (training evaluates its net this way); the caller keeps the block. */
-    public static BehaviourModel wrap(Block block) {
-        DjlRuntime.start();
-        return new BehaviourModel(NDManager.newBaseManager(), List.of(block), FeatureEncoder.VERSION);
-    }
-
     /**
      * Runs {@code batch} windows laid out as (batch, C, W) in {@code input}, C = {@link #channels()}, and writes the
      * six logits of each to {@code logits}. A batch of more than one is exact only after

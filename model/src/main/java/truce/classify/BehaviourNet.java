@@ -87,7 +87,8 @@ public final class BehaviourNet {
     }
 
     private static Block conv(int dilation) {
-        return Conv1d.builder().setKernelShape(new Shape(KERNEL)).optDilation(new Shape(dilation)).setFilters(FILTERS).build();
+        return Conv1d.builder().setKernelShape(new Shape(KERNEL)).optDilation(new Shape(dilation)).setFilters(FILTERS)
+                .build();
     }
 
     /** Writes one net's weights, after a one-line header naming the feature version and window. */

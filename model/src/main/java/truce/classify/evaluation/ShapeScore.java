@@ -10,9 +10,9 @@ import truce.framecsv.FrameRow;
 
 /**
  * How well the shape net reads the cat from its crop alone, one frame at a time: its stalking and lunging
- * probabilities' argmax against the truth posture, on the frames whose crop was cut where vision had the cat right
- * (within {@link VisionCheck#GOOD_PX} of the truth) (elsewhere the crop shows too little of it to judge the reader by). The behaviour net adds time on
- * top; this is the reader's own share.
+ * probabilities' argmax against the truth posture, on the frames whose crop was cut where vision had the cat right,
+ * within {@link VisionCheck#GOOD_PX} of the truth (elsewhere the crop shows too little of it to judge the reader by).
+ * The behaviour net adds time on top; this is the reader's own share.
  */
 public final class ShapeScore {
     private final ConfusionMatrix posture = new ConfusionMatrix(3);

@@ -43,8 +43,8 @@ public record CatCrops(boolean[] cut, byte[] pixels) {
         Path video = scene.video().toRealPath();
         String stamp = VERSION + "|" + Files.size(video) + "|" + Files.getLastModifiedTime(video).toMillis() + "|"
                 + trackDigest(features);
-        Path file = video.resolveSibling(".truce-features").resolve(Footage.stem(video) + "." + FeatureCache.shortHash(stamp)
-                + ".crops");
+        Path file = video.resolveSibling(".truce-features")
+                .resolve(Footage.stem(video) + "." + FeatureCache.shortHash(stamp) + ".crops");
         if (Files.isRegularFile(file)) {
             try {
                 CatCrops cached = read(file, stamp, features.size());

@@ -45,7 +45,8 @@ public final class FeatureCache implements FeatureSource {
         String stamp = key + "|" + Files.size(video) + "|" + Files.getLastModifiedTime(video).toMillis();
         // named after the video, not the scene: with several --data directories a scene's name carries its
         // directory's prefix, and the features cached by a one-directory run would be computed again
-        Path file = video.resolveSibling(".truce-features").resolve(Footage.stem(video) + "." + keyHash() + ".features");
+        Path file = video.resolveSibling(".truce-features")
+                .resolve(Footage.stem(video) + "." + shortHash(key) + ".features");
         if (Files.isRegularFile(file)) {
             try {
                 List<FrameFeatures> cached = read(file, stamp);
@@ -66,14 +67,10 @@ public final class FeatureCache implements FeatureSource {
     }
 
     /**
-     * The key's hash in the file name: sources of other versions (another vision branch sharing the data) keep
-     * their own files instead of overwriting each other's on every run.
+     * The first 12 hex digits of the SHA-256 of {@code s}: a cache file's name part. The key's hash is in the file
+     * name so that sources of other versions (another vision branch sharing the data) keep their own files instead
+     * of overwriting each other's on every run; crops name theirs the same way.
      */
-    private String keyHash() {
-        return shortHash(key);
-    }
-
-    /** The first 12 hex digits of the SHA-256 of {@code s}: a cache file's name part (crops use it too). */
     static String shortHash(String s) {
         try {
             byte[] d = java.security.MessageDigest.getInstance("SHA-256")

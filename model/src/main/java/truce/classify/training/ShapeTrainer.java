@@ -30,9 +30,10 @@ import truce.samples.script.ScriptFrame;
 
 /**
  * Trains the {@link ShapeNet} on the cat's crops of generated scenes: each crop's truth posture, and where the
- * scene's script replays, the body's drawn stretch and width. Only crops cut where vision had the cat right
- * (within {@link VisionCheck#GOOD_PX} of the truth) are learnt from: the net is to read a body, not to guess from floor. Crops are mirrored at random
- * (a still cat's heading flips; a body is the same seen mirrored). Fixed epochs, seeded, a progress bar.
+ * scene's script replays, the body's drawn stretch and width. Only crops cut where vision had the cat right (within
+ * {@link VisionCheck#GOOD_PX} of the truth) are learnt from: the net is to read a body, not to guess from floor.
+ * Crops are mirrored at random (a still cat's heading flips; a body is the same seen mirrored). Fixed epochs,
+ * seeded, a progress bar.
  */
 public final class ShapeTrainer {
     /**
