@@ -202,10 +202,11 @@ public final class BehaviourModel implements AutoCloseable {
     /**
      * Runs {@code batch} windows laid out as (batch, C, W) in {@code input}, C = {@link #channels()}, and writes the
      * six logits of each to {@code logits}. A batch of more than one is exact only after
-     * {@link DjlRuntime#startTraining()} (oneDNN's batched 1-D convolution is not, on AVX-512 CPUs); one window at a
-     * time always is.
+     * {@link DjlRuntime#startTraining()} (oneDNN's batched 1-D convolution is not, on AVX-512 CPUs) and is refused
+     * before it; one window at a time always is.
      */
     public void logits(float[] input, int batch, float[] logits) {
+        requireExact(batch);
         try (NDManager frame = manager.newSubManager()) {
             int n = batch * channels * BehaviourNet.WINDOW;
             NDArray x = frame.create(FloatBuffer.wrap(input, 0, n), BehaviourNet.inputShape(batch, channels));
@@ -218,9 +219,17 @@ public final class BehaviourModel implements AutoCloseable {
      * buffer without the intermediate direct copy DJL makes of heap arrays, so a live stream reuses one buffer.
      */
     public void logits(ByteBuffer input, int batch, float[] logits) {
+        requireExact(batch);
         try (NDManager frame = manager.newSubManager()) {
             NDArray x = frame.create(input.rewind(), BehaviourNet.inputShape(batch, channels), ai.djl.ndarray.types.DataType.FLOAT32);
             pass(x, batch, logits);
+        }
+    }
+
+    private static void requireExact(int batch) {
+        if (batch > 1 && !DjlRuntime.batchesExact()) {
+            throw new IllegalStateException("a batch of " + batch + " windows would take libtorch's inexact oneDNN "
+                    + "path: call DjlRuntime.startTraining() first, or pass one window at a time");
         }
     }
 

@@ -65,23 +65,47 @@ public final class DjlRuntime {
     }
 
     /**
+     * Whether a batch of more than one window convolves exactly here: oneDNN is off ({@link #startTraining()}).
+     * False also when the switch cannot be read (another libtorch build).
+     */
+    public static boolean batchesExact() {
+        return isOff("Mkldnn");
+    }
+
+    /**
      * Sets one of libtorch's global "user enabled" switches ({@code NNPACK}, {@code Mkldnn}) off in its context,
      * through JNA: DJL exposes neither. Returns whether it reads off afterwards.
      */
     private static boolean switchOff(String what) {
         try {
-            NativeLibrary torch = NativeLibrary.getInstance(
-                    Path.of(LibUtils.getLibtorchPath()).resolve("libtorch_cpu.so").toString());
-            Pointer context = torch.getFunction("_ZN2at13globalContextEv").invokePointer(new Object[0]);
+            NativeLibrary torch = torch();
             String setter = "setUserEnabled" + what;
-            String getter = "userEnabled" + what;
             torch.getFunction("_ZN2at7Context" + setter.length() + setter + "Eb")
-                    .invokeVoid(new Object[] {context, Boolean.FALSE});
-            // a C++ bool comes back in the low byte only
-            return (torch.getFunction("_ZNK2at7Context" + getter.length() + getter + "Ev")
-                    .invokeInt(new Object[] {context}) & 0xff) == 0;
+                    .invokeVoid(new Object[] {context(torch), Boolean.FALSE});
         } catch (UnsatisfiedLinkError | RuntimeException e) {
             return false; // another libtorch build: NNPACK's cost is log noise; oneDNN's, inexact training batches
         }
+        return isOff(what);
+    }
+
+    /** Whether libtorch's switch {@code what} reads off (false when it cannot be read). */
+    private static boolean isOff(String what) {
+        try {
+            NativeLibrary torch = torch();
+            String getter = "userEnabled" + what;
+            // a C++ bool comes back in the low byte only
+            return (torch.getFunction("_ZNK2at7Context" + getter.length() + getter + "Ev")
+                    .invokeInt(new Object[] {context(torch)}) & 0xff) == 0;
+        } catch (UnsatisfiedLinkError | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static NativeLibrary torch() {
+        return NativeLibrary.getInstance(Path.of(LibUtils.getLibtorchPath()).resolve("libtorch_cpu.so").toString());
+    }
+
+    private static Pointer context(NativeLibrary torch) {
+        return torch.getFunction("_ZN2at13globalContextEv").invokePointer(new Object[0]);
     }
 }

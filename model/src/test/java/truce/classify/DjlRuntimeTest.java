@@ -29,6 +29,7 @@ class DjlRuntimeTest {
     @Test
     void trainingBatchesConvolveExactlyAsOneWindowDoes() {
         assertTrue(DjlRuntime.startTraining(), "NNPACK and oneDNN read off");
+        assertTrue(DjlRuntime.batchesExact(), "what BehaviourModel.logits asks before a batch");
         int channels = FeatureEncoder.CHANNELS;
         int width = BehaviourNet.WINDOW;
         int filters = 8;
