@@ -51,8 +51,10 @@ final class AssignmentCost {
         double likeCat = likeness.catLikeness(area);
         // the larger of a first pair is the cat, unless the known floor scale already says plainly what it is;
         // with a known scale the ratio only leans on the size's own verdict, so a doubtful pair (a shelter and a
-        // bowl) never beats a pair whose sizes plainly say cat and rat
-        if (firstPair && other >= 0 && !(scale.scaleKnown && (likeCat < 0.1 || likeCat > 0.9))) {
+        // bowl) never beats a pair whose sizes plainly say cat and rat. A blob of a rat's size is not made the cat
+        // by a speck beside it: a grey coat shows only its harness in the first frame, and the rat taken for the
+        // cat then was never given up (seed 4690416 scene-03)
+        if (firstPair && other >= 0 && !(scale.scaleKnown && (likeCat < RAT_SIZED || likeCat > 0.9))) {
             double ratio = area / b.area(other);
             if (ratio > 1.6 || ratio < 1 / 1.6) {
                 double larger = ratio > 1 ? 1 : 0;
@@ -163,6 +165,8 @@ final class AssignmentCost {
 
     /** A faint cat-sized blob that kept on for this long may be the cat (ms). */
     private static final double FAINT_CAT_MS = 500;
+    /** Cat likeness under which the known scale says rat-sized (about 160 cm^2 and under; a 22 cm rat shows ~140). */
+    private static final double RAT_SIZED = 0.2;
     /** Share of the contrast bar a faint cat needs: a brown coat on brown linoleum measures 70-90. */
     private static final double FAINT_SHARE = 0.6;
 
