@@ -71,13 +71,14 @@ public final class Feeds {
     public static LiveFeed.Opener vision(CameraConfig cfg, String source, BehaviourClassifier classifier, boolean loop) throws IOException {
         FloorMap zones = zones(cfg);
         boolean file = isFile(source);
+        // A file (the demo) may look ahead over itself for the background, as analyze does; a live camera
+        // bootstraps its background itself.
+        SeedCache seeds = file ? new SeedCache(source) : null;
         return opener(cfg.source(), loop, file, () -> {
             FrameSource s = openSource(source);
             FrameProcessor p = new FrameProcessor(VisionSettings.of(zones));
-            if (file) {
-                // A file (the demo) may look ahead at its own start for the background, as analyze does; a live
-                // camera bootstraps its background itself.
-                List<Mat> seed = SeedFrames.sample(source, 600, 20);
+            if (seeds != null) {
+                List<Mat> seed = seeds.frames(s.frameCount());
                 p.seed(seed);
                 SeedFrames.release(seed);
             }
