@@ -126,8 +126,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
              ProgressBar bar = progress(source)) {
             // The empty floor, as the per-pixel median of frames spread over the whole file: an animal that
             // keeps still for a while is still elsewhere in most of them (offline analysis may look ahead).
-            long n = source.frameCount() > 0 ? source.frameCount() : 1800;
-            List<Mat> seed = SeedFrames.sample(video, (int) Math.min(n, Integer.MAX_VALUE), (int) Math.max(1, n / 41));
+            List<Mat> seed = SeedFrames.spread(video, source.frameCount());
             processor.seed(seed);
             SeedFrames.release(seed);
 

@@ -66,8 +66,7 @@ public final class BenchModelCommand implements Callable<Integer> {
              BehaviourModel weights = model == null ? BehaviourModel.loadDefault() : BehaviourModel.load(model);
              ModelClassifier classifier = new ModelClassifier(weights)) {
             Core.setNumThreads(1);
-            long n0 = source.frameCount() > 0 ? source.frameCount() : 1800;
-            List<Mat> seed = SeedFrames.sample(video, (int) Math.min(n0, Integer.MAX_VALUE), (int) Math.max(1, n0 / 41));
+            List<Mat> seed = SeedFrames.spread(video, source.frameCount());
             processor.seed(seed);
             SeedFrames.release(seed);
             while (!clock.full() && source.read(frame)) {

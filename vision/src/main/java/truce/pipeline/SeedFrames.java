@@ -17,6 +17,21 @@ public final class SeedFrames {
     private SeedFrames() {
     }
 
+    /** Frames spread over a whole file, as offline analysis seeds it. */
+    private static final int SPREAD = 41;
+    /** A file's length when its source cannot tell: a minute at 30 fps. */
+    private static final int UNKNOWN_LENGTH = 1800;
+
+    /**
+     * The empty floor's seed as offline analysis takes it: about {@value #SPREAD} frames spread over the whole file of
+     * {@code frames} frames ({@value #UNKNOWN_LENGTH} when 0 or less, unknown), so an animal that keeps still for a
+     * while is elsewhere in most of them. Cloned; release them when done.
+     */
+    public static List<Mat> spread(String spec, long frames) {
+        long n = frames > 0 ? frames : UNKNOWN_LENGTH;
+        return sample(spec, (int) Math.min(n, Integer.MAX_VALUE), (int) Math.max(1, n / SPREAD));
+    }
+
     /** Every {@code every}-th frame of the first {@code span} frames, cloned; release them when done. */
     public static List<Mat> sample(String spec, int span, int every) {
         List<Mat> out = new ArrayList<>();

@@ -181,8 +181,7 @@ public final class TrackingScore {
         try (FrameSource source = FrameSources.open(spec, FrameSources.Options.DEFAULT, SourceEvent.Listener.NONE);
              Frame frame = new Frame();
              FrameProcessor p = new FrameProcessor(VisionSettings.of(floor))) {
-            long n = source.frameCount() > 0 ? source.frameCount() : rows.size();
-            List<Mat> seed = SeedFrames.sample(spec, (int) Math.min(n, Integer.MAX_VALUE), (int) Math.max(1, n / 41));
+            List<Mat> seed = SeedFrames.spread(spec, source.frameCount() > 0 ? source.frameCount() : rows.size());
             p.seed(seed);
             SeedFrames.release(seed);
             int i = 0;

@@ -45,7 +45,7 @@ class RealMouseClipTest {
         List<Double> err = new ArrayList<>();
         // seeded as `analyze` seeds a file (41 frames spread over all of it): glints on the pen's rim then
         // differ from the background in the first frames, and one paired with the mouse made the mouse a cat
-        List<Mat> seed = SeedFrames.sample(clip, 2330, 2330 / 41);
+        List<Mat> seed = SeedFrames.spread(clip, 2330);
         Mat grey = new Mat();
         Mat dark = new Mat();
         try (FrameSource s = FrameSources.open(clip, FrameSources.Options.DEFAULT, SourceEvent.Listener.NONE);

@@ -79,8 +79,7 @@ public final class VisionFeatures implements FeatureSource {
              Frame frame = new Frame();
              FrameProcessor processor = new FrameProcessor(VisionSettings.of(zones))) {
             // Seeded as analyze seeds it: frames spread over the whole file.
-            long n = source.frameCount() > 0 ? source.frameCount() : 1800;
-            List<Mat> seed = SeedFrames.sample(spec, (int) Math.min(n, Integer.MAX_VALUE), (int) Math.max(1, n / 41));
+            List<Mat> seed = SeedFrames.spread(spec, source.frameCount());
             processor.seed(seed);
             SeedFrames.release(seed);
             while (source.read(frame)) {
