@@ -79,26 +79,31 @@ public final class DjlRuntime {
     private static boolean switchOff(String what) {
         try {
             NativeLibrary torch = torch();
+            Pointer context = context(torch);
             String setter = "setUserEnabled" + what;
             torch.getFunction("_ZN2at7Context" + setter.length() + setter + "Eb")
-                    .invokeVoid(new Object[] {context(torch), Boolean.FALSE});
+                    .invokeVoid(new Object[] {context, Boolean.FALSE});
+            return isOff(torch, context, what);
         } catch (UnsatisfiedLinkError | RuntimeException e) {
             return false; // another libtorch build: NNPACK's cost is log noise; oneDNN's, inexact training batches
         }
-        return isOff(what);
     }
 
     /** Whether libtorch's switch {@code what} reads off (false when it cannot be read). */
     private static boolean isOff(String what) {
         try {
             NativeLibrary torch = torch();
-            String getter = "userEnabled" + what;
-            // a C++ bool comes back in the low byte only
-            return (torch.getFunction("_ZNK2at7Context" + getter.length() + getter + "Ev")
-                    .invokeInt(new Object[] {context(torch)}) & 0xff) == 0;
+            return isOff(torch, context(torch), what);
         } catch (UnsatisfiedLinkError | RuntimeException e) {
             return false;
         }
+    }
+
+    private static boolean isOff(NativeLibrary torch, Pointer context, String what) {
+        String getter = "userEnabled" + what;
+        // a C++ bool comes back in the low byte only
+        return (torch.getFunction("_ZNK2at7Context" + getter.length() + getter + "Ev")
+                .invokeInt(new Object[] {context}) & 0xff) == 0;
     }
 
     private static NativeLibrary torch() {
