@@ -65,6 +65,16 @@ public interface AnimalDetector extends AutoCloseable {
         return 1;
     }
 
+    /**
+     * Draws what the detector made of the last frame into {@code out} (resized to the source's size, one grey byte
+     * a pixel): light where it saw an animal, for people checking a camera's setup or a lost track.
+     *
+     * @return false when this detector has no such picture
+     */
+    default boolean drawMask(Mat out) {
+        return false;
+    }
+
     /** Changes whenever the background was replaced wholesale (tracks built on the old one are suspect). */
     int backgroundEpoch();
 

@@ -1,12 +1,17 @@
 package truce.detect;
 
 import java.util.List;
+import org.opencv.core.CvType;
 import org.opencv.core.Mat;
+import org.opencv.core.Size;
+import org.opencv.imgproc.Imgproc;
 
 /** Motion (adaptive background difference on a small colour image) then blob finding. */
 public final class BackgroundDifferenceDetector implements AnimalDetector {
     private final MotionMask motion;
     private final BlobFinder blobs;
+    /** The mask picture's working-size bytes, made on first use (diagnostics only). */
+    private byte[] maskBytes;
 
     public BackgroundDifferenceDetector(int width, int height, DetectorSettings settings) {
         this.motion = new MotionMask(width, height, settings);
@@ -61,6 +66,23 @@ public final class BackgroundDifferenceDetector implements AnimalDetector {
     @Override
     public void seed(List<Mat> frames) {
         motion.seed(frames);
+    }
+
+    @Override
+    public boolean drawMask(Mat out) {
+        if (maskBytes == null) {
+            maskBytes = new byte[motion.w * motion.h];
+        }
+        motion.drawMask(maskBytes);
+        Mat small = new Mat(motion.h, motion.w, CvType.CV_8UC1);
+        try {
+            small.put(0, 0, maskBytes);
+            // nearest neighbour: each working pixel shows as the block of source pixels it stands for
+            Imgproc.resize(small, out, new Size(motion.width, motion.height), 0, 0, Imgproc.INTER_NEAREST);
+        } finally {
+            small.release();
+        }
+        return true;
     }
 
     @Override

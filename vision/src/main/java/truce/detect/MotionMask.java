@@ -157,6 +157,23 @@ public final class MotionMask implements AutoCloseable {
         return h;
     }
 
+    /**
+     * What the last frame's mask held, at the working size, one byte a pixel: 255 a foreground pixel, 128 one that
+     * is evenly darker than the floor (shadow-like: a dark coat, or a light one's attached shadow), and elsewhere
+     * the colour difference from the background, dimmed (at most 100), so what fell under the threshold shows too.
+     */
+    public void drawMask(byte[] out) {
+        if (out.length != w * h) {
+            throw new IllegalArgumentException("need " + w * h + " bytes, got " + out.length);
+        }
+        for (int q = 0; q < out.length; q++) {
+            out[q] = (byte) (mask[q] != 0 ? (shade[q] != 0 ? SHADE_SHOWN : 255) : Math.min(DIFF_SHOWN, diff[q]));
+        }
+    }
+
+    private static final int SHADE_SHOWN = 128;
+    private static final int DIFF_SHOWN = 100;
+
     /** Global gain applied to the last frame (1 = same light as the background). */
     public double gain() {
         return gain;
