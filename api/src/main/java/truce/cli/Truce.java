@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 GenerateCommand.class,
                 AnalyzeCommand.class,
+                InspectCommand.class,
                 TrainCommand.class,
                 EvaluateCommand.class,
                 BenchModelCommand.class,
