@@ -49,6 +49,16 @@ public final class FrameClock {
         gcMillis = new long[capacity];
     }
 
+    /** How many frames it holds. */
+    public int capacity() {
+        return wallA.length;
+    }
+
+    /** The second part's CPU nanoseconds of each frame from {@code skip} on (a copy). */
+    public long[] cpuB(int skip) {
+        return Arrays.copyOfRange(cpuB, skip, n);
+    }
+
     public boolean full() {
         return n == wallA.length;
     }

@@ -12,6 +12,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import truce.classify.BehaviourModel;
+import truce.classify.BehaviourNet;
+import truce.classify.ShapeNet;
+import truce.classify.ShapeReader;
 import truce.classify.DjlRuntime;
 import truce.classify.ModelClassifier;
 import truce.features.FrameFeatures;
@@ -53,6 +56,49 @@ public final class BenchModelCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private static final int BACK_TO_BACK = 1000;
+    private final java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+    private long[] shapeParts;
+    private String backToBack;
+
+    /** CPU p50 of each net run {@link #BACK_TO_BACK} times in a row on one made-up input. */
+    private String backToBack(BehaviourModel weights) {
+        int n = weights.channels() * BehaviourNet.WINDOW;
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.allocateDirect(n * Float.BYTES).order(java.nio.ByteOrder.nativeOrder());
+        for (int i = 0; i < n; i++) {
+            in.putFloat(i * Float.BYTES, (float) Math.sin(i));
+        }
+        float[] logits = new float[BehaviourNet.OUTPUTS];
+        long[] t = new long[BACK_TO_BACK];
+        for (int r = 0; r < BACK_TO_BACK; r++) {
+            long c0 = cpu.getCurrentThreadCpuTime();
+            weights.logits(in, 1, logits);
+            t[r] = cpu.getCurrentThreadCpuTime() - c0;
+        }
+        String result = String.format(Locale.ROOT, "behaviour net (%d fused) %.0f us", weights.nets(), p50(t) / 1e3);
+        if (weights.shape() != null) {
+            java.nio.ByteBuffer crop = java.nio.ByteBuffer.allocateDirect(ShapeNet.INPUT * Float.BYTES)
+                    .order(java.nio.ByteOrder.nativeOrder());
+            for (int i = 0; i < ShapeNet.INPUT; i++) {
+                crop.putFloat(i * Float.BYTES, (float) Math.cos(i));
+            }
+            float[] outputs = new float[ShapeNet.OUTPUTS];
+            for (int r = 0; r < BACK_TO_BACK; r++) {
+                long c0 = cpu.getCurrentThreadCpuTime();
+                weights.shape().outputs(crop, outputs);
+                t[r] = cpu.getCurrentThreadCpuTime() - c0;
+            }
+            result += String.format(Locale.ROOT, ", shape net %.0f us", p50(t) / 1e3);
+        }
+        return result;
+    }
+
+    private static double p50(long[] values) {
+        long[] v = values.clone();
+        java.util.Arrays.sort(v);
+        return v[v.length / 2];
+    }
+
     @Override
     public Integer call() throws Exception {
         DjlRuntime.configure();
@@ -66,6 +112,11 @@ public final class BenchModelCommand implements Callable<Integer> {
              BehaviourModel weights = model == null ? BehaviourModel.loadDefault() : BehaviourModel.load(model);
              ModelClassifier classifier = new ModelClassifier(weights)) {
             Core.setNumThreads(1);
+            // the model's two parts, timed apart: the shape reading (crop and shape net) and the rest (window,
+            // behaviour net, smoothing); together exactly what classify(frame, pixels) does
+            ShapeReader reader = weights.shape() == null ? null : new ShapeReader(weights.shape());
+            float[] reading = new float[ShapeNet.READINGS];
+            long[] shapeCpu = new long[clock.capacity()];
             List<Mat> seed = SeedFrames.spread(video, source.frameCount());
             processor.seed(seed);
             SeedFrames.release(seed);
@@ -75,9 +126,21 @@ public final class BenchModelCommand implements Callable<Integer> {
                 clock.start();
                 FrameFeatures f = processor.process(frame);
                 clock.lap();
-                classifier.classify(f, frame.bgr());
+                if (reader != null) {
+                    long s0 = cpu.getCurrentThreadCpuTime();
+                    reader.read(frame.bgr(), f.cat(), reading, 0);
+                    shapeCpu[clock.frames()] = cpu.getCurrentThreadCpuTime() - s0;
+                    classifier.classify(f, reading, 0);
+                } else {
+                    classifier.classify(f, frame.bgr());
+                }
                 clock.stop();
             }
+            if (reader != null) {
+                reader.close();
+                shapeParts = shapeCpu;
+            }
+            backToBack = backToBack(weights);
         }
         int n = clock.frames();
         if (n <= warmUp + 10) {
@@ -87,6 +150,18 @@ public final class BenchModelCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%s: %dx%d, %d frames timed after %d warm-up, decode excluded, 1 thread%n",
                 video, width, height, n - warmUp, warmUp);
         clock.report(out, warmUp, "vision chain", "behaviour model");
+        if (shapeParts != null) {
+            long[] shape = java.util.Arrays.copyOfRange(shapeParts, warmUp, n);
+            long[] rest = clock.cpuB(warmUp);
+            for (int i = 0; i < rest.length; i++) {
+                rest[i] -= shape[i];
+            }
+            out.printf(Locale.ROOT, "  the model's parts, cpu p50: shape reading (crop, shape net) %.0f us, window, behaviour"
+                    + " net and smoothing %.0f us%n", p50(shape) / 1e3, p50(rest) / 1e3);
+        }
+        out.printf(Locale.ROOT, "  the nets alone, %d passes back to back on a fixed input, cpu p50: %s; what the parts above"
+                + " cost beyond these is running between vision's frames (cold caches, libtorch's dispatch)%n",
+                BACK_TO_BACK, backToBack);
         if (perFrame != null) {
             clock.writeCsv(perFrame);
             out.println("per-frame figures: " + perFrame);
