@@ -15,6 +15,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.opencv.core.Mat;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -30,7 +31,6 @@ import truce.framecsv.FrameCsv;
 import truce.framecsv.FrameRow;
 import truce.overlay.Overlay;
 import truce.pipeline.FrameProcessor;
-import truce.pipeline.SeedFrames;
 import truce.pipeline.VisionSettings;
 import truce.source.Frame;
 import truce.source.FrameSource;
@@ -58,11 +58,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--annotated", paramLabel = "OUT.mp4", description = "annotated H.264 MP4 to write")
     Path annotated;
 
-    @Option(names = "--zones", paramLabel = "Z.json", description = "cover/barrier/perch zones (and viewWidthCm)")
-    Path zonesFile;
-
-    @Option(names = "--view-width-cm", paramLabel = "W", description = "floor width the picture spans, cm")
-    Double viewWidthCm;
+    @Mixin
+    FloorOptions floor;
 
     @Option(names = "--fps", paramLabel = "F", description = "frame rate of an image folder (default 30)")
     double folderFps = 30;
@@ -108,13 +105,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
 
     public Result run() throws IOException {
-        FloorMap zones = zonesFile == null ? FloorMap.NONE : FloorMap.read(zonesFile);
-        if (viewWidthCm != null) {
-            if (!(viewWidthCm > 0)) {
-                throw new IllegalArgumentException("--view-width-cm must be positive");
-            }
-            zones = zones.withViewWidthCm(viewWidthCm);
-        }
+        FloorMap zones = floor.floor();
         FrameSources.Options opts = new FrameSources.Options(0, 0, folderFps, false);
         long frames = 0;
         SourceException failure = null;
@@ -126,9 +117,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
              ProgressBar bar = progress(source)) {
             // The empty floor, as the per-pixel median of frames spread over the whole file: an animal that
             // keeps still for a while is still elsewhere in most of them (offline analysis may look ahead).
-            List<Mat> seed = SeedFrames.spread(video, source.frameCount());
-            processor.seed(seed);
-            SeedFrames.release(seed);
+            processor.seedFromFile(video, source.frameCount());
 
             FeatureColumns columns = null;
             Overlay overlay = new Overlay(zones);

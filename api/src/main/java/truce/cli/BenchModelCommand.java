@@ -1,11 +1,9 @@
 package truce.cli;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.opencv.core.Core;
-import org.opencv.core.Mat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -19,7 +17,6 @@ import truce.classify.DjlRuntime;
 import truce.classify.ModelClassifier;
 import truce.features.FrameFeatures;
 import truce.pipeline.FrameProcessor;
-import truce.pipeline.SeedFrames;
 import truce.pipeline.VisionSettings;
 import truce.source.Frame;
 import truce.source.FrameSource;
@@ -117,9 +114,7 @@ public final class BenchModelCommand implements Callable<Integer> {
             ShapeReader reader = weights.shape() == null ? null : new ShapeReader(weights.shape());
             float[] reading = new float[ShapeNet.READINGS];
             long[] shapeCpu = new long[clock.capacity()];
-            List<Mat> seed = SeedFrames.spread(video, source.frameCount());
-            processor.seed(seed);
-            SeedFrames.release(seed);
+            processor.seedFromFile(video, source.frameCount());
             while (!clock.full() && source.read(frame)) {
                 width = frame.width();
                 height = frame.height();

@@ -14,6 +14,7 @@ import org.opencv.core.Scalar;
 import org.opencv.imgcodecs.Imgcodecs;
 import org.opencv.imgproc.Imgproc;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -25,7 +26,6 @@ import truce.framecsv.FrameCsv;
 import truce.framecsv.FrameRow;
 import truce.overlay.Overlay;
 import truce.pipeline.FrameProcessor;
-import truce.pipeline.SeedFrames;
 import truce.pipeline.VisionSettings;
 import truce.source.Frame;
 import truce.source.FrameSource;
@@ -60,11 +60,8 @@ public final class InspectCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "folder for the pictures")
     Path out;
 
-    @Option(names = "--zones", paramLabel = "Z.json", description = "cover/barrier/perch zones (and viewWidthCm)")
-    Path zonesFile;
-
-    @Option(names = "--view-width-cm", paramLabel = "W", description = "floor width the picture spans, cm")
-    Double viewWidthCm;
+    @Mixin
+    FloorOptions floor;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -78,13 +75,7 @@ public final class InspectCommand implements Callable<Integer> {
         if (!Files.exists(video)) {
             throw new IllegalArgumentException(video + ": no such file");
         }
-        FloorMap zones = zonesFile == null ? FloorMap.NONE : FloorMap.read(zonesFile);
-        if (viewWidthCm != null) {
-            if (!(viewWidthCm > 0)) {
-                throw new IllegalArgumentException("--view-width-cm must be positive");
-            }
-            zones = zones.withViewWidthCm(viewWidthCm);
-        }
+        FloorMap zones = floor.floor();
         Path truthFile = Footage.beside(video, ".truth.csv");
         List<FrameRow> truth = Files.isRegularFile(truthFile) ? FrameCsv.readRows(truthFile) : List.of();
         Files.createDirectories(out);
@@ -96,9 +87,7 @@ public final class InspectCommand implements Callable<Integer> {
         try (FrameSource source = FrameSources.open(path, FrameSources.Options.DEFAULT, SourceEvent.Listener.NONE);
              Frame frame = new Frame();
              FrameProcessor processor = new FrameProcessor(VisionSettings.of(zones))) {
-            List<Mat> seed = SeedFrames.spread(path, source.frameCount());
-            processor.seed(seed);
-            SeedFrames.release(seed);
+            processor.seedFromFile(path, source.frameCount());
             Overlay overlay = new Overlay(zones);
             Mat mask = new Mat();
             try {

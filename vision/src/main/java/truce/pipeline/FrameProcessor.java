@@ -81,6 +81,19 @@ public final class FrameProcessor implements AutoCloseable {
         detector.seed(frames);
     }
 
+    /**
+     * Seeds the background as offline analysis does: from frames spread over the whole file ({@link
+     * SeedFrames#spread}), released once seeded. Figures from every offline command rest on this one seed.
+     */
+    public void seedFromFile(String spec, long frameCount) {
+        List<Mat> frames = SeedFrames.spread(spec, frameCount);
+        try {
+            seed(frames);
+        } finally {
+            SeedFrames.release(frames);
+        }
+    }
+
     /** Forgets the tracks and motion history (a gap in a live stream); the background is kept. */
     public void resetTracks() {
         if (tracker != null) {

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.opencv.core.Mat;
 import truce.features.FrameFeatures;
 import truce.floor.FloorMap;
 import truce.footage.Footage;
@@ -181,9 +180,7 @@ public final class TrackingScore {
         try (FrameSource source = FrameSources.open(spec, FrameSources.Options.DEFAULT, SourceEvent.Listener.NONE);
              Frame frame = new Frame();
              FrameProcessor p = new FrameProcessor(VisionSettings.of(floor))) {
-            List<Mat> seed = SeedFrames.spread(spec, source.frameCount() > 0 ? source.frameCount() : rows.size());
-            p.seed(seed);
-            SeedFrames.release(seed);
+            p.seedFromFile(spec, source.frameCount() > 0 ? source.frameCount() : rows.size());
             int i = 0;
             while (source.read(frame) && i < rows.size()) {
                 FrameRow r = rows.get(i++);

@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import org.opencv.core.Mat;
 import truce.features.FrameFeatures;
 import truce.framecsv.FrameRow;
 import truce.pipeline.FrameProcessor;
-import truce.pipeline.SeedFrames;
 import truce.pipeline.VisionSettings;
 import truce.source.Frame;
 import truce.source.FrameSource;
@@ -79,9 +77,7 @@ public final class VisionFeatures implements FeatureSource {
              Frame frame = new Frame();
              FrameProcessor processor = new FrameProcessor(VisionSettings.of(zones))) {
             // Seeded as analyze seeds it: frames spread over the whole file.
-            List<Mat> seed = SeedFrames.spread(spec, source.frameCount());
-            processor.seed(seed);
-            SeedFrames.release(seed);
+            processor.seedFromFile(spec, source.frameCount());
             while (source.read(frame)) {
                 out.add(processor.process(frame));
             }
