@@ -78,7 +78,12 @@ public final class InspectCommand implements Callable<Integer> {
         FloorMap zones = floor.floor();
         Path truthFile = Footage.beside(video, ".truth.csv");
         List<FrameRow> truth = Files.isRegularFile(truthFile) ? FrameCsv.readRows(truthFile) : List.of();
-        Files.createDirectories(out);
+        try {
+            Files.createDirectories(out);
+        } catch (IOException e) {
+            throw new IOException("cannot make the folder " + out + " for the pictures (" + e.getClass().getSimpleName()
+                    + ")", e);
+        }
         PrintWriter say = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String path = video.toString();
@@ -126,11 +131,11 @@ public final class InspectCommand implements Callable<Integer> {
     }
 
     private void picture(Mat bgr, FrameFeatures f, FrameProcessor processor, Overlay overlay, FrameRow truth,
-                         Mat mask, double cm2PerPx, PrintWriter say) {
+                         Mat mask, double cm2PerPx, PrintWriter say) throws IOException {
         long n = f.frame();
         String name = String.format(Locale.ROOT, "%06d.png", n);
         if (processor.detector().drawMask(mask)) {
-            Imgcodecs.imwrite(out.resolve("mask-" + name).toString(), mask);
+            write(out.resolve("mask-" + name), mask);
         }
         Blobs b = processor.blobs();
         say.printf(Locale.ROOT, "frame %d: cat %s, rat %s, %d blobs%n", n, where(f.cat().visible(), f.cat().x(),
@@ -154,7 +159,14 @@ public final class InspectCommand implements Callable<Integer> {
                 Imgproc.circle(bgr, new Point(truth.ratX(), truth.ratY()), 7, TRUE_RAT, 2);
             }
         }
-        Imgcodecs.imwrite(out.resolve("frame-" + name).toString(), bgr);
+        write(out.resolve("frame-" + name), bgr);
+    }
+
+    /** OpenCV says only false when a picture cannot be written (a full disk, a folder gone): say where. */
+    private static void write(Path file, Mat picture) throws IOException {
+        if (!Imgcodecs.imwrite(file.toString(), picture)) {
+            throw new IOException("could not write " + file);
+        }
     }
 
     private static String where(boolean visible, double x, double y) {
