@@ -185,7 +185,8 @@ public final class FrameClock {
                 pct(cs, 99) / 1e3, ws.length / (total / 1e9));
     }
 
-    static long pct(long[] sorted, double p) {
+    /** The {@code p}-th percentile of sorted values, by nearest rank (p50 of 100 values is the 50th smallest). */
+    public static long pct(long[] sorted, double p) {
         int i = (int) Math.ceil(p / 100 * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
     }
