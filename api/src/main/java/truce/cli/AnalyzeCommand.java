@@ -128,8 +128,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     FrameFeatures f = processor.process(frame);
                     Labels labels = classifier.classify(f, frame.bgr());
                     if (columns == null) {
-                        double pxPerCm = zones.hasScale() ? frame.width() / zones.viewWidthCm() : Double.NaN;
-                        columns = new FeatureColumns(pxPerCm);
+                        columns = new FeatureColumns(zones.pxPerCm(frame.width()));
                         List<String> extra = new ArrayList<>(columns.names());
                         extra.addAll(List.of("cat_p_calm", "cat_p_stalking", "cat_p_lunging",
                                 "rat_p_exploring", "rat_p_hiding", "rat_p_fleeing"));

@@ -99,9 +99,8 @@ public final class InspectCommand implements Callable<Integer> {
                 while (index <= wanted.last() && source.read(frame)) {
                     FrameFeatures f = processor.process(frame);
                     if (wanted.contains((int) index)) {
-                        double cmPerPx = zones.hasScale() ? zones.viewWidthCm() / frame.width() : Double.NaN;
                         picture(frame.bgr(), f, processor, overlay, index < truth.size() ? truth.get((int) index) : null,
-                                mask, cmPerPx * cmPerPx, say);
+                                mask, zones.pxPerCm(frame.width()), say);
                         written++;
                     }
                     index++;
@@ -131,7 +130,7 @@ public final class InspectCommand implements Callable<Integer> {
     }
 
     private void picture(Mat bgr, FrameFeatures f, FrameProcessor processor, Overlay overlay, FrameRow truth,
-                         Mat mask, double cm2PerPx, PrintWriter say) throws IOException {
+                         Mat mask, double pxPerCm, PrintWriter say) throws IOException {
         long n = f.frame();
         String name = String.format(Locale.ROOT, "%06d.png", n);
         if (processor.detector().drawMask(mask)) {
@@ -141,8 +140,8 @@ public final class InspectCommand implements Callable<Integer> {
         say.printf(Locale.ROOT, "frame %d: cat %s, rat %s, %d blobs%n", n, where(f.cat().visible(), f.cat().x(),
                 f.cat().y()), where(f.rat().visible(), f.rat().x(), f.rat().y()), b.count());
         for (int k = 0; k < b.count(); k++) {
-            String size = Double.isNaN(cm2PerPx) ? String.format(Locale.ROOT, "%.0f px", b.area(k))
-                    : String.format(Locale.ROOT, "%.0f cm2", b.area(k) * cm2PerPx);
+            String size = Double.isNaN(pxPerCm) ? String.format(Locale.ROOT, "%.0f px", b.area(k))
+                    : String.format(Locale.ROOT, "%.0f cm2", b.area(k) / (pxPerCm * pxPerCm));
             say.printf(Locale.ROOT, "  blob %d at (%.0f, %.0f): %s, contrast %.0f, shade %.2f, %.0f x %.0f px%s%n", k,
                     b.cx(k), b.cy(k), size, b.contrast(k), b.shade(k), b.length(k), b.width(k),
                     b.touchesBorder(k) ? ", at the edge" : "");

@@ -41,6 +41,11 @@ public final class FloorMap {
         return viewWidthCm > 0;
     }
 
+    /** Picture pixels a centimetre of floor spans in a frame {@code frameWidth} pixels wide, NaN when unknown. */
+    public double pxPerCm(int frameWidth) {
+        return hasScale() ? frameWidth / viewWidthCm : Double.NaN;
+    }
+
     /** Floor width in the picture (cm), NaN when unknown. */
     public double viewWidthCm() {
         return viewWidthCm;

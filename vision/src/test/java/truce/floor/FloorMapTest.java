@@ -31,6 +31,8 @@ class FloorMapTest {
         assertEquals(0, m.distance(ZoneKind.COVER, 30, 30), 1e-9);
         assertEquals(Double.POSITIVE_INFINITY, m.distance(ZoneKind.PERCH, 0, 0));
         assertEquals(50.0, m.withViewWidthCm(50).viewWidthCm());
+        assertEquals(640 / 120.0, m.pxPerCm(640), 1e-12);
+        assertTrue(Double.isNaN(FloorMap.NONE.pxPerCm(640)), "no scale without a width");
     }
 
     @Test
