@@ -1,6 +1,11 @@
 package truce.cli;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.opencv.core.Core;
@@ -54,14 +59,12 @@ public final class BenchModelCommand implements Callable<Integer> {
     CommandSpec spec;
 
     private static final int BACK_TO_BACK = 1000;
-    private final java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
-    private long[] shapeParts;
-    private String backToBack;
+    private final ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
 
     /** CPU p50 of each net run {@link #BACK_TO_BACK} times in a row on one made-up input. */
     private String backToBack(BehaviourModel weights) {
         int n = weights.channels() * BehaviourNet.WINDOW;
-        java.nio.ByteBuffer in = java.nio.ByteBuffer.allocateDirect(n * Float.BYTES).order(java.nio.ByteOrder.nativeOrder());
+        ByteBuffer in = ByteBuffer.allocateDirect(n * Float.BYTES).order(ByteOrder.nativeOrder());
         for (int i = 0; i < n; i++) {
             in.putFloat(i * Float.BYTES, (float) Math.sin(i));
         }
@@ -74,8 +77,7 @@ public final class BenchModelCommand implements Callable<Integer> {
         }
         String result = String.format(Locale.ROOT, "behaviour net (%d fused) %.0f us", weights.nets(), p50(t) / 1e3);
         if (weights.shape() != null) {
-            java.nio.ByteBuffer crop = java.nio.ByteBuffer.allocateDirect(ShapeNet.INPUT * Float.BYTES)
-                    .order(java.nio.ByteOrder.nativeOrder());
+            ByteBuffer crop = ByteBuffer.allocateDirect(ShapeNet.INPUT * Float.BYTES).order(ByteOrder.nativeOrder());
             for (int i = 0; i < ShapeNet.INPUT; i++) {
                 crop.putFloat(i * Float.BYTES, (float) Math.cos(i));
             }
@@ -93,7 +95,7 @@ public final class BenchModelCommand implements Callable<Integer> {
     /** The median as the report above takes it ({@link FrameClock#pct}), so a part's never exceeds the whole's. */
     private static double p50(long[] values) {
         long[] v = values.clone();
-        java.util.Arrays.sort(v);
+        Arrays.sort(v);
         return FrameClock.pct(v, 50);
     }
 
@@ -102,19 +104,22 @@ public final class BenchModelCommand implements Callable<Integer> {
         DjlRuntime.configure();
         FloorMap zones = zonesFile != null ? FloorMap.read(zonesFile) : FloorMap.NONE;
         FrameClock clock = new FrameClock(100_000);
+        long[] shapeParts = new long[clock.capacity()];
+        String backToBack;
+        boolean readsShape;
         int width = 0;
         int height = 0;
         try (FrameSource source = FrameSources.open(video, FrameSources.Options.DEFAULT, SourceEvent.Listener.NONE);
              Frame frame = new Frame();
              FrameProcessor processor = new FrameProcessor(VisionSettings.of(zones));
              BehaviourModel weights = model == null ? BehaviourModel.loadDefault() : BehaviourModel.load(model);
-             ModelClassifier classifier = new ModelClassifier(weights)) {
+             ModelClassifier classifier = new ModelClassifier(weights);
+             // the model's two parts, timed apart: the shape reading (crop and shape net) and the rest (window,
+             // behaviour net, smoothing); together exactly what classify(frame, pixels) does
+             ShapeReader reader = weights.shape() == null ? null : new ShapeReader(weights.shape())) {
             Core.setNumThreads(1);
-            // the model's two parts, timed apart: the shape reading (crop and shape net) and the rest (window,
-            // behaviour net, smoothing); together exactly what classify(frame, pixels) does
-            ShapeReader reader = weights.shape() == null ? null : new ShapeReader(weights.shape());
+            readsShape = reader != null;
             float[] reading = new float[ShapeNet.READINGS];
-            long[] shapeCpu = new long[clock.capacity()];
             processor.seedFromFile(video, source.frameCount());
             while (!clock.full() && source.read(frame)) {
                 width = frame.width();
@@ -125,16 +130,12 @@ public final class BenchModelCommand implements Callable<Integer> {
                 if (reader != null) {
                     long s0 = cpu.getCurrentThreadCpuTime();
                     reader.read(frame.bgr(), f.cat(), reading, 0);
-                    shapeCpu[clock.frames()] = cpu.getCurrentThreadCpuTime() - s0;
+                    shapeParts[clock.frames()] = cpu.getCurrentThreadCpuTime() - s0;
                     classifier.classify(f, reading, 0);
                 } else {
                     classifier.classify(f, frame.bgr());
                 }
                 clock.stop();
-            }
-            if (reader != null) {
-                reader.close();
-                shapeParts = shapeCpu;
             }
             backToBack = backToBack(weights);
         }
@@ -146,8 +147,8 @@ public final class BenchModelCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%s: %dx%d, %d frames timed after %d warm-up, decode excluded, 1 thread%n",
                 video, width, height, n - warmUp, warmUp);
         clock.report(out, warmUp, "vision chain", "behaviour model");
-        if (shapeParts != null) {
-            long[] shape = java.util.Arrays.copyOfRange(shapeParts, warmUp, n);
+        if (readsShape) {
+            long[] shape = Arrays.copyOfRange(shapeParts, warmUp, n);
             long[] rest = clock.cpuB(warmUp);
             for (int i = 0; i < rest.length; i++) {
                 rest[i] -= shape[i];
