@@ -5,7 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import truce.features.FrameFeatures;
 import truce.floor.FloorMap;
 import truce.footage.Footage;
@@ -23,7 +26,8 @@ import truce.source.SourceEvent;
  * frames in view, frames reported where the animal is out of view, identity swaps (frames where the crossed
  * assignment fits better, and changes into that state). From the repository root, after packaging:
  * {@code java -cp "api/target/truce.jar:api/target/lib/*" truce.pipeline.TrackingScore VIDEO|DIR...}
- * ({@code -Dtruce.trace=N} also prints truth and tracks every N-th frame).
+ * ({@code -Dtruce.trace=N} also prints truth and tracks every N-th frame; {@code --by-situation} splits the figures by
+ * what a generated scene's script shows in each frame: the owner's hand, the cat on the perch, the toy, contact).
  */
 public final class TrackingScore {
 
@@ -46,6 +50,14 @@ public final class TrackingScore {
         int frames;
 
         private boolean wasSwapped;
+        /** The same figures per situation of a generated scene's script ({@link Situations}), when asked for. */
+        final Map<String, Tally> bySituation = new TreeMap<>();
+
+        /** Scores one frame and counts it under its situation too. */
+        void add(FrameRow r, FrameFeatures f, String situation) {
+            add(r, f);
+            bySituation.computeIfAbsent(situation, k -> new Tally()).add(r, f);
+        }
 
         /** Scores one frame: what the pipeline saw against the truth, in source order. */
         public void add(FrameRow r, FrameFeatures f) {
@@ -113,6 +125,23 @@ public final class TrackingScore {
             swappedFrames += o.swappedFrames;
             swaps += o.swaps;
             frames += o.frames;
+            o.bySituation.forEach((k, v) -> bySituation.computeIfAbsent(k, x -> new Tally()).add(v));
+        }
+
+        /** Cat frames in view where it was not reported within {@link #GOOD_PX} of the truth. */
+        int catMissed() {
+            return catInView - catGood;
+        }
+
+        /** The per-situation lines, the situation with the most cat frames missed first. */
+        List<String> situationLines() {
+            List<String> out = new ArrayList<>();
+            bySituation.entrySet().stream()
+                    .sorted(Comparator.comparingInt((Map.Entry<String, Tally> e) -> -e.getValue().catMissed())
+                            .thenComparing(Map.Entry::getKey))
+                    .forEach(e -> out.add(e.getValue().line("  " + e.getKey()) + String.format(
+                            "; cat missed %d", e.getValue().catMissed())));
+            return out;
         }
 
         public double catMedian() {
@@ -150,6 +179,14 @@ public final class TrackingScore {
 
     /** Scores one video whose truth CSV is {@code truth}; zones may be null. */
     public static Tally score(Path video, Path truth, Path zones) throws Exception {
+        return score(video, truth, zones, null);
+    }
+
+    /**
+     * The same, also split by each frame's situation ({@link Situations}) when {@code situations} is given (one per
+     * frame).
+     */
+    static Tally score(Path video, Path truth, Path zones, List<String> situations) throws Exception {
         List<FrameRow> rows = FrameCsv.readRows(truth);
         Tally t = new Tally();
         run(video, rows, floor(zones), (r, f, p) -> {
@@ -160,7 +197,11 @@ public final class TrackingScore {
                         p.tracker().cat().area(), f.rat().visible(), f.rat().x(), f.rat().y(),
                         p.tracker().rat().area(), p.blobs().count());
             }
-            t.add(r, f);
+            if (situations != null && r.frame() < situations.size()) {
+                t.add(r, f, situations.get((int) r.frame()));
+            } else {
+                t.add(r, f);
+            }
         });
         return t;
     }
@@ -206,18 +247,34 @@ public final class TrackingScore {
         return videos;
     }
 
+    /** Splits the figures by situation as well (generated scenes only). */
+    static final String BY_SITUATION = "--by-situation";
+
     public static void main(String[] args) throws Exception {
-        List<Path> videos = videos(args);
+        boolean bySituation = Arrays.asList(args).contains(BY_SITUATION);
+        List<Path> videos = videos(Arrays.stream(args).filter(a -> !a.equals(BY_SITUATION)).toArray(String[]::new));
         Tally all = new Tally();
         for (Path v : videos) {
             long t0 = System.nanoTime();
-            Tally t = score(v, Footage.beside(v, ".truth.csv"), Footage.beside(v, ".zones.json"));
+            List<String> situations = null;
+            if (bySituation) {
+                situations = Situations.of(v).orElse(null);
+                if (situations == null) {
+                    System.out.println(v.getFileName() + ": no generate.json and .info.json to replay its script from; "
+                            + "not split by situation");
+                }
+            }
+            Tally t = score(v, Footage.beside(v, ".truth.csv"), Footage.beside(v, ".zones.json"), situations);
             double s = (System.nanoTime() - t0) / 1e9;
             System.out.println(t.line(v.getFileName().toString()) + String.format(" (%.1f s)", s));
             all.add(t);
         }
         if (videos.size() > 1) {
             System.out.println(all.line("ALL"));
+        }
+        if (bySituation) {
+            System.out.println("by situation (" + Situations.PLAIN + ": no hand, perch, toy or contact):");
+            all.situationLines().forEach(System.out::println);
         }
     }
 }
