@@ -260,8 +260,8 @@ public final class TrackingScore {
             if (bySituation) {
                 situations = Situations.of(v).orElse(null);
                 if (situations == null) {
-                    System.out.println(v.getFileName() + ": no generate.json and .info.json to replay its script from; "
-                            + "not split by situation");
+                    System.out.println(v.getFileName() + ": its script cannot be replayed (no generate.json and "
+                            + ".info.json beside it, or they describe another scene); not split by situation");
                 }
             }
             Tally t = score(v, Footage.beside(v, ".truth.csv"), Footage.beside(v, ".zones.json"), situations);
