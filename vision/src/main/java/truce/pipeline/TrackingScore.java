@@ -272,7 +272,7 @@ public final class TrackingScore {
         if (videos.size() > 1) {
             System.out.println(all.line("ALL"));
         }
-        if (bySituation) {
+        if (bySituation && !all.bySituation.isEmpty()) {
             System.out.println("by situation (" + Situations.PLAIN + ": no hand, perch, toy or contact):");
             all.situationLines().forEach(System.out::println);
         }
