@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.opencv.core.Core;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -42,8 +43,8 @@ public final class BenchModelCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "VIDEO", description = "a video to run (e.g. a generated 640x480 scene)")
     String video;
 
-    @Option(names = "--zones", paramLabel = "Z.json", description = "the scene's zones")
-    Path zonesFile;
+    @Mixin
+    FloorOptions floor;
 
     @Option(names = "--model", description = "model directory or .params file (default: the committed weights)")
     Path model;
@@ -64,32 +65,37 @@ public final class BenchModelCommand implements Callable<Integer> {
     /** CPU p50 of each net run {@link #BACK_TO_BACK} times in a row on one made-up input. */
     private String backToBack(BehaviourModel weights) {
         int n = weights.channels() * BehaviourNet.WINDOW;
-        ByteBuffer in = ByteBuffer.allocateDirect(n * Float.BYTES).order(ByteOrder.nativeOrder());
-        for (int i = 0; i < n; i++) {
-            in.putFloat(i * Float.BYTES, (float) Math.sin(i));
-        }
+        ByteBuffer in = madeUp(n, Math::sin);
         float[] logits = new float[BehaviourNet.OUTPUTS];
+        String result = String.format(Locale.ROOT, "behaviour net (%d fused) %.0f us", weights.nets(),
+                cpuP50(() -> weights.logits(in, 1, logits)) / 1e3);
+        if (weights.shape() != null) {
+            ByteBuffer crop = madeUp(ShapeNet.INPUT, Math::cos);
+            float[] outputs = new float[ShapeNet.OUTPUTS];
+            result += String.format(Locale.ROOT, ", shape net %.0f us",
+                    cpuP50(() -> weights.shape().outputs(crop, outputs)) / 1e3);
+        }
+        return result;
+    }
+
+    /** A direct, native-order buffer of {@code n} floats, value i being {@code f(i)}. */
+    private static ByteBuffer madeUp(int n, java.util.function.DoubleUnaryOperator f) {
+        ByteBuffer b = ByteBuffer.allocateDirect(n * Float.BYTES).order(ByteOrder.nativeOrder());
+        for (int i = 0; i < n; i++) {
+            b.putFloat(i * Float.BYTES, (float) f.applyAsDouble(i));
+        }
+        return b;
+    }
+
+    /** This thread's CPU p50 (ns) of one pass, over {@link #BACK_TO_BACK} passes in a row. */
+    private double cpuP50(Runnable pass) {
         long[] t = new long[BACK_TO_BACK];
         for (int r = 0; r < BACK_TO_BACK; r++) {
             long c0 = cpu.getCurrentThreadCpuTime();
-            weights.logits(in, 1, logits);
+            pass.run();
             t[r] = cpu.getCurrentThreadCpuTime() - c0;
         }
-        String result = String.format(Locale.ROOT, "behaviour net (%d fused) %.0f us", weights.nets(), p50(t) / 1e3);
-        if (weights.shape() != null) {
-            ByteBuffer crop = ByteBuffer.allocateDirect(ShapeNet.INPUT * Float.BYTES).order(ByteOrder.nativeOrder());
-            for (int i = 0; i < ShapeNet.INPUT; i++) {
-                crop.putFloat(i * Float.BYTES, (float) Math.cos(i));
-            }
-            float[] outputs = new float[ShapeNet.OUTPUTS];
-            for (int r = 0; r < BACK_TO_BACK; r++) {
-                long c0 = cpu.getCurrentThreadCpuTime();
-                weights.shape().outputs(crop, outputs);
-                t[r] = cpu.getCurrentThreadCpuTime() - c0;
-            }
-            result += String.format(Locale.ROOT, ", shape net %.0f us", p50(t) / 1e3);
-        }
-        return result;
+        return p50(t);
     }
 
     /** The median as the report above takes it ({@link FrameClock#pct}), so a part's never exceeds the whole's. */
@@ -102,7 +108,7 @@ public final class BenchModelCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         DjlRuntime.configure();
-        FloorMap zones = zonesFile != null ? FloorMap.read(zonesFile) : FloorMap.NONE;
+        FloorMap zones = floor.floor();
         FrameClock clock = new FrameClock(100_000);
         long[] shapeParts = new long[clock.capacity()];
         String backToBack;
