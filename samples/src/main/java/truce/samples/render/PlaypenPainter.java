@@ -4,6 +4,8 @@ import java.util.SplittableRandom;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
+import org.opencv.core.MatOfInt;
+import org.opencv.core.MatOfPoint;
 import org.opencv.core.Point;
 import org.opencv.core.Rect;
 import org.opencv.core.Scalar;
@@ -64,15 +66,12 @@ final class PlaypenPainter {
         Mat shade = Mat.zeros(h, w, CvType.CV_8UC1);
         double sx = look.shadowX() * s, sy = look.shadowY() * s;
         for (Cover c : pen.covers()) {
-            double height = c.kind() == CoverKind.TUNNEL ? c.box().height() : 12;
-            Rect r = px(c.box());
-            Imgproc.rectangle(shade, new Point(r.x + sx * height * 0.6, r.y + sy * height * 0.6),
-                    new Point(r.x + r.width + sx * height, r.y + r.height + sy * height), new Scalar(255), -1);
+            // a tunnel lying on the floor stands as high as it is wide, whichever way it runs
+            double height = c.kind() == CoverKind.TUNNEL ? Math.min(c.box().width(), c.box().height()) : 12;
+            castShadow(shade, px(c.box()), 0, height, sx, sy);
         }
         if (pen.perch() != null) {
-            Rect r = px(pen.perch());
-            Imgproc.rectangle(shade, new Point(r.x + sx * 30, r.y + sy * 30), new Point(r.x + r.width + sx * 40, r.y + r.height + sy * 40),
-                    new Scalar(255), -1);
+            castShadow(shade, px(pen.perch()), 30, 40, sx, sy);
         }
         Imgproc.GaussianBlur(shade, shade, new Size(0, 0), Math.max(1, s * 1.5));
         darken(bg, shade, 0.35);
@@ -87,6 +86,37 @@ final class PlaypenPainter {
         }
         light(bg);
         return bg;
+    }
+
+    /**
+     * The shadow on the floor of a box whose footprint is r and which fills the heights from low to high (cm): every
+     * height between throws the footprint the same way, so the shadow is the hull of the footprint thrown by the
+     * lowest and by the highest height. It reaches equally far whichever way the lamp stands.
+     */
+    private static void castShadow(Mat shade, Rect r, double low, double high, double sx, double sy) {
+        Point[] corners = new Point[8];
+        for (int k = 0; k < 2; k++) {
+            double hgt = k == 0 ? low : high;
+            double dx = sx * hgt, dy = sy * hgt;
+            corners[4 * k] = new Point(r.x + dx, r.y + dy);
+            corners[4 * k + 1] = new Point(r.x + r.width + dx, r.y + dy);
+            corners[4 * k + 2] = new Point(r.x + r.width + dx, r.y + r.height + dy);
+            corners[4 * k + 3] = new Point(r.x + dx, r.y + r.height + dy);
+        }
+        MatOfPoint all = new MatOfPoint();
+        all.fromArray(corners); // rounded to whole pixels: the shadow is blurred afterwards
+        MatOfInt hull = new MatOfInt();
+        Imgproc.convexHull(all, hull);
+        Point[] around = new Point[hull.rows()];
+        int[] index = hull.toArray();
+        for (int i = 0; i < index.length; i++) {
+            around[i] = corners[index[i]];
+        }
+        MatOfPoint poly = new MatOfPoint(around);
+        Imgproc.fillConvexPoly(shade, poly, new Scalar(255));
+        all.release();
+        hull.release();
+        poly.release();
     }
 
     private void clip(Rect r) {
