@@ -93,7 +93,7 @@ final class PlaypenPainter {
      * height between throws the footprint the same way, so the shadow is the hull of the footprint thrown by the
      * lowest and by the highest height. It reaches equally far whichever way the lamp stands.
      */
-    private static void castShadow(Mat shade, Rect r, double low, double high, double sx, double sy) {
+    static void castShadow(Mat shade, Rect r, double low, double high, double sx, double sy) {
         Point[] corners = new Point[8];
         for (int k = 0; k < 2; k++) {
             double hgt = k == 0 ? low : high;
