@@ -49,6 +49,14 @@ public interface AnimalDetector extends AutoCloseable {
     }
 
     /**
+     * Tells the detector which way this scene's lamp throws shadows (a unit vector, source pixels) and how far a
+     * cover's shadow reaches past it ({@code reachPx}, 0 when unknown), so that a refined centroid can leave out
+     * the cat's cast shadow whatever its coat. Detectors that do not refine ignore it.
+     */
+    default void lamp(double ux, double uy, double reachPx) {
+    }
+
+    /**
      * Share (0..1) of the box (source pixels) that differs from the background this frame, whatever the
      * mask made of it: evidence that a still animal is there though it left no blob.
      */

@@ -54,6 +54,14 @@ public final class BackgroundDifferenceDetector implements AnimalDetector {
     }
 
     @Override
+    public void lamp(double ux, double uy, double reachPx) {
+        // the same vector in working pixels: the reach's length there
+        double wx = ux / motion.sx;
+        double wy = uy / motion.sy;
+        blobs.lamp(wx, wy, reachPx * Math.hypot(wx, wy));
+    }
+
+    @Override
     public double differingShare(double x0, double y0, double x1, double y1) {
         return motion.differingShare(x0, y0, x1, y1);
     }

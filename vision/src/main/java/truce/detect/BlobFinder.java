@@ -277,10 +277,18 @@ public final class BlobFinder {
             return false;
         }
         byte[] shade = motion.shade;
+        boolean catSized = castsShadows(x0, y0, x1, y1);
+        if (lampKnown && catSized && dropShade && !mostlyShade) {
+            learnReach(x0, y0, x1, y1);
+        }
+        double offset = lampKnown && catSized ? shadowOffset() : 0;
+        double ox = offset * lampX;
+        double oy = offset * lampY;
         float r = Math.max(1.0f, OPEN_SHARE * maxDist);
         int k = (int) Math.ceil(r);
         float reach = (r + 0.5f) * (r + 0.5f);
         long n = 0;
+        double weight = 0;
         double sx = 0;
         double sy = 0;
         for (int y = y0; y <= y1; y++) {
@@ -292,17 +300,127 @@ public final class BlobFinder {
                         || (dist[p] < r && !nearCore(x, y, k, r, reach, x0, y0, x1, y1))) {
                     continue;
                 }
+                // the body is where the silhouette also holds the pixel's shadow: the rest is the shadow itself
+                double wt = offset > 0 ? silhouette(x + ox, y + oy) : 1;
                 n++;
-                sx += x;
-                sy += y;
+                weight += wt;
+                sx += wt * x;
+                sy += wt * y;
             }
         }
-        if (n < Math.max(4, minPixels / 2)) {
+        if (n < Math.max(4, minPixels / 2) || weight < 2) {
             return false;
         }
-        xy[0] = (sx / n + 0.5) * fx - 0.5;
-        xy[1] = (sy / n + 0.5) * fy - 0.5;
+        xy[0] = (sx / weight + 0.5) * fx - 0.5;
+        xy[1] = (sy / weight + 0.5) * fy - 0.5;
         return true;
+    }
+
+    /** The lamp's direction (unit, working pixels), when the zones' covers showed it. */
+    private boolean lampKnown;
+    private double lampX;
+    private double lampY;
+    /** How far a cover's shadow reaches past it along the lamp's direction, working pixels (0: unknown). */
+    private double coverReach;
+    /** The cat's own reach, from light-bodied frames. */
+    private final ShadowReach catReach = new ShadowReach();
+    private final double[] topAll = new double[3];
+    private final double[] topBody = new double[3];
+    /** Longest cover reach taken for the cat's while the cat's own is unknown (a dark coat): 24 px at 640 across. */
+    private static final double COVER_REACH_CAP = 6;
+    /** Longest reading of the cat's own reach: past it, something else joined the blob. */
+    private static final double MAX_REACH = 12;
+
+    /**
+     * The lamp's direction (any length, working pixels) and a cover's shadow reach along it (working pixels, 0 when
+     * unknown): from then on a cat's refined centroid leaves out its cast shadow ({@link #refine}).
+     */
+    void lamp(double ux, double uy, double coverReach) {
+        double len = Math.hypot(ux, uy);
+        lampKnown = len > 0;
+        lampX = lampKnown ? ux / len : 0;
+        lampY = lampKnown ? uy / len : 0;
+        this.coverReach = Math.max(0, coverReach);
+    }
+
+    /**
+     * The cat's shadow offset along the lamp's direction (working pixels, 0: none known): the cat's own reach, but
+     * no longer than a cover's, since a reach overestimated erodes the body itself, while one too short only leaves a
+     * little shadow in; with a dark coat (no reach of its own) a cover's, capped.
+     */
+    private double shadowOffset() {
+        if (catReach.known()) {
+            return coverReach > 0 ? Math.min(catReach.median(), coverReach) : catReach.median();
+        }
+        return Math.min(coverReach, COVER_REACH_CAP);
+    }
+
+    /**
+     * One frame's reading of how far the cat's shadow reaches past its light body along the lamp's direction: how
+     * much further the silhouette (the blob, with the shadow test's pixels in its box) reaches that way than its
+     * unshaded pixels do. The third-furthest pixel of each stands for its extreme, so a stray pixel cannot set it.
+     */
+    private void learnReach(int x0, int y0, int x1, int y1) {
+        byte[] shade = motion.shade;
+        byte[] shadowLike = motion.shadowLike;
+        Arrays.fill(topAll, Double.NEGATIVE_INFINITY);
+        Arrays.fill(topBody, Double.NEGATIVE_INFINITY);
+        int body = 0;
+        for (int y = y0; y <= y1; y++) {
+            for (int x = x0; x <= x1; x++) {
+                int p = y * w + x;
+                boolean in = (member[p] & IN) != 0;
+                if (!in && shadowLike[p] == 0) {
+                    continue;
+                }
+                double along = x * lampX + y * lampY;
+                keepTop(topAll, along);
+                if (in && shade[p] == 0) {
+                    keepTop(topBody, along);
+                    body++;
+                }
+            }
+        }
+        double reach = topAll[2] - topBody[2];
+        if (body >= 20 && reach >= 0 && reach <= MAX_REACH) {
+            catReach.add(reach);
+        }
+    }
+
+    /** Keeps the three largest values, largest first. */
+    private static void keepTop(double[] top, double v) {
+        if (v <= top[2]) {
+            return;
+        }
+        if (v > top[0]) {
+            top[2] = top[1];
+            top[1] = top[0];
+            top[0] = v;
+        } else if (v > top[1]) {
+            top[2] = top[1];
+            top[1] = v;
+        } else {
+            top[2] = v;
+        }
+    }
+
+    /** Bilinear share of the silhouette (the mask, and the shadow test's pixels) at a working-pixel position. */
+    private double silhouette(double x, double y) {
+        int ix = (int) Math.floor(x);
+        int iy = (int) Math.floor(y);
+        double ax = x - ix;
+        double ay = y - iy;
+        return (1 - ax) * (1 - ay) * onSilhouette(ix, iy) + ax * (1 - ay) * onSilhouette(ix + 1, iy)
+                + (1 - ax) * ay * onSilhouette(ix, iy + 1) + ax * ay * onSilhouette(ix + 1, iy + 1);
+    }
+
+    /** 1 on the silhouette or off the picture (a shadow past the edge cannot be seen to be missing), else 0. */
+    private double onSilhouette(int x, int y) {
+        if (x < 0 || y < 0 || x >= w || y >= h) {
+            return 1;
+        }
+        int q = y * w + x;
+        return motion.mask[q] != 0 || motion.shadowLike[q] != 0 ? 1 : 0;
     }
 
     /** Whether a blob's box is big enough (about a cat's) for its shade to be read as a shadow it casts. */

@@ -65,7 +65,7 @@ public final class MotionMask implements AutoCloseable {
     private boolean ready;
     private final GhostSweep ghosts;
     /** 1 where this frame's pixel passed the shadow test (dropped as shadow, or kept as {@link #coat}). */
-    private final byte[] shadowLike;
+    final byte[] shadowLike;
     /** Pixels of last frame's shadow-like regions with no caster: a coat the floor's colour, kept as foreground. */
     private final byte[] coat;
     private final CasterCheck casterCheck;

@@ -70,7 +70,8 @@ public final class FrameProcessor implements AutoCloseable {
 
     /**
      * Starts the background from these frames (a per-pixel median), e.g. frames sampled from the start of
-     * a file, so animals present in the first frame leave no ghost. The frames may be released afterwards.
+     * a file, so animals present in the first frame leave no ghost; with covers in the zones, also reads from them
+     * which way the lamp throws shadows ({@link LampDirection}). The frames may be released afterwards.
      */
     public void seed(List<Mat> frames) {
         if (frames.isEmpty()) {
@@ -79,6 +80,10 @@ public final class FrameProcessor implements AutoCloseable {
         Mat first = frames.get(0);
         ensure(first.cols(), first.rows());
         detector.seed(frames);
+        LampDirection.Lamp lamp = LampDirection.of(frames, settings.zones());
+        if (lamp != null) {
+            detector.lamp(lamp.ux(), lamp.uy(), lamp.reachPx());
+        }
     }
 
     /**
