@@ -12,17 +12,25 @@ import truce.zones.ZoneKind;
 
 /**
  * Which way, and how far, the lamp throws shadows, read from the still scene: every cover in the zones file casts
- * its shadow on the floor beside it the same way as the cat casts its own. In a thin ring round each cover's box
- * the background's pixels (the per-pixel median of the seed frames) that are a shadow's darkness below the ring's
- * usual level lie on the shadow's side: their centroid, taken from the box's centre, points along the lamp's
- * throw. How far the darkness reaches past the box along that direction is the cover's shadow offset.
+ * its shadow on the floor beside it the same way as the cat casts its own. A box standing on the floor throws the
+ * shadow of its footprint swept along the lamp's direction, so round each cover's box the background (the per-pixel
+ * median of the seed frames) is matched against that sweep for every direction, the length left free (a cover's
+ * height is not known); the direction the covers' rings agree on best is the lamp's. How far the darkness reaches
+ * past the boxes along it is a cover's shadow offset.
  */
 final class LampDirection {
-    /** The ring's width at 640 px across: wide enough for a cover's shadow, narrow enough to miss walls and bowls. */
-    static final double RING_PX = 15;
-    /** A ring pixel this share of the ring's usual brightness, or between, is shadow (walls and doorways are darker). */
+    /** The ring's width at 640 px across: room for a tall cover's shadow under a low lamp. */
+    static final double RING_PX = 40;
+    /** Directions tried, evenly round the circle. */
+    static final int DIRECTIONS = 360;
+    /**
+     * A ring pixel this share of the ring's usual brightness, or between, is shadow: walls, doorways and bowls' own
+     * shadows are darker, the floor's grain lighter.
+     */
     static final double DARKEST = 0.45;
-    static final double LIGHTEST = 0.88;
+    static final double LIGHTEST = 0.80;
+    /** Where a shadow ends along a ray when its reach is measured: lighter than this share of the usual level. */
+    static final double REACH_LIGHTEST = 0.88;
     /** The ring's usual brightness: this quantile of it (a shadow covers less than half of the ring). */
     private static final double USUAL = 0.6;
     /** Rays across each box along which the shadow's reach is measured, and how far out at most (640 px across). */
@@ -50,51 +58,141 @@ final class LampDirection {
         }
         Background bg = new Background(frames);
         int ring = (int) Math.round(RING_PX * bg.w / 640.0);
+        List<double[]> fixtures = new ArrayList<>();
+        for (Zone z : zones.zones()) {
+            if (z.kind() != ZoneKind.BARRIER) {
+                fixtures.add(box(z));
+            }
+        }
+        double[] score = new double[DIRECTIONS];
         List<double[]> boxes = new ArrayList<>();
-        double sx = 0;
-        double sy = 0;
         for (Zone z : zones.zones()) {
             if (z.kind() != ZoneKind.COVER) {
                 continue;
             }
             double[] box = box(z);
-            float[] levels = ringLevels(bg, box, ring);
-            if (levels.length < 100) {
+            Ring r = ring(bg, box, ring, fixtures);
+            if (r == null) {
                 continue; // a cover at the picture's edge
             }
-            Arrays.sort(levels);
-            double usual = levels[(int) (levels.length * USUAL)];
-            double cx = (box[0] + box[2]) / 2;
-            double cy = (box[1] + box[3]) / 2;
-            double zx = 0;
-            double zy = 0;
-            double zw = 0;
-            for (int y = Math.max(0, (int) box[1] - ring); y <= Math.min(bg.h - 1, (int) box[3] + ring); y++) {
-                for (int x = Math.max(0, (int) box[0] - ring); x <= Math.min(bg.w - 1, (int) box[2] + ring); x++) {
-                    if (onBox(box, x, y)) {
-                        continue;
-                    }
-                    double b = bg.at(x, y);
-                    double r = b / usual;
-                    double d = r > DARKEST && r < LIGHTEST ? usual * LIGHTEST - b : 0;
-                    zx += d * (x - cx);
-                    zy += d * (y - cy);
-                    zw += d;
-                }
-            }
-            if (zw > 0) {
-                sx += zx / zw;
-                sy += zy / zw;
-                boxes.add(new double[] {box[0], box[1], box[2], box[3], usual});
+            if (fit(box, r, ring, score)) {
+                boxes.add(new double[] {box[0], box[1], box[2], box[3], r.usual});
             }
         }
-        double len = Math.hypot(sx, sy);
-        if (boxes.isEmpty() || len < 1e-6) {
+        int best = 0;
+        for (int k = 1; k < DIRECTIONS; k++) {
+            if (score[k] > score[best]) {
+                best = k;
+            }
+        }
+        if (boxes.isEmpty() || !(score[best] > 0)) {
             return null;
         }
-        double ux = sx / len;
-        double uy = sy / len;
+        double a = 2 * Math.PI * best / DIRECTIONS;
+        double ux = Math.cos(a);
+        double uy = Math.sin(a);
         return new Lamp(ux, uy, reach(bg, boxes, ux, uy));
+    }
+
+    /**
+     * Adds, for every direction, how well this cover's ring is explained by a shadow thrown that way: the box swept
+     * along the direction by the length that fits best, its shadow-dark ring pixels counting for it and the others
+     * against. The length is free, so the cover's height need not be known.
+     *
+     * @return whether any direction found shadow beside the box
+     */
+    private static boolean fit(double[] box, Ring r, int ring, double[] score) {
+        double[] byReach = new double[ring + 2];
+        boolean any = false;
+        for (int k = 0; k < DIRECTIONS; k++) {
+            double a = 2 * Math.PI * k / DIRECTIONS;
+            double ux = Math.cos(a);
+            double uy = Math.sin(a);
+            java.util.Arrays.fill(byReach, 0);
+            for (int i = 0; i < r.x.length; i++) {
+                double back = backToBox(box, r.x[i], r.y[i], ux, uy);
+                if (back <= ring) {
+                    byReach[(int) Math.ceil(back)] += r.weight[i];
+                }
+            }
+            double sum = 0;
+            double most = 0;
+            for (double w : byReach) {
+                sum += w;
+                most = Math.max(most, sum);
+            }
+            score[k] += most;
+            any |= most > 0;
+        }
+        return any;
+    }
+
+    /** How far back from (x, y) against (ux, uy) the box begins (infinite when the line misses it). */
+    private static double backToBox(double[] b, double x, double y, double ux, double uy) {
+        double lo = 0;
+        double hi = Double.POSITIVE_INFINITY;
+        if (Math.abs(ux) < 1e-9) {
+            if (x < b[0] || x > b[2]) {
+                return Double.POSITIVE_INFINITY;
+            }
+        } else {
+            double t1 = (x - b[0]) / ux;
+            double t2 = (x - b[2]) / ux;
+            lo = Math.max(lo, Math.min(t1, t2));
+            hi = Math.min(hi, Math.max(t1, t2));
+        }
+        if (Math.abs(uy) < 1e-9) {
+            if (y < b[1] || y > b[3]) {
+                return Double.POSITIVE_INFINITY;
+            }
+        } else {
+            double t1 = (y - b[1]) / uy;
+            double t2 = (y - b[3]) / uy;
+            lo = Math.max(lo, Math.min(t1, t2));
+            hi = Math.min(hi, Math.max(t1, t2));
+        }
+        return lo <= hi ? lo : Double.POSITIVE_INFINITY;
+    }
+
+    /** The floor round a cover: its pixels, off every fixture, each +1 when shadow-dark and -1 otherwise. */
+    private record Ring(int[] x, int[] y, double[] weight, double usual) {
+    }
+
+    private static Ring ring(Background bg, double[] box, int ring, List<double[]> fixtures) {
+        int x0 = Math.max(0, (int) box[0] - ring);
+        int x1 = Math.min(bg.w - 1, (int) box[2] + ring);
+        int y0 = Math.max(0, (int) box[1] - ring);
+        int y1 = Math.min(bg.h - 1, (int) box[3] + ring);
+        int cap = (x1 - x0 + 1) * (y1 - y0 + 1);
+        int[] xs = new int[cap];
+        int[] ys = new int[cap];
+        float[] levels = new float[cap];
+        int m = 0;
+        for (int y = y0; y <= y1; y++) {
+            for (int x = x0; x <= x1; x++) {
+                boolean fixture = false;
+                for (double[] f : fixtures) {
+                    fixture |= onBox(f, x, y);
+                }
+                if (!fixture) {
+                    xs[m] = x;
+                    ys[m] = y;
+                    levels[m++] = bg.at(x, y);
+                }
+            }
+        }
+        if (m < 100) {
+            return null;
+        }
+        float[] sorted = Arrays.copyOf(levels, m);
+        Arrays.sort(sorted);
+        double usual = sorted[(int) (m * USUAL)];
+        double[] weight = new double[m];
+        for (int i = 0; i < m; i++) {
+            double r = levels[i] / usual;
+            weight[i] = r > DARKEST && r < LIGHTEST ? 1 : -1;
+        }
+        return new Ring(Arrays.copyOf(xs, m), Arrays.copyOf(ys, m), weight, usual);
     }
 
     /** The median, over rays across every box, of how far the shadow reaches past the box along (ux, uy). */
@@ -120,7 +218,7 @@ final class LampDirection {
                     if (x < 0 || y < 0 || x >= bg.w || y >= bg.h) {
                         break;
                     }
-                    if (bg.at(x, y) < b[4] * LIGHTEST) {
+                    if (bg.at(x, y) < b[4] * REACH_LIGHTEST) {
                         last = t;
                     } else if (last >= 0 && t - last > GAP_PX * scale) {
                         break;
@@ -156,19 +254,6 @@ final class LampDirection {
     /** On the box or within 2 px of it (its rim and the blur of its edge belong to it). */
     private static boolean onBox(double[] b, double x, double y) {
         return x >= b[0] - 2 && x <= b[2] + 2 && y >= b[1] - 2 && y <= b[3] + 2;
-    }
-
-    private static float[] ringLevels(Background bg, double[] box, int ring) {
-        float[] out = new float[(int) ((box[2] - box[0] + 2 * ring + 1) * (box[3] - box[1] + 2 * ring + 1)) + 1];
-        int m = 0;
-        for (int y = Math.max(0, (int) box[1] - ring); y <= Math.min(bg.h - 1, (int) box[3] + ring); y++) {
-            for (int x = Math.max(0, (int) box[0] - ring); x <= Math.min(bg.w - 1, (int) box[2] + ring); x++) {
-                if (!onBox(box, x, y) && m < out.length) {
-                    out[m++] = bg.at(x, y);
-                }
-            }
-        }
-        return Arrays.copyOf(out, m);
     }
 
     /** The seed frames' per-pixel median brightness, worked out only where it is asked for. */
