@@ -1,5 +1,6 @@
 package truce.pipeline;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.opencv.core.Mat;
 import org.opencv.core.Rect;
@@ -14,6 +15,7 @@ import truce.source.Natives;
 import truce.track.Animal;
 import truce.track.IdentityTracker;
 import truce.track.Track;
+import truce.zones.ZoneKind;
 
 /**
  * The per-frame processor: a frame in, its features out. Stages in order: motion + detect (the detector),
@@ -30,6 +32,14 @@ public final class FrameProcessor implements AutoCloseable {
     private int width;
     private int height;
     private int epoch;
+    /** Whether the lamp has been looked for: at seeding, or for a never-seeded (live) stream from its first frames. */
+    private boolean lampSought;
+    private LampDirection.Lamp lamp;
+    /** A live stream's frames kept for the lamp: one every {@link #LAMP_EVERY} until {@link #LAMP_SAMPLES}. */
+    private final List<Mat> lampSamples = new ArrayList<>();
+    private long framesSeen;
+    private static final int LAMP_SAMPLES = 9;
+    private static final int LAMP_EVERY = 30;
 
     public FrameProcessor(VisionSettings settings) {
         Natives.load();
@@ -42,6 +52,9 @@ public final class FrameProcessor implements AutoCloseable {
 
     public FrameFeatures process(Mat bgr, long index, double timeMs) {
         ensure(bgr.cols(), bgr.rows());
+        if (!lampSought && settings.zones().has(ZoneKind.COVER) && framesSeen++ % LAMP_EVERY == 0) {
+            sampleForLamp(bgr);
+        }
         int n = tracker.animalBoxes(boxes);
         detector.detect(bgr, boxes, n, tracker.catBox(), blobs);
         if (detector.backgroundEpoch() != epoch) {
@@ -63,6 +76,11 @@ public final class FrameProcessor implements AutoCloseable {
         width = w;
         height = h;
         detector = settings.detector().create(w, h);
+        lampSought = false; // a new detector learns, or is seeded with, a background of its own
+        lamp = null;
+        SeedFrames.release(lampSamples);
+        lampSamples.clear();
+        framesSeen = 0;
         tracker = new IdentityTracker(w, h, settings.zones(), settings.tracker());
         tracker.splitWith(detector);
         features.reset();
@@ -80,10 +98,36 @@ public final class FrameProcessor implements AutoCloseable {
         Mat first = frames.get(0);
         ensure(first.cols(), first.rows());
         detector.seed(frames);
-        LampDirection.Lamp lamp = LampDirection.of(frames, settings.zones());
+        readLamp(frames);
+    }
+
+    /**
+     * A live stream is never seeded: its lamp is read from the median of a few of its first frames, at full size (the
+     * detector's own background is too coarse for a cover's shadow), spread over seconds so the animals move off.
+     */
+    private void sampleForLamp(Mat bgr) {
+        lampSamples.add(bgr.clone());
+        if (lampSamples.size() == LAMP_SAMPLES) {
+            try {
+                readLamp(lampSamples);
+            } finally {
+                SeedFrames.release(lampSamples);
+                lampSamples.clear();
+            }
+        }
+    }
+
+    private void readLamp(List<Mat> still) {
+        lampSought = true;
+        lamp = LampDirection.of(still, settings.zones());
         if (lamp != null) {
             detector.lamp(lamp.ux(), lamp.uy(), lamp.reachPx());
         }
+    }
+
+    /** The lamp the covers showed, or null (not read yet, no covers, no shadow beside them). */
+    LampDirection.Lamp lamp() {
+        return lamp;
     }
 
     /**
@@ -151,6 +195,8 @@ public final class FrameProcessor implements AutoCloseable {
 
     @Override
     public void close() {
+        SeedFrames.release(lampSamples);
+        lampSamples.clear();
         if (detector != null) {
             detector.close();
             detector = null;

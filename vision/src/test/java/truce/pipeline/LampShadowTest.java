@@ -1,5 +1,7 @@
 package truce.pipeline;
 
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -45,7 +47,36 @@ class LampShadowTest {
         assertTrue(with <= without - 0.5 && with <= 2.5, "cat median error " + without + " -> " + with + " px");
     }
 
-    private static double medianCatError(SceneGenerator g, FloorMap zones) {
+    @Test
+    void aLiveStreamReadsTheLampFromTheBackgroundItLearns() {
+        SceneGenerator g = new SceneGenerator(OPTIONS);
+        FloorMap zones = FloorMap.of(g.plan(SCENE).zones());
+        List<Mat> seed = seedFrames(g);
+        LampDirection.Lamp seeded;
+        try (FrameProcessor p = new FrameProcessor(VisionSettings.of(zones))) {
+            p.seed(seed);
+            seeded = p.lamp();
+        } finally {
+            SeedFrames.release(seed);
+        }
+        try (Scene s = g.open(SCENE); FrameProcessor p = new FrameProcessor(VisionSettings.of(zones))) {
+            // never seeded, as a camera: the detector learns its background over the first seconds
+            for (int k = 0; k < FRAMES && s.next(); k++) {
+                p.process(s.frame(), s.index(), s.truth().timeMs());
+                if (k == 0) {
+                    assertNull(p.lamp(), "a lamp read before any background was learnt");
+                }
+            }
+            LampDirection.Lamp live = p.lamp();
+            assertNotNull(seeded, "no lamp read from the seed frames");
+            assertNotNull(live, "no lamp read from the learnt background");
+            double off = Math.toDegrees(Math.abs(Math.IEEEremainder(
+                    Math.atan2(live.uy(), live.ux()) - Math.atan2(seeded.uy(), seeded.ux()), 2 * Math.PI)));
+            assertTrue(off < 10, "the live stream's lamp is " + off + " degrees off the seeded one's");
+        }
+    }
+
+    private static List<Mat> seedFrames(SceneGenerator g) {
         List<Mat> seed = new ArrayList<>();
         try (Scene s = g.open(SCENE)) {
             for (int k = 0; k < FRAMES && s.next(); k++) {
@@ -54,6 +85,11 @@ class LampShadowTest {
                 }
             }
         }
+        return seed;
+    }
+
+    private static double medianCatError(SceneGenerator g, FloorMap zones) {
+        List<Mat> seed = seedFrames(g);
         TrackingScore.Tally t = new TrackingScore.Tally();
         try (Scene s = g.open(SCENE); FrameProcessor p = new FrameProcessor(VisionSettings.of(zones))) {
             p.seed(seed);
