@@ -54,6 +54,21 @@ public final class BlobFinder {
     /** Radius of the opening that strips thin parts, as a share of the body's greatest half-thickness. */
     static final float OPEN_SHARE = 0.5f;
 
+    /** The lamp's direction (unit, working pixels), when the zones' covers showed it. */
+    private boolean lampKnown;
+    private double lampX;
+    private double lampY;
+    /** How far a cover's shadow reaches past it along the lamp's direction, working pixels (0: unknown). */
+    private double coverReach;
+    /** The cat's own reach, from light-bodied frames. */
+    private final ShadowReach catReach = new ShadowReach();
+    private final double[] topAll = new double[3];
+    private final double[] topBody = new double[3];
+    /** Longest cover reach taken for the cat's while the cat's own is unknown (a dark coat): 24 px at 640 across. */
+    private static final double COVER_REACH_CAP = 6;
+    /** Longest reading of the cat's own reach: past it, something else joined the blob. */
+    private static final double MAX_REACH = 12;
+
     public BlobFinder(MotionMask motion, int minPixels) {
         this.motion = motion;
         this.w = motion.w;
@@ -315,21 +330,6 @@ public final class BlobFinder {
         xy[1] = (sy / weight + 0.5) * fy - 0.5;
         return true;
     }
-
-    /** The lamp's direction (unit, working pixels), when the zones' covers showed it. */
-    private boolean lampKnown;
-    private double lampX;
-    private double lampY;
-    /** How far a cover's shadow reaches past it along the lamp's direction, working pixels (0: unknown). */
-    private double coverReach;
-    /** The cat's own reach, from light-bodied frames. */
-    private final ShadowReach catReach = new ShadowReach();
-    private final double[] topAll = new double[3];
-    private final double[] topBody = new double[3];
-    /** Longest cover reach taken for the cat's while the cat's own is unknown (a dark coat): 24 px at 640 across. */
-    private static final double COVER_REACH_CAP = 6;
-    /** Longest reading of the cat's own reach: past it, something else joined the blob. */
-    private static final double MAX_REACH = 12;
 
     /**
      * The lamp's direction (any length, working pixels) and a cover's shadow reach along it (working pixels, 0 when
