@@ -108,7 +108,7 @@ final class LampDirection {
             double a = 2 * Math.PI * k / DIRECTIONS;
             double ux = Math.cos(a);
             double uy = Math.sin(a);
-            java.util.Arrays.fill(byReach, 0);
+            Arrays.fill(byReach, 0);
             for (int i = 0; i < r.x.length; i++) {
                 double back = backToBox(box, r.x[i], r.y[i], ux, uy);
                 if (back <= ring) {
