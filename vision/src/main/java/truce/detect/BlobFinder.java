@@ -54,8 +54,7 @@ public final class BlobFinder {
     /** Radius of the opening that strips thin parts, as a share of the body's greatest half-thickness. */
     static final float OPEN_SHARE = 0.5f;
 
-    /** The lamp's direction (unit, working pixels), when the zones' covers showed it. */
-    private boolean lampKnown;
+    /** The lamp's direction (unit, working pixels) when the zones' covers showed it; (0, 0) until then. */
     private double lampX;
     private double lampY;
     /** How far a cover's shadow reaches past it along the lamp's direction, working pixels (0: unknown). */
@@ -292,6 +291,7 @@ public final class BlobFinder {
             return false;
         }
         byte[] shade = motion.shade;
+        boolean lampKnown = lampX != 0 || lampY != 0;
         boolean catSized = castsShadows(x0, y0, x1, y1);
         if (lampKnown && catSized && dropShade && !mostlyShade) {
             learnReach(x0, y0, x1, y1);
@@ -337,9 +337,8 @@ public final class BlobFinder {
      */
     void lamp(double ux, double uy, double coverReach) {
         double len = Math.hypot(ux, uy);
-        lampKnown = len > 0;
-        lampX = lampKnown ? ux / len : 0;
-        lampY = lampKnown ? uy / len : 0;
+        lampX = len > 0 ? ux / len : 0;
+        lampY = len > 0 ? uy / len : 0;
         this.coverReach = Math.max(0, coverReach);
     }
 

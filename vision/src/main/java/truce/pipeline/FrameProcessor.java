@@ -32,7 +32,10 @@ public final class FrameProcessor implements AutoCloseable {
     private int width;
     private int height;
     private int epoch;
-    /** Whether the lamp has been looked for: at seeding, or for a never-seeded (live) stream from its first frames. */
+    /**
+     * Whether the lamp is read already, or there is none to read (no covers): it is read at seeding, or by a
+     * never-seeded (live) stream from its first frames.
+     */
     private boolean lampSought;
     private LampDirection.Lamp lamp;
     /** A live stream's frames kept for the lamp: one every {@link #LAMP_EVERY} until {@link #LAMP_SAMPLES}. */
@@ -52,7 +55,7 @@ public final class FrameProcessor implements AutoCloseable {
 
     public FrameFeatures process(Mat bgr, long index, double timeMs) {
         ensure(bgr.cols(), bgr.rows());
-        if (!lampSought && settings.zones().has(ZoneKind.COVER) && framesSeen++ % LAMP_EVERY == 0) {
+        if (!lampSought && framesSeen++ % LAMP_EVERY == 0) {
             sampleForLamp(bgr);
         }
         int n = tracker.animalBoxes(boxes);
@@ -76,10 +79,10 @@ public final class FrameProcessor implements AutoCloseable {
         width = w;
         height = h;
         detector = settings.detector().create(w, h);
-        lampSought = false; // a new detector learns, or is seeded with, a background of its own
+        // a new detector learns, or is seeded with, a background of its own
+        lampSought = !settings.zones().has(ZoneKind.COVER);
         lamp = null;
-        SeedFrames.release(lampSamples);
-        lampSamples.clear();
+        dropLampSamples();
         framesSeen = 0;
         tracker = new IdentityTracker(w, h, settings.zones(), settings.tracker());
         tracker.splitWith(detector);
@@ -111,10 +114,14 @@ public final class FrameProcessor implements AutoCloseable {
             try {
                 readLamp(lampSamples);
             } finally {
-                SeedFrames.release(lampSamples);
-                lampSamples.clear();
+                dropLampSamples();
             }
         }
+    }
+
+    private void dropLampSamples() {
+        SeedFrames.release(lampSamples);
+        lampSamples.clear();
     }
 
     private void readLamp(List<Mat> still) {
@@ -195,8 +202,7 @@ public final class FrameProcessor implements AutoCloseable {
 
     @Override
     public void close() {
-        SeedFrames.release(lampSamples);
-        lampSamples.clear();
+        dropLampSamples();
         if (detector != null) {
             detector.close();
             detector = null;

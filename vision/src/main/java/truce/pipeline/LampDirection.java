@@ -129,29 +129,25 @@ final class LampDirection {
 
     /** How far back from (x, y) against (ux, uy) the box begins (infinite when the line misses it). */
     private static double backToBox(double[] b, double x, double y, double ux, double uy) {
-        double lo = 0;
-        double hi = Double.POSITIVE_INFINITY;
-        if (Math.abs(ux) < 1e-9) {
-            if (x < b[0] || x > b[2]) {
-                return Double.POSITIVE_INFINITY;
-            }
-        } else {
-            double t1 = (x - b[0]) / ux;
-            double t2 = (x - b[2]) / ux;
-            lo = Math.max(lo, Math.min(t1, t2));
-            hi = Math.min(hi, Math.max(t1, t2));
+        double enter = Math.max(0, Math.max(enter(x, ux, b[0], b[2]), enter(y, uy, b[1], b[3])));
+        double leave = Math.min(leave(x, ux, b[0], b[2]), leave(y, uy, b[1], b[3]));
+        return enter <= leave ? enter : Double.POSITIVE_INFINITY;
+    }
+
+    /** Along one axis, where the backward line enters the slab [lo, hi] (-inf: always in it, +inf: never). */
+    private static double enter(double p, double u, double lo, double hi) {
+        if (Math.abs(u) < 1e-9) {
+            return p >= lo && p <= hi ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
         }
-        if (Math.abs(uy) < 1e-9) {
-            if (y < b[1] || y > b[3]) {
-                return Double.POSITIVE_INFINITY;
-            }
-        } else {
-            double t1 = (y - b[1]) / uy;
-            double t2 = (y - b[3]) / uy;
-            lo = Math.max(lo, Math.min(t1, t2));
-            hi = Math.min(hi, Math.max(t1, t2));
+        return Math.min((p - lo) / u, (p - hi) / u);
+    }
+
+    /** Along one axis, where the backward line leaves the slab [lo, hi] (+inf: always in it, -inf: never). */
+    private static double leave(double p, double u, double lo, double hi) {
+        if (Math.abs(u) < 1e-9) {
+            return p >= lo && p <= hi ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
         }
-        return lo <= hi ? lo : Double.POSITIVE_INFINITY;
+        return Math.max((p - lo) / u, (p - hi) / u);
     }
 
     /** The floor round a cover: its pixels, off every fixture, each +1 when shadow-dark and -1 otherwise. */
