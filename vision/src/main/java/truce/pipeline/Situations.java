@@ -65,7 +65,7 @@ final class Situations {
         if (f.hand() != null) {
             sb.append("hand");
         }
-        if (f.cat().lift() > 1.01) {
+        if (f.cat().raised()) {
             join(sb, "perch");
         }
         if (f.toy() != null) {

@@ -176,7 +176,7 @@ public final class FrameRenderer {
         if (!f.ratUnderCover()) {
             ratPainter.drawShadow(shadow, look.shadowX() * 4 * s, look.shadowY() * 4 * s);
         }
-        double catHeight = 12 * f.cat().lift() * (f.cat().lift() > 1.01 ? 4 : 1);
+        double catHeight = 12 * f.cat().lift() * (f.cat().raised() ? 4 : 1);
         catPainter.drawShadow(shadow, look.shadowX() * catHeight * s, look.shadowY() * catHeight * s);
         if (f.hand() != null) {
             props.handShadow(shadow, f.hand());

@@ -18,6 +18,11 @@ package truce.samples.script;
 public record Pose(double x, double y, double heading, double vx, double vy, double stretch, double width,
                    double bend, double headYaw, double tailAngle, double tailCurl, double lift) {
 
+    /** Up on the perch (the lift eases in and out, so a hair over 1 is still on the floor). */
+    public boolean raised() {
+        return lift > 1.01;
+    }
+
     public double speed() {
         return Math.hypot(vx, vy);
     }
