@@ -18,6 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import truce.classify.BehaviourModel;
 import truce.classify.BehaviourNet;
 import truce.classify.ShapeNet;
+import truce.classify.StepwiseNet;
 import truce.classify.ShapeReader;
 import truce.classify.DjlRuntime;
 import truce.classify.ModelClassifier;
@@ -64,11 +65,13 @@ public final class BenchModelCommand implements Callable<Integer> {
 
     /** CPU p50 of each net run {@link #BACK_TO_BACK} times in a row on one made-up input. */
     private String backToBack(BehaviourModel weights) {
-        int n = weights.channels() * BehaviourNet.WINDOW;
-        ByteBuffer in = madeUp(n, Math::sin);
-        float[] logits = new float[BehaviourNet.OUTPUTS];
-        String result = String.format(Locale.ROOT, "behaviour net (%d fused) %.0f us", weights.nets(),
-                cpuP50(() -> weights.logits(in, 1, logits)) / 1e3);
+        String result;
+        try (StepwiseNet net = weights.stepwise()) {
+            ByteBuffer in = madeUp(net.inputFloats(), Math::sin);
+            float[] logits = new float[BehaviourNet.OUTPUTS];
+            result = String.format(Locale.ROOT, "behaviour net (%d fused, one step) %.0f us", weights.nets(),
+                    cpuP50(() -> net.logits(in, logits)) / 1e3);
+        }
         if (weights.shape() != null) {
             ByteBuffer crop = madeUp(ShapeNet.INPUT, Math::cos);
             float[] outputs = new float[ShapeNet.OUTPUTS];

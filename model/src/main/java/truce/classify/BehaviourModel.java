@@ -6,7 +6,6 @@ import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,6 +60,18 @@ public final class BehaviourModel implements AutoCloseable {
         // an ensemble runs as one fused net: the exact mean of its members' logits at about one net's cost
         this.block = blocks.size() == 1 ? blocks.get(0) : BehaviourNet.fuse(manager, blocks, channels);
         this.store = new ParameterStore(manager, false);
+        // a stream steps the fused layout (one net fused alone for a single net)
+        Block fused = blocks.size() == 1 ? BehaviourNet.fuse(manager, blocks, channels) : block;
+        this.stepWeights = new StepwiseNet.Weights(manager,
+                fused.getParameters().values().stream().map(ai.djl.nn.Parameter::getArray).toList(), channels, nets);
+    }
+
+    /** The fused net's weights laid out for {@link StepwiseNet}, shared by every stream. */
+    private final StepwiseNet.Weights stepWeights;
+
+    /** A new stream's stepper over these weights ({@link StepwiseNet}: one per stream, closed by the caller). */
+    public StepwiseNet stepwise() {
+        return new StepwiseNet(stepWeights, manager);
     }
 
     /** The committed weights that ship in the jar. */
@@ -201,9 +212,10 @@ public final class BehaviourModel implements AutoCloseable {
 
     /**
      * Runs {@code batch} windows laid out as (batch, C, W) in {@code input}, C = {@link #channels()}, and writes the
-     * six logits of each to {@code logits}. A batch of more than one is exact only after
-     * {@link DjlRuntime#startTraining()} (oneDNN's batched 1-D convolution is not, on AVX-512 CPUs) and is refused
-     * before it; one window at a time always is.
+     * six logits of each to {@code logits}: the whole window's pass, which training's validation and the tests use
+     * (a stream steps the net instead, {@link #stepwise()}). A batch of more than one is exact only with oneDNN off,
+     * as {@link DjlRuntime#start()} (called on loading) leaves it (oneDNN's batched 1-D convolution is not exact on
+     * AVX-512 CPUs); where that switch cannot be set (another libtorch build) a batch is refused.
      */
     public void logits(float[] input, int batch, float[] logits) {
         requireExact(batch);
@@ -214,22 +226,10 @@ public final class BehaviourModel implements AutoCloseable {
         }
     }
 
-    /**
-     * The same for a direct, native-order buffer holding (batch, C, W) floats: the tensor is made from the
-     * buffer without the intermediate direct copy DJL makes of heap arrays, so a live stream reuses one buffer.
-     */
-    public void logits(ByteBuffer input, int batch, float[] logits) {
-        requireExact(batch);
-        try (NDManager frame = manager.newSubManager()) {
-            NDArray x = frame.create(input.rewind(), BehaviourNet.inputShape(batch, channels), ai.djl.ndarray.types.DataType.FLOAT32);
-            pass(x, batch, logits);
-        }
-    }
-
     private static void requireExact(int batch) {
         if (batch > 1 && !DjlRuntime.batchesExact()) {
             throw new IllegalStateException("a batch of " + batch + " windows would take libtorch's inexact oneDNN "
-                    + "path: call DjlRuntime.startTraining() first, or pass one window at a time");
+                    + "path: call DjlRuntime.start() first, or pass one window at a time");
         }
     }
 

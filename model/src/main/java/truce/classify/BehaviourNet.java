@@ -34,13 +34,13 @@ import java.util.List;
 public final class BehaviourNet {
     /** Frames per input window (0.8 s at 30 fps). */
     public static final int WINDOW = 24;
-    private static final int LAYERS = 3;
+    static final int LAYERS = 3;
     public static final int CAT_CLASSES = 3;
     public static final int RAT_CLASSES = 3;
     public static final int OUTPUTS = CAT_CLASSES + RAT_CLASSES;
     private static final int FILTERS = 32;
     /** Taps of each causal convolution. */
-    private static final int KERNEL = 3;
+    static final int KERNEL = 3;
     private static final int HIDDEN = 64;
     /** Dropout after the dense layer in training (no parameter: weights of any dropout load alike). */
     public static final float DROPOUT = 0.3f;
@@ -78,12 +78,26 @@ public final class BehaviourNet {
         }
         SequentialBlock b = new SequentialBlock();
         for (int l = 0; l < LAYERS; l++) {
-            b.add(conv(1 << l)).add(Activation.reluBlock());
+            b.add(conv(dilation(l))).add(Activation.reluBlock());
         }
         return b.add(Blocks.batchFlattenBlock())
                 .add(Linear.builder().setUnits(HIDDEN).build()).add(Activation.reluBlock())
                 .add(Dropout.builder().optRate(dropout).build())
                 .add(Linear.builder().setUnits(OUTPUTS).build());
+    }
+
+    /** Dilation of convolution {@code layer} (0-based): 1, 2, 4. */
+    static int dilation(int layer) {
+        return 1 << layer;
+    }
+
+    /** Output columns the last convolution leaves of the window, all of which the dense layer reads. */
+    static int denseSpan() {
+        int left = WINDOW;
+        for (int l = 0; l < LAYERS; l++) {
+            left -= (KERNEL - 1) * dilation(l);
+        }
+        return left;
     }
 
     private static Block conv(int dilation) {
@@ -226,15 +240,11 @@ public final class BehaviourNet {
         int n = members.size();
         SequentialBlock fused = new SequentialBlock();
         for (int l = 0; l < LAYERS; l++) {
-            fused.add(Conv1d.builder().setKernelShape(new Shape(KERNEL)).optDilation(new Shape(1 << l))
+            fused.add(Conv1d.builder().setKernelShape(new Shape(KERNEL)).optDilation(new Shape(dilation(l)))
                     .setFilters(FILTERS * n).optGroups(l == 0 ? 1 : n).build()).add(Activation.reluBlock());
         }
         // each member's dense layer over its own filters: a grouped convolution as long as what is left of the window
-        int left = WINDOW;
-        for (int l = 0; l < LAYERS; l++) {
-            left -= 2 << l;
-        }
-        fused.add(Conv1d.builder().setKernelShape(new Shape(left)).setFilters(HIDDEN * n).optGroups(n).build())
+        fused.add(Conv1d.builder().setKernelShape(new Shape(denseSpan())).setFilters(HIDDEN * n).optGroups(n).build())
                 .add(Activation.reluBlock())
                 .add(Blocks.batchFlattenBlock())
                 .add(Linear.builder().setUnits(OUTPUTS).build());

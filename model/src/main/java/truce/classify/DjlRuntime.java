@@ -13,8 +13,7 @@ import java.nio.file.Path;
  * The libtorch natives unpack once into DJL's own cache, {@code ~/.djl.ai} unless {@code DJL_CACHE_DIR} says
  * otherwise: it is where DJL documents them and where any other DJL program on the machine already put them, so
  * the 430 MB are not duplicated per tool; the natives come from the Maven jar, never from the network.
- * Once the engine is up, two of libtorch's own switches are set that DJL does not expose ({@link #start()},
- * {@link #startTraining()}).
+ * Once the engine is up, two of libtorch's own switches are set that DJL does not expose ({@link #start()}).
  */
 public final class DjlRuntime {
     private DjlRuntime() {
@@ -35,37 +34,30 @@ public final class DjlRuntime {
     }
 
     /**
-     * {@link #configure()}, then loads the engine and switches libtorch's NNPACK off. libtorch 2.7 asks whether NNPACK
-     * is usable on every convolution and, on a CPU it does not support (this machine and CI), logs "Could not
-     * initialize NNPACK! Reason: Unsupported hardware." each time: several lines a frame in {@code serve}, each a
-     * formatted write to stderr on the hot path. The user switch is read before that question, so with it off the
-     * question is never asked. DJL exposes no such switch and {@code TORCH_CPP_LOG_LEVEL} is only read by Python's
-     * torch, so the switch is set in libtorch's global context through JNA. NNPACK only ever took batches of 16 or
-     * more, and never on a CPU like this one, so nothing computed here changes; on a CPU that has it, those batches
-     * (training, evaluation) now take the same path as here. Idempotent and cheap; returns whether NNPACK is off.
+     * {@link #configure()}, then loads the engine and switches two of libtorch's backends off; returns whether both
+     * read off. DJL exposes neither switch, so they are set in libtorch's global context through JNA.
+     * <ul>
+     * <li>NNPACK. libtorch 2.7 asks whether NNPACK is usable on every convolution and, on a CPU it does not support
+     * (this machine and CI), logs "Could not initialize NNPACK! Reason: Unsupported hardware." each time: several
+     * lines a frame in {@code serve}, each a formatted write to stderr on the hot path. The user switch is read before
+     * that question, so with it off the question is never asked ({@code TORCH_CPP_LOG_LEVEL} is only read by Python's
+     * torch). NNPACK only ever took batches of 16 or more, never on a CPU like this one.
+     * <li>oneDNN. On AVX-512 CPUs (this machine and CI) libtorch 2.7.1's oneDNN path of a 1-D convolution whose input
+     * channels are not a multiple of 16 returns wrong sums (off by about a fifth of the outputs' size; measured: 35
+     * and 40 channels wrong, 8, 16, 32, 48 and 64 exact), and libtorch takes that path for a batch of two or more:
+     * training's mini-batches. A live stream steps the net a column at a time ({@link StepwiseNet}), where oneDNN's
+     * set-up per call would cost more than the sums (a stepped frame by convolutions: 390 us with it, 235 us without).
+     * </ul>
+     * Idempotent and cheap.
      */
     public static boolean start() {
         configure();
         Engine.getInstance();
-        return switchOff("NNPACK");
+        return switchOff("NNPACK") & switchOff("Mkldnn");
     }
 
     /**
-     * {@link #start()} for training, which also switches oneDNN off. On AVX-512 CPUs (this machine and CI) libtorch
-     * 2.7.1's oneDNN path of a 1-D convolution whose input channels are not a multiple of 16 returns wrong sums (off
-     * by about a fifth of the outputs' size; measured: 35 and 40 channels wrong, 8, 16, 32, 48 and 64 exact), and
-     * libtorch takes that path for a batch of two or more. A live stream classifies one window at a time, which takes
-     * libtorch's exact native path; training takes mini-batches. The behaviour net's first layer reads 35 or 40
-     * channels, so until session 20 every net trained on sums it never met at run time. With oneDNN off, batches
-     * take the native path too. Inference keeps oneDNN: exact for its batch of one, and faster for the fused
-     * ensemble's grouped convolutions. Returns whether both are off.
-     */
-    public static boolean startTraining() {
-        return start() & switchOff("Mkldnn");
-    }
-
-    /**
-     * Whether a batch of more than one window convolves exactly here: oneDNN is off ({@link #startTraining()}).
+     * Whether a batch of more than one window convolves exactly here: oneDNN is off ({@link #start()}).
      * False also when the switch cannot be read (another libtorch build).
      */
     public static boolean batchesExact() {

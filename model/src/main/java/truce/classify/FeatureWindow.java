@@ -71,6 +71,23 @@ public final class FeatureWindow {
         }
     }
 
+    /**
+     * Copies the newest {@code n} frames to {@code out[offset..]} as C rows of n values, oldest first: the input of
+     * one {@link StepwiseNet} step.
+     */
+    public void copyNewest(int n, float[] out, int offset) {
+        if (n < 1 || n > frames) {
+            throw new IllegalArgumentException("the window holds 1-" + frames + " frames, asked for " + n);
+        }
+        int c = channels;
+        for (int t = 0; t < n; t++) {
+            int slot = ((next + frames - n + t) % frames) * c;
+            for (int ch = 0; ch < c; ch++) {
+                out[offset + ch * n + t] = ring[slot + ch];
+            }
+        }
+    }
+
     public void clear() {
         Arrays.fill(ring, 0f);
         next = 0;

@@ -35,6 +35,8 @@ public final class ModelClassifier implements BehaviourClassifier {
     private final BehaviourModel model;
     private final boolean ownsModel;
     private final FeatureWindow window;
+    /** The net, stepped a frame at a time over this stream. */
+    private final StepwiseNet net;
     private final float[] input;
     /** The net's input, reused every frame: a direct buffer DJL turns into a tensor without another copy. */
     private final ByteBuffer direct;
@@ -61,7 +63,8 @@ public final class ModelClassifier implements BehaviourClassifier {
         this.model = model;
         this.ownsModel = ownsModel;
         this.window = new FeatureWindow(BehaviourNet.WINDOW, model.channels());
-        this.input = new float[model.channels() * BehaviourNet.WINDOW];
+        this.net = model.stepwise();
+        this.input = new float[net.inputFloats()];
         this.direct = ByteBuffer.allocateDirect(input.length * Float.BYTES).order(ByteOrder.nativeOrder());
         this.directFloats = direct.asFloatBuffer();
         this.catSmoother = new LabelSmoother(CatPosture.LUNGING.ordinal(), model.lungeThreshold(), model.lungeConfirm(),
@@ -118,10 +121,10 @@ public final class ModelClassifier implements BehaviourClassifier {
     @Override
     public Labels classify(FrameFeatures frame, float[] shape, int offset) {
         window.push(frame, shape, offset);
-        window.copyTo(input, 0);
+        window.copyNewest(BehaviourNet.KERNEL, input, 0);
         directFloats.clear();
         directFloats.put(input);
-        model.logits(direct, 1, logits);
+        net.logits(direct, logits);
         BehaviourModel.softmax(logits, 0, BehaviourNet.CAT_CLASSES, catP);
         BehaviourModel.softmax(logits, BehaviourNet.CAT_CLASSES, BehaviourNet.RAT_CLASSES, ratP);
         if (plainViewRule && frame.rat().visible() && !frame.ratInCover()) {
@@ -156,6 +159,7 @@ public final class ModelClassifier implements BehaviourClassifier {
     @Override
     public void reset() {
         window.clear();
+        net.reset();
         if (shapeReader != null) {
             shapeReader.reset();
         }
@@ -166,6 +170,7 @@ public final class ModelClassifier implements BehaviourClassifier {
 
     @Override
     public void close() {
+        net.close();
         if (shapeReader != null) {
             shapeReader.close();
         }

@@ -22,13 +22,13 @@ class DjlRuntimeTest {
     }
 
     /**
-     * The behaviour net's first layer at its real width: after {@code startTraining}, a mini-batch of two windows
+     * The behaviour net's first layer at its real width: after {@code start}, a mini-batch of two windows
      * convolves each exactly as a batch of one does, and both are the plain sums. (With oneDNN on, this CPU's batch of
      * two was off by more than 1 on outputs of about 5.)
      */
     @Test
     void trainingBatchesConvolveExactlyAsOneWindowDoes() {
-        assertTrue(DjlRuntime.startTraining(), "NNPACK and oneDNN read off");
+        assertTrue(DjlRuntime.start(), "NNPACK and oneDNN read off");
         assertTrue(DjlRuntime.batchesExact(), "what BehaviourModel.logits asks before a batch");
         int channels = FeatureEncoder.CHANNELS;
         int width = BehaviourNet.WINDOW;

@@ -132,7 +132,7 @@ public final class Trainer {
 
     public Result train(List<LabelledScene> trainScenes, List<LabelledScene> valScenes, Path outDir)
             throws IOException {
-        DjlRuntime.startTraining();
+        DjlRuntime.start();
         Engine.getInstance().setRandomSeed((int) config.seed());
         // validation keeps every label: it measures what the live path will do
         List<LabelledScene> kept = trainScenes.stream().map(s -> LostFrames.drop(s, config.lostCatLengths(),
@@ -196,7 +196,7 @@ public final class Trainer {
                                 // pass of the same weights is finite again). Stepping on it turned every weight NaN
                                 // and TrainerTest failed in half its runs; the batch is skipped and counted instead.
                                 // Those came with oneDNN's inexact batched convolutions: with oneDNN off in training
-                                // (DjlRuntime.startTraining) a 5-net retrain skipped none. The guard stays (one check
+                                // (DjlRuntime.start) a 5-net retrain skipped none. The guard stays (one check
                                 // a batch; a NaN stepped on ruins the run).
                                 boolean finite;
                                 try (GradientCollector gc = trainer.newGradientCollector()) {
