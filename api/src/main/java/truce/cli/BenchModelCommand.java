@@ -103,9 +103,13 @@ public final class BenchModelCommand implements Callable<Integer> {
 
     /** The median as the report above takes it ({@link FrameClock#pct}), so a part's never exceeds the whole's. */
     private static double p50(long[] values) {
+        return pct(values, 50);
+    }
+
+    private static double pct(long[] values, double p) {
         long[] v = values.clone();
         Arrays.sort(v);
-        return FrameClock.pct(v, 50);
+        return FrameClock.pct(v, p);
     }
 
     @Override
@@ -162,8 +166,9 @@ public final class BenchModelCommand implements Callable<Integer> {
             for (int i = 0; i < rest.length; i++) {
                 rest[i] -= shape[i];
             }
-            out.printf(Locale.ROOT, "  the model's parts, cpu p50: shape reading (crop, shape net) %.0f us, window, behaviour"
-                    + " net and smoothing %.0f us%n", p50(shape) / 1e3, p50(rest) / 1e3);
+            out.printf(Locale.ROOT, "  the model's parts, cpu p50 / p99: shape reading (crop, shape net) %.0f / %.0f us, window,"
+                    + " behaviour net and smoothing %.0f / %.0f us%n", pct(shape, 50) / 1e3, pct(shape, 99) / 1e3,
+                    pct(rest, 50) / 1e3, pct(rest, 99) / 1e3);
         }
         out.printf(Locale.ROOT, "  the nets alone, %d passes back to back on a fixed input, cpu p50: %s; what the parts above"
                 + " cost beyond these is running between vision's frames (cold caches, libtorch's dispatch)%n",
