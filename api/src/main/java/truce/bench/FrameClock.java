@@ -145,8 +145,8 @@ public final class FrameClock {
             }
         }
         long gcMs = gcMillis[n - 1] - (skip > 0 ? gcMillis[skip - 1] : 0);
-        out.printf(Locale.ROOT, "  %-16s %12s %12s %12s %12s %12s %10s%n", "", "wall p50 us", "wall p99 us",
-                "wall max us", "cpu p50 us", "cpu p99 us", "frames/s");
+        out.printf(Locale.ROOT, "  %-16s %12s %12s %12s %12s %12s %10s %12s%n", "", "wall p50 us", "wall p99 us",
+                "wall max us", "cpu p50 us", "cpu p99 us", "frames/s", "frames/cpu-s");
         line(out, partA, wA, cA);
         line(out, partB, wB, cB);
         line(out, "both", w, c);
@@ -157,7 +157,8 @@ public final class FrameClock {
         out.printf(Locale.ROOT, "  frames that waited > %.1f ms for the core (other processes, JIT threads): %d of %d"
                 + " (%.2f %%)%n", WAIT_NANOS / 1e6, waited, m, 100.0 * waited / m);
         out.println("  wall = what the frame took; cpu = this thread's own CPU time, i.e. the cost on a core"
-                + " of its own (no waiting for other processes, no GC pause)");
+                + " of its own (no waiting for other processes, no GC pause); frames/s over the frames' wall time,"
+                + " frames/cpu-s over their CPU time (what a core of its own would keep up with)");
     }
 
     /** Every frame's figures, one row per frame, for a closer look at the slow ones. */
@@ -173,16 +174,18 @@ public final class FrameClock {
 
     private static void line(PrintWriter out, String what, long[] wall, long[] cpu) {
         long total = 0;
-        for (long v : wall) {
-            total += v;
+        long totalCpu = 0;
+        for (int i = 0; i < wall.length; i++) {
+            total += wall[i];
+            totalCpu += cpu[i];
         }
         long[] ws = wall.clone();
         long[] cs = cpu.clone();
         Arrays.sort(ws);
         Arrays.sort(cs);
-        out.printf(Locale.ROOT, "  %-16s %12.1f %12.1f %12.1f %12.1f %12.1f %10.0f%n", what,
+        out.printf(Locale.ROOT, "  %-16s %12.1f %12.1f %12.1f %12.1f %12.1f %10.0f %12.0f%n", what,
                 pct(ws, 50) / 1e3, pct(ws, 99) / 1e3, ws[ws.length - 1] / 1e3, pct(cs, 50) / 1e3,
-                pct(cs, 99) / 1e3, ws.length / (total / 1e9));
+                pct(cs, 99) / 1e3, ws.length / (total / 1e9), cs.length / (totalCpu / 1e9));
     }
 
     /** The {@code p}-th percentile of sorted values, by nearest rank (p50 of 100 values is the 50th smallest). */
