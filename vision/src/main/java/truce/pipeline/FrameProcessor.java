@@ -2,6 +2,9 @@ package truce.pipeline;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import org.opencv.core.Mat;
 import org.opencv.core.Rect;
 import org.opencv.core.Size;
@@ -33,16 +36,27 @@ public final class FrameProcessor implements AutoCloseable {
     private int height;
     private int epoch;
     /**
-     * Whether the lamp is read already, or there is none to read (no covers): it is read at seeding, or by a
-     * never-seeded (live) stream from its first frames.
+     * Whether the lamp is read already, being read, or there is none to read (no covers): it is read at seeding, or
+     * by a never-seeded (live) stream from its first frames.
      */
     private boolean lampSought;
     private LampDirection.Lamp lamp;
     /** A live stream's frames kept for the lamp: one every {@link #LAMP_EVERY} until {@link #LAMP_SAMPLES}. */
     private final List<Mat> lampSamples = new ArrayList<>();
+    /** A live stream's lamp being read off the frame thread, or null. */
+    private CompletableFuture<LampDirection.Lamp> lampReading;
     private long framesSeen;
     private static final int LAMP_SAMPLES = 9;
     private static final int LAMP_EVERY = 30;
+    /**
+     * Runs a live stream's one lamp reading on a thread of its own: the 0.15-0.45 s it takes (on this machine) would
+     * stall the frame thread, and a live source would drop that many frames, a lunge's among them.
+     */
+    private static final Executor LAMP_READER = task -> {
+        Thread t = new Thread(task, "truce-lamp-reading");
+        t.setDaemon(true);
+        t.start();
+    };
 
     public FrameProcessor(VisionSettings settings) {
         Natives.load();
@@ -55,6 +69,9 @@ public final class FrameProcessor implements AutoCloseable {
 
     public FrameFeatures process(Mat bgr, long index, double timeMs) {
         ensure(bgr.cols(), bgr.rows());
+        if (lampReading != null && lampReading.isDone()) {
+            takeLamp();
+        }
         if (!lampSought && framesSeen++ % LAMP_EVERY == 0) {
             sampleForLamp(bgr);
         }
@@ -82,6 +99,7 @@ public final class FrameProcessor implements AutoCloseable {
         // a new detector learns, or is seeded with, a background of its own
         lampSought = !settings.zones().has(ZoneKind.COVER);
         lamp = null;
+        lampReading = null; // a reading in flight was of the old size: it releases its frames when it ends
         dropLampSamples();
         framesSeen = 0;
         tracker = new IdentityTracker(w, h, settings.zones(), settings.tracker());
@@ -101,21 +119,49 @@ public final class FrameProcessor implements AutoCloseable {
         Mat first = frames.get(0);
         ensure(first.cols(), first.rows());
         detector.seed(frames);
-        readLamp(frames);
+        lampSought = true;
+        applyLamp(LampDirection.of(frames, settings.zones()));
     }
 
     /**
      * A live stream is never seeded: its lamp is read from the median of a few of its first frames, at full size (the
      * detector's own background is too coarse for a cover's shadow), spread over seconds so the animals move off.
+     * The reading runs off the frame thread and owns the samples, releasing them when it ends; a later frame takes
+     * its result ({@link #takeLamp}).
      */
     private void sampleForLamp(Mat bgr) {
         lampSamples.add(bgr.clone());
         if (lampSamples.size() == LAMP_SAMPLES) {
-            try {
-                readLamp(lampSamples);
-            } finally {
-                dropLampSamples();
-            }
+            lampSought = true;
+            List<Mat> still = List.copyOf(lampSamples);
+            lampSamples.clear();
+            var zones = settings.zones();
+            lampReading = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return LampDirection.of(still, zones);
+                } finally {
+                    SeedFrames.release(still);
+                }
+            }, LAMP_READER);
+        }
+    }
+
+    /** Takes the finished lamp reading: a reading that failed leaves the stream without a lamp, as no shadow would. */
+    private void takeLamp() {
+        LampDirection.Lamp read;
+        try {
+            read = lampReading.join();
+        } catch (CompletionException e) {
+            read = null;
+        }
+        lampReading = null;
+        applyLamp(read);
+    }
+
+    /** Waits for a live stream's lamp reading in flight, if any, and takes it (tests: the reading's timing is the OS's). */
+    void awaitLamp() {
+        if (lampReading != null) {
+            takeLamp();
         }
     }
 
@@ -124,9 +170,8 @@ public final class FrameProcessor implements AutoCloseable {
         lampSamples.clear();
     }
 
-    private void readLamp(List<Mat> still) {
-        lampSought = true;
-        lamp = LampDirection.of(still, settings.zones());
+    private void applyLamp(LampDirection.Lamp read) {
+        lamp = read;
         if (lamp != null) {
             detector.lamp(lamp.ux(), lamp.uy(), lamp.reachPx());
         }

@@ -67,6 +67,7 @@ class LampShadowTest {
                     assertNull(p.lamp(), "a lamp read before any background was learnt");
                 }
             }
+            p.awaitLamp(); // read off the frame thread: its result is taken on a frame after it ends
             LampDirection.Lamp live = p.lamp();
             assertNotNull(seeded, "no lamp read from the seed frames");
             assertNotNull(live, "no lamp read from the learnt background");
