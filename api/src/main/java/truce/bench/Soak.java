@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.bytedeco.javacpp.Pointer;
+import truce.classify.BehaviourClassifier;
+import truce.features.FrameFeatures;
 import truce.floor.FloorMap;
 import truce.pipeline.FrameProcessor;
 import truce.source.Frame;
@@ -28,11 +30,19 @@ public final class Soak {
     private final int width;
     private final int height;
     private final PrintWriter out;
+    /** Labels every frame too when not null (the behaviour model's native tensors soaked with vision's Mats). */
+    private final BehaviourClassifier classifier;
 
     public Soak(int width, int height, PrintWriter out) {
+        this(width, height, out, null);
+    }
+
+    /** A soak of the chain and {@code classifier} after it, fed each frame's pixels as the live loop feeds them. */
+    public Soak(int width, int height, PrintWriter out, BehaviourClassifier classifier) {
         this.width = width;
         this.height = height;
         this.out = out;
+        this.classifier = classifier;
     }
 
     /** @return RSS growth in kB from the first report after warm-up to the last */
@@ -60,8 +70,9 @@ public final class Soak {
             long frames = 0;
             long lastFrames = 0;
             long lastT = start;
-            out.printf("soak %dx%d for %.1f min: chain with MJPG decode, one stream; resident memory in MB, split by"
-                    + " where it lives (/proc/self/smaps)%n", width, height, minutes);
+            out.printf("soak %dx%d for %.1f min: chain with MJPG decode%s, one stream; resident memory in MB, split by"
+                    + " where it lives (/proc/self/smaps)%n", width, height, minutes,
+                    classifier == null ? "" : " and the behaviour model");
             out.printf("%7s %9s %6s %7s %8s %8s | %8s %8s %8s %8s %8s%n", "time_s", "frames", "fps", "B/frame",
                     "heap_use", "heap_com", "rss", "java_hp", "malloc", "anon", "files");
             long lastAlloc = allocated();
@@ -71,7 +82,10 @@ public final class Soak {
                     source = new OpenCvFileSource(avi, SourceEvent.Listener.NONE);
                     continue;
                 }
-                p.process(frame.bgr(), frames, frames * 1000 / 30.0);
+                FrameFeatures f = p.process(frame.bgr(), frames, frames * 1000 / 30.0);
+                if (classifier != null) {
+                    classifier.classify(f, frame.bgr());
+                }
                 frames++;
                 long now = System.nanoTime();
                 if (now >= nextReport) {

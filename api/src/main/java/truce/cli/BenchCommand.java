@@ -20,6 +20,7 @@ import truce.bench.BenchFootage;
 import truce.bench.CpuTimeBench;
 import truce.bench.PipelineBenchmark;
 import truce.bench.Soak;
+import truce.classify.ModelClassifier;
 
 /**
  * {@code truce bench}: JMH throughput of every pipeline stage and of the whole chain, decode excluded and
@@ -56,6 +57,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--soak-minutes", description = "run the chain this long and print heap and RSS instead")
     Double soakMinutes;
 
+    @Option(names = "--with-model", description = "with --soak-minutes: the committed behaviour model labels every frame too")
+    boolean withModel;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -70,9 +74,21 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws RunnerException {
         PrintWriter out = spec.commandLine().getOut();
+        if (withModel && soakMinutes == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--with-model goes with --soak-minutes");
+        }
         if (soakMinutes != null) {
             int[] wh = BenchFootage.size(sizes.get(0));
-            new Soak(wh[0], wh[1], out).run(soakMinutes, Math.max(5, Math.min(60, soakMinutes * 6)));
+            double report = Math.max(5, Math.min(60, soakMinutes * 6));
+            if (!withModel) {
+                new Soak(wh[0], wh[1], out).run(soakMinutes, report);
+                return 0;
+            }
+            try (ModelClassifier model = ModelClassifier.withDefaultWeights()) {
+                new Soak(wh[0], wh[1], out, model).run(soakMinutes, report);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
             return 0;
         }
         out.printf("cores available: %d (other processes share them: figures are noisy)%n",
