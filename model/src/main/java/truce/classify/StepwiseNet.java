@@ -38,6 +38,10 @@ public final class StepwiseNet implements AutoCloseable {
     /** Each layer's output on an all-zero input, copied into the rings on a reset. */
     private final NDArray[] onZeros;
     private final Shape inputShape;
+    /** Per frame, reused: each layer's newest column, and the lists of columns the joins take. */
+    private final NDArray[] fresh = new NDArray[BehaviourNet.LAYERS];
+    private final NDList taps = new NDList(BehaviourNet.KERNEL);
+    private final NDList columns = new NDList(BehaviourNet.denseSpan());
 
     /**
      * The fused net's weights laid out for stepping, made once per model and shared read-only by its streams. A
@@ -143,12 +147,11 @@ public final class StepwiseNet implements AutoCloseable {
         for (int attempt = 0; attempt < 2; attempt++) {
             NDManager frame = keep.newSubManager();
             try {
-                NDArray[] fresh = new NDArray[layers];
                 fresh[0] = layer(frame.create(newest.rewind(), inputShape, DataType.FLOAT32), 0);
                 for (int l = 1; l < layers; l++) {
                     // the taps of a dilated convolution: its input d, 2d, ... frames back, then this frame's
                     int d = BehaviourNet.dilation(l);
-                    NDList taps = new NDList(BehaviourNet.KERNEL);
+                    taps.clear();
                     for (int j = BehaviourNet.KERNEL - 1; j > 0; j--) {
                         taps.add(back(l - 1, j * d - 1));
                     }
@@ -156,7 +159,7 @@ public final class StepwiseNet implements AutoCloseable {
                     fresh[l] = layer(joined(taps, frame), l);
                 }
                 int before = kept[layers - 1].length;
-                NDList columns = new NDList(before + 1);
+                columns.clear();
                 for (int k = before - 1; k >= 0; k--) {
                     columns.add(back(layers - 1, k));
                 }
@@ -173,6 +176,8 @@ public final class StepwiseNet implements AutoCloseable {
                 }
             } finally {
                 frame.close();
+                taps.clear();
+                columns.clear();
             }
         }
     }
