@@ -146,16 +146,18 @@ public final class FrameProcessor implements AutoCloseable {
         }
     }
 
-    /** Takes the finished lamp reading: a reading that failed leaves the stream without a lamp, as no shadow would. */
+    /** Takes the finished lamp reading; one that failed throws here, on the frame thread, as a seeded one would. */
     private void takeLamp() {
-        LampDirection.Lamp read;
-        try {
-            read = lampReading.join();
-        } catch (CompletionException e) {
-            read = null;
-        }
+        CompletableFuture<LampDirection.Lamp> reading = lampReading;
         lampReading = null;
-        applyLamp(read);
+        try {
+            applyLamp(reading.join());
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 
     /** Waits for a live stream's lamp reading in flight, if any, and takes it (tests: the reading's timing is the OS's). */
