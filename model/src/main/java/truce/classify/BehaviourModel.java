@@ -211,8 +211,8 @@ public final class BehaviourModel implements AutoCloseable {
 
     /**
      * Runs {@code batch} windows laid out as (batch, C, W) in {@code input}, C = {@link #channels()}, and writes the
-     * six logits of each to {@code logits}: the whole window's pass, which training's validation and the tests use
-     * (a stream steps the net instead, {@link #stepwise()}). A batch of more than one is exact only with oneDNN off,
+     * six logits of each to {@code logits}: the whole window's pass, the reference a stream's stepped net
+     * ({@link #stepwise()}) is tested against (training validates with its own batched pass). A batch of more than one is exact only with oneDNN off,
      * as {@link DjlRuntime#start()} (called on loading) leaves it (oneDNN's batched 1-D convolution is not exact on
      * AVX-512 CPUs); where that switch cannot be set (another libtorch build) a batch is refused.
      */

@@ -35,8 +35,6 @@ public final class StepwiseNet implements AutoCloseable {
     /** Per layer, its last outputs (members, 1, filters) in a ring, and where its newest one is. */
     private final NDArray[][] kept;
     private final int[] newest;
-    /** Each layer's output on an all-zero input, copied into the rings on a reset. */
-    private final NDArray[] onZeros;
     private final Shape inputShape;
     /** Per frame, reused: each layer's newest column, and the lists of columns the joins take. */
     private final NDArray[] fresh = new NDArray[BehaviourNet.LAYERS];
@@ -57,6 +55,8 @@ public final class StepwiseNet implements AutoCloseable {
         final NDArray[] bias;
         final NDArray outWeight;
         final NDArray outBias;
+        /** Each convolution's output on an all-zero input: what a stream's kept columns start as. */
+        final NDArray[] onZeros;
 
         Weights(NDManager manager, List<NDArray> fused, int channels, int members) {
             int layers = BehaviourNet.LAYERS;
@@ -80,6 +80,24 @@ public final class StepwiseNet implements AutoCloseable {
             }
             this.outWeight = fused.get(2 * layers + 2);
             this.outBias = fused.get(2 * layers + 3);
+            this.onZeros = new NDArray[layers];
+            NDArray column = manager.zeros(new Shape(1, 1, (long) channels * BehaviourNet.KERNEL));
+            for (int l = 0; l < layers; l++) {
+                onZeros[l] = layer(column, l);
+                NDList same = new NDList(BehaviourNet.KERNEL);
+                for (int k = 0; k < BehaviourNet.KERNEL; k++) {
+                    same.add(onZeros[l]);
+                }
+                column = NDArrays.concat(same, 2);
+            }
+        }
+
+        /**
+         * Layer {@code q}'s newest column (the dense layer is the one after the last convolution) from its taps side
+         * by side, (1 or G, 1, rows): each member's product, plus bias, rectified; (G, 1, F/G).
+         */
+        NDArray layer(NDArray taps, int q) {
+            return Activation.relu(taps.matMul(product[q]).addi(bias[q]));
         }
 
         /** A grouped kernel (F, Cg, K) as (G, Cg x K, F/G), rows tap-major or channel-major. */
@@ -107,28 +125,13 @@ public final class StepwiseNet implements AutoCloseable {
         this.keep = parent.newSubManager();
         this.kept = new NDArray[layers][];
         this.newest = new int[layers];
-        this.onZeros = new NDArray[layers];
         for (int l = 0; l < layers; l++) {
             // the next layer reads this one at the newest frame and up to two of its dilations back; the dense
             // layer reads the last one's whole span
             kept[l] = new NDArray[l + 1 < layers ? (BehaviourNet.KERNEL - 1) * BehaviourNet.dilation(l + 1)
                     : BehaviourNet.denseSpan() - 1];
         }
-        NDArray column = keep.zeros(inputShape);
-        for (int l = 0; l < layers; l++) {
-            onZeros[l] = layer(column, l);
-            NDList same = new NDList(BehaviourNet.KERNEL);
-            for (int k = 0; k < BehaviourNet.KERNEL; k++) {
-                same.add(onZeros[l]);
-            }
-            column = NDArrays.concat(same, 2);
-        }
         reset();
-    }
-
-    /** Channels per frame the net reads. */
-    public int channels() {
-        return w.channels;
     }
 
     /** Floats of the input {@link #logits} takes: the newest {@link BehaviourNet#KERNEL} frames, channel-major. */
@@ -147,7 +150,7 @@ public final class StepwiseNet implements AutoCloseable {
         for (int attempt = 0; attempt < 2; attempt++) {
             NDManager frame = keep.newSubManager();
             try {
-                fresh[0] = layer(frame.create(newest.rewind(), inputShape, DataType.FLOAT32), 0);
+                fresh[0] = w.layer(frame.create(newest.rewind(), inputShape, DataType.FLOAT32), 0);
                 for (int l = 1; l < layers; l++) {
                     // the taps of a dilated convolution: its input d, 2d, ... frames back, then this frame's
                     int d = BehaviourNet.dilation(l);
@@ -156,7 +159,7 @@ public final class StepwiseNet implements AutoCloseable {
                         taps.add(back(l - 1, j * d - 1));
                     }
                     taps.add(fresh[l - 1]);
-                    fresh[l] = layer(joined(taps, frame), l);
+                    fresh[l] = w.layer(joined(taps, frame), l);
                 }
                 int before = kept[layers - 1].length;
                 columns.clear();
@@ -164,7 +167,7 @@ public final class StepwiseNet implements AutoCloseable {
                     columns.add(back(layers - 1, k));
                 }
                 columns.add(fresh[layers - 1]);
-                NDArray hidden = layer(joined(columns, frame), layers);
+                NDArray hidden = w.layer(joined(columns, frame), layers);
                 NDArray out = Linear.linear(hidden.reshape(1, -1), w.outWeight, w.outBias).singletonOrThrow();
                 System.arraycopy(out.toFloatArray(), 0, logits, 0, BehaviourNet.OUTPUTS);
                 if (finite(logits) || attempt == 1) {
@@ -189,7 +192,8 @@ public final class StepwiseNet implements AutoCloseable {
                 if (kept[l][k] != null) {
                     kept[l][k].close();
                 }
-                kept[l][k] = onZeros[l].duplicate();
+                kept[l][k] = w.onZeros[l].duplicate();
+                kept[l][k].attach(keep); // a copy lands in the model's manager and would outlive the stream
             }
             newest[l] = kept[l].length - 1;
         }
@@ -221,14 +225,6 @@ public final class StepwiseNet implements AutoCloseable {
         NDArray all = NDArrays.concat(columns, 2);
         all.attach(frame);
         return all;
-    }
-
-    /**
-     * Layer {@code q}'s newest column (the dense layer is the one after the last convolution) from its taps side by
-     * side, (1 or G, 1, rows): each member's product, plus bias, rectified; (G, 1, F/G).
-     */
-    private NDArray layer(NDArray taps, int q) {
-        return Activation.relu(taps.matMul(w.product[q]).addi(w.bias[q]));
     }
 
     private static boolean finite(float[] v) {
