@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import truce.features.AnimalFeatures;
 import truce.features.FrameFeatures;
 import truce.floor.FloorMap;
 import truce.footage.Footage;
@@ -48,6 +49,18 @@ public final class TrackingScore {
         int swappedFrames;
         int swaps;
         int frames;
+        /**
+         * Where the rat's frames go wrong, beside the cat (within {@link #BESIDE_CAT} of the cat's reported body
+         * lengths of it) or apart from it: in view but not reported, reported more than {@link #GOOD_PX} off, or
+         * reported while out of view. Beside the cat it is a contact the tracker lost or held too long; apart, a
+         * faint rat or a track on something else.
+         */
+        int ratLostBesideCat;
+        int ratLostApart;
+        int ratOffOnCat;
+        int ratOffApart;
+        int ratGhostOnCat;
+        int ratGhostApart;
 
         private boolean wasSwapped;
         /** The same figures per situation of a generated scene's script ({@link Situations}), when asked for. */
@@ -87,10 +100,23 @@ public final class TrackingScore {
                     ratErr.add(e);
                     if (e <= GOOD_PX) {
                         ratGood++;
+                    } else if (besideCat(f, f.rat().x(), f.rat().y())) {
+                        ratOffOnCat++;
+                    } else {
+                        ratOffApart++;
                     }
+                } else if (besideCat(f, r.ratX(), r.ratY())) {
+                    ratLostBesideCat++;
+                } else {
+                    ratLostApart++;
                 }
             } else if (rv) {
                 ratGhost++;
+                if (besideCat(f, f.rat().x(), f.rat().y())) {
+                    ratGhostOnCat++;
+                } else {
+                    ratGhostApart++;
+                }
             }
             if (r.catVisible() && cv && r.ratVisible() && rv) {
                 // Swapped when pairing the tracks the other way round fits the truth better.
@@ -109,6 +135,12 @@ public final class TrackingScore {
             }
         }
 
+        /** Whether (x, y) lies within {@link #BESIDE_CAT} of the cat's reported body lengths of the reported cat. */
+        private static boolean besideCat(FrameFeatures f, double x, double y) {
+            AnimalFeatures c = f.cat();
+            return c.visible() && Math.hypot(x - c.x(), y - c.y()) < BESIDE_CAT * c.bodyLength();
+        }
+
         void add(Tally o) {
             catErr.addAll(o.catErr);
             ratErr.addAll(o.ratErr);
@@ -125,6 +157,12 @@ public final class TrackingScore {
             swappedFrames += o.swappedFrames;
             swaps += o.swaps;
             frames += o.frames;
+            ratLostBesideCat += o.ratLostBesideCat;
+            ratLostApart += o.ratLostApart;
+            ratOffOnCat += o.ratOffOnCat;
+            ratOffApart += o.ratOffApart;
+            ratGhostOnCat += o.ratGhostOnCat;
+            ratGhostApart += o.ratGhostApart;
             o.bySituation.forEach((k, v) -> bySituation.computeIfAbsent(k, x -> new Tally()).add(v));
         }
 
@@ -152,6 +190,14 @@ public final class TrackingScore {
             return quantile(ratErr, 0.5);
         }
 
+        /** Where the rat's frames went wrong ({@link #ratLostBesideCat} and the rest), one line. */
+        public String ratMissLine(String name) {
+            return String.format("%-28s rat missed: in view, not reported: beside the cat %d, apart %d | over %.0f px "
+                            + "off: on the cat %d, apart %d | reported while out of view: on the cat %d, apart %d",
+                    name, ratLostBesideCat, ratLostApart, GOOD_PX, ratOffOnCat, ratOffApart, ratGhostOnCat,
+                    ratGhostApart);
+        }
+
         public String line(String name) {
             return String.format("%-28s cat med %5.2f p90 %6.2f found %5d (%5d within 20 px)/%5d (+%d out of "
                             + "view) | rat med %5.2f p90 %6.2f found %5d (%5d)/%5d (+%d) | swapped frames %d, swaps %d, frames %d; cat bias (%.1f, %.1f)", name,
@@ -163,6 +209,8 @@ public final class TrackingScore {
 
     /** A position within this many pixels of the truth counts as the animal found (not something else). */
     static final double GOOD_PX = 20;
+    /** Within this many of the cat's body lengths of the cat, a rat is beside it (touching, or joined to its blob). */
+    static final double BESIDE_CAT = 0.6;
     private static final int TRACE = Integer.getInteger("truce.trace", 0);
 
     private TrackingScore() {
@@ -272,6 +320,7 @@ public final class TrackingScore {
         if (videos.size() > 1) {
             System.out.println(all.line("ALL"));
         }
+        System.out.println(all.ratMissLine(videos.size() > 1 ? "ALL" : videos.get(0).getFileName().toString()));
         if (bySituation && !all.bySituation.isEmpty()) {
             System.out.println("by situation (" + Situations.PLAIN + ": no hand, perch, toy or contact):");
             all.situationLines().forEach(System.out::println);
