@@ -31,12 +31,23 @@ public interface AnimalDetector extends AutoCloseable {
     }
 
     /**
-     * Splits one blob into two parts around two seeds (two animals in contact), writing the parts to
-     * {@code out} as blobs 0 and 1. Seeds and sizes in source pixels.
+     * Splits one blob into two parts around two seeds (two animals in contact; the cat's first), writing the parts
+     * to {@code out} as blobs 0 and 1. Seeds and sizes in source pixels.
      *
      * @return false when the blob could not be split (too small, a part came out empty)
      */
     boolean split(Blobs blobs, int blob, double[] seeds, double[] expectedAreas, Blobs out);
+
+    /**
+     * Learns what the animal the tracker gave blob {@code blob} looks like ({@code animal} 0: the cat, 1: the rat),
+     * while the two are apart, so that {@link #split} can tell their pixels apart by colour when they touch.
+     */
+    default void learnLook(Blobs blobs, int blob, int animal) {
+    }
+
+    /** Forgets what the animals looked like (their tracks start afresh). */
+    default void forgetLooks() {
+    }
 
     /**
      * A finer centroid of blob {@code blob} (source pixels, into {@code xy}) for the animal it was found to

@@ -62,6 +62,16 @@ public final class BackgroundDifferenceDetector implements AnimalDetector {
     }
 
     @Override
+    public void learnLook(Blobs in, int blob, int animal) {
+        blobs.learnLook(in, blob, animal);
+    }
+
+    @Override
+    public void forgetLooks() {
+        blobs.forgetLooks();
+    }
+
+    @Override
     public double differingShare(double x0, double y0, double x1, double y1) {
         return motion.differingShare(x0, y0, x1, y1);
     }

@@ -61,6 +61,8 @@ public final class BlobFinder {
     private double coverReach;
     /** The cat's own reach, from light-bodied frames. */
     private final ShadowReach catReach = new ShadowReach();
+    /** The two animals' coats, for {@link #split}. */
+    private final Looks looks = new Looks();
     private final double[] topAll = new double[3];
     private final double[] topBody = new double[3];
     /** Longest cover reach taken for the cat's while the cat's own is unknown (a dark coat): 24 px at 640 across. */
@@ -745,9 +747,43 @@ public final class BlobFinder {
     }
 
     /**
+     * Learns the coat of the animal ({@code animal} 0: the cat, 1: the rat) the tracker gave blob {@code b} while the
+     * two were apart: the colours of its pixels that are not evenly darker than the floor (its shadow's).
+     */
+    public void learnLook(Blobs blobs, int b, int animal) {
+        int label = blobs.label[b];
+        if (label <= 0) {
+            return;
+        }
+        double fx = motion.sx;
+        double fy = motion.sy;
+        int x0 = Math.max(0, (int) Math.floor(blobs.minX[b] / fx));
+        int y0 = Math.max(0, (int) Math.floor(blobs.minY[b] / fy));
+        int x1 = Math.min(w - 1, (int) Math.ceil(blobs.maxX[b] / fx));
+        int y1 = Math.min(h - 1, (int) Math.ceil(blobs.maxY[b] / fy));
+        byte[] px = motion.px;
+        byte[] shade = motion.shade;
+        looks.begin();
+        for (int y = y0; y <= y1; y++) {
+            for (int x = x0, p = y * w + x; x <= x1; x++, p++) {
+                if (labels[p] == label && shade[p] == 0) {
+                    looks.add(Looks.bin(px, p));
+                }
+            }
+        }
+        looks.end(animal, minPixels);
+    }
+
+    /** Forgets the coats (the tracks started afresh). */
+    public void forgetLooks() {
+        looks.reset();
+    }
+
+    /**
      * Splits blob {@code b} into two parts around two seeds: each pixel goes to the part whose Gaussian
      * (isotropic, spread from the expected area) explains it best, so a small rat pressed against a big cat
-     * does not take half the cat. Three rounds of moving the seeds to their parts' means.
+     * does not take half the cat; once both coats are known ({@link Looks}), also the one whose coat its colour
+     * fits better. Three rounds of moving the seeds to their parts' means.
      */
     public boolean split(Blobs blobs, int b, double[] seeds, double[] areas, Blobs out) {
         out.clear();
@@ -769,6 +805,9 @@ public final class BlobFinder {
         double vb = Math.max(1, areas[1] / (fx * fy) / (4 * Math.PI));
         double la = Math.log(va);
         double lb = Math.log(vb);
+        // the terms below are twice a Gaussian's negative log-likelihood: so is the coats' (first animal: the cat)
+        boolean byCoat = looks.known();
+        byte[] px = motion.px;
         for (int round = 0; round < 4; round++) {
             Arrays.fill(acc, 0);
             for (int y = y0; y <= y1; y++) {
@@ -778,6 +817,9 @@ public final class BlobFinder {
                     }
                     double da = ((x - ax) * (x - ax) + (y - ay) * (y - ay)) / va + la;
                     double db = ((x - bx) * (x - bx) + (y - by) * (y - by)) / vb + lb;
+                    if (byCoat) {
+                        db -= 2 * looks.ratOverCat(Looks.bin(px, y * w + x));
+                    }
                     int o = da <= db ? 0 : 6;
                     acc[o]++;
                     acc[o + 1] += x;

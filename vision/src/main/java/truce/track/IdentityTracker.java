@@ -120,6 +120,9 @@ public final class IdentityTracker {
         restingCat.reset();
         hiding.reset();
         contact.reset();
+        if (frame.detector != null) {
+            frame.detector.forgetLooks();
+        }
     }
 
     /** Assigns this frame's blobs to the cat and the rat. */
@@ -222,6 +225,11 @@ public final class IdentityTracker {
             }
             if (bestCat >= 0 && bestRat >= 0) {
                 likeness.learnSizes();
+                if (frame.detector != null) {
+                    // both seen apart: what each looks like, for when they touch
+                    frame.detector.learnLook(blobs, bestCat, 0);
+                    frame.detector.learnLook(blobs, bestRat, 1);
+                }
             }
         }
         if (bestCat != SHARED) {
