@@ -33,11 +33,10 @@ public final class Soak {
     /** Labels every frame too when not null (the behaviour model's native tensors soaked with vision's Mats). */
     private final BehaviourClassifier classifier;
 
-    public Soak(int width, int height, PrintWriter out) {
-        this(width, height, out, null);
-    }
-
-    /** A soak of the chain and {@code classifier} after it, fed each frame's pixels as the live loop feeds them. */
+    /**
+     * A soak of the chain, and of {@code classifier} after it (null: vision alone), fed each frame's pixels as the
+     * live loop feeds them.
+     */
     public Soak(int width, int height, PrintWriter out, BehaviourClassifier classifier) {
         this.width = width;
         this.height = height;

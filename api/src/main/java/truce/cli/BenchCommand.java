@@ -79,13 +79,9 @@ public final class BenchCommand implements Callable<Integer> {
         }
         if (soakMinutes != null) {
             int[] wh = BenchFootage.size(sizes.get(0));
-            double report = Math.max(5, Math.min(60, soakMinutes * 6));
-            if (!withModel) {
-                new Soak(wh[0], wh[1], out).run(soakMinutes, report);
-                return 0;
-            }
-            try (ModelClassifier model = ModelClassifier.withDefaultWeights()) {
-                new Soak(wh[0], wh[1], out, model).run(soakMinutes, report);
+            // a null resource is allowed: without --with-model there is no model to close
+            try (ModelClassifier model = withModel ? ModelClassifier.withDefaultWeights() : null) {
+                new Soak(wh[0], wh[1], out, model).run(soakMinutes, Math.max(5, Math.min(60, soakMinutes * 6)));
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

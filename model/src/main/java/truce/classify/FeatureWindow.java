@@ -62,13 +62,7 @@ public final class FeatureWindow {
 
     /** Copies the window to {@code out[offset..]} as C rows of W values, oldest first. */
     public void copyTo(float[] out, int offset) {
-        int c = channels;
-        for (int t = 0; t < frames; t++) {
-            int slot = ((next + t) % frames) * c;
-            for (int ch = 0; ch < c; ch++) {
-                out[offset + ch * frames + t] = ring[slot + ch];
-            }
-        }
+        copyNewest(frames, out, offset);
     }
 
     /**

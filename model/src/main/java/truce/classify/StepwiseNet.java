@@ -49,7 +49,6 @@ public final class StepwiseNet implements AutoCloseable {
      */
     static final class Weights {
         final int channels;
-        final int members;
         /** Per layer (the convolutions, then the dense layer): (G, rows, F/G) and the bias as (G, 1, F/G). */
         final NDArray[] product;
         final NDArray[] bias;
@@ -65,7 +64,6 @@ public final class StepwiseNet implements AutoCloseable {
                         + fused.size());
             }
             this.channels = channels;
-            this.members = members;
             this.product = new NDArray[layers + 1];
             this.bias = new NDArray[layers + 1];
             for (int q = 0; q <= layers; q++) {

@@ -63,6 +63,8 @@ public final class BlobFinder {
     private final ShadowReach catReach = new ShadowReach();
     /** The two animals' coats, for {@link #split}. */
     private final Looks looks = new Looks();
+    /** A blob's box in working pixels ({@link #labelBox}), reused. */
+    private final int[] box = new int[4];
     private final double[] topAll = new double[3];
     private final double[] topBody = new double[3];
     /** Longest cover reach taken for the cat's while the cat's own is unknown (a dark coat): 24 px at 640 across. */
@@ -755,23 +757,29 @@ public final class BlobFinder {
         if (label <= 0) {
             return;
         }
-        double fx = motion.sx;
-        double fy = motion.sy;
-        int x0 = Math.max(0, (int) Math.floor(blobs.minX[b] / fx));
-        int y0 = Math.max(0, (int) Math.floor(blobs.minY[b] / fy));
-        int x1 = Math.min(w - 1, (int) Math.ceil(blobs.maxX[b] / fx));
-        int y1 = Math.min(h - 1, (int) Math.ceil(blobs.maxY[b] / fy));
+        labelBox(blobs, b);
         byte[] px = motion.px;
         byte[] shade = motion.shade;
         looks.begin();
-        for (int y = y0; y <= y1; y++) {
-            for (int x = x0, p = y * w + x; x <= x1; x++, p++) {
+        for (int y = box[1]; y <= box[3]; y++) {
+            for (int x = box[0], p = y * w + x; x <= box[2]; x++, p++) {
                 if (labels[p] == label && shade[p] == 0) {
                     looks.add(Looks.bin(px, p));
                 }
             }
         }
         looks.end(animal, minPixels);
+    }
+
+    /**
+     * Blob {@code b}'s box in working pixels, every pixel of its label inside, into {@link #box} (x0, y0, x1, y1,
+     * inclusive).
+     */
+    private void labelBox(Blobs blobs, int b) {
+        box[0] = Math.max(0, (int) Math.floor(blobs.minX[b] / motion.sx));
+        box[1] = Math.max(0, (int) Math.floor(blobs.minY[b] / motion.sy));
+        box[2] = Math.min(w - 1, (int) Math.ceil(blobs.maxX[b] / motion.sx));
+        box[3] = Math.min(h - 1, (int) Math.ceil(blobs.maxY[b] / motion.sy));
     }
 
     /** Forgets the coats (the tracks started afresh). */
@@ -793,10 +801,11 @@ public final class BlobFinder {
         }
         double fx = motion.sx;
         double fy = motion.sy;
-        int x0 = (int) Math.floor(blobs.minX[b] / fx);
-        int y0 = (int) Math.floor(blobs.minY[b] / fy);
-        int x1 = Math.min(w - 1, (int) Math.ceil(blobs.maxX[b] / fx));
-        int y1 = Math.min(h - 1, (int) Math.ceil(blobs.maxY[b] / fy));
+        labelBox(blobs, b);
+        int x0 = box[0];
+        int y0 = box[1];
+        int x1 = box[2];
+        int y1 = box[3];
         double ax = (seeds[0] + 0.5) / fx - 0.5;
         double ay = (seeds[1] + 0.5) / fy - 0.5;
         double bx = (seeds[2] + 0.5) / fx - 0.5;

@@ -23,6 +23,8 @@ final class Looks {
     private final double[][] share = new double[2][BINS];
     private final int[] sightings = new int[2];
     private final double[] fresh = new double[BINS];
+    /** Pixels in the sighting being taken. */
+    private int freshPixels;
 
     void reset() {
         for (double[] s : share) {
@@ -40,18 +42,17 @@ final class Looks {
     /** Starts a sighting's fresh histogram. */
     void begin() {
         Arrays.fill(fresh, 0);
+        freshPixels = 0;
     }
 
     void add(int bin) {
         fresh[bin]++;
+        freshPixels++;
     }
 
     /** Takes the sighting's histogram into animal {@code a}'s look (0: cat, 1: rat), when it had enough pixels. */
     void end(int a, int minPixels) {
-        double n = 0;
-        for (double f : fresh) {
-            n += f;
-        }
+        double n = freshPixels;
         if (n < minPixels) {
             return;
         }
